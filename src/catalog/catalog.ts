@@ -1,0 +1,79 @@
+/**
+ * Catalog: policies and their benefit lines (扶持项目), as events.
+ * A new policy with lines of the known rule kinds is data, not code.
+ */
+import type { Fen } from '../shared/money.js';
+import type { EnterpriseKind } from '../enterprise/enterprise.js';
+
+// ── Glossary ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How a benefit line computes what it pays.
+ * - fixed: an exact one-time amount (一次性奖励), approved at exactly that or refused;
+ * - cost-share: a rate of the costs actually incurred (实际发生额), capped per beneficiary per year;
+ * - average-balance-rate: a rate of the mean of the four quarter-end balances (季均余额);
+ * - per-case: an amount decided per case, within budget.
+ */
+export type BenefitRule =
+  | { kind: 'fixed'; amountFen: Fen }
+  | { kind: 'cost-share'; rateBasisPoints: number; yearlyCapFen: Fen; costKinds: string[] }
+  | { kind: 'average-balance-rate'; rateBasisPoints: number }
+  | { kind: 'per-case' };
+
+/** How often one beneficiary may be awarded on a line. */
+export type AwardFrequency = 'once-per-beneficiary' | 'once-per-beneficiary-per-year' | 'unlimited';
+
+/** Who pays (出资): municipal finance (市财政) or the finance of the beneficiary's county (所在地财政). */
+export type PayerRule = 'municipal' | 'county-of-beneficiary';
+
+export interface PolicyArticle {
+  /** e.g. "(一)" */
+  article: string;
+  title: string;
+}
+
+export interface BenefitLineDefinition {
+  lineCode: string;
+  policyCode: string;
+  article: string;
+  title: string;
+  /** The policy's own words for what is paid. */
+  titleZh: string;
+  rule: BenefitRule;
+  frequency: AwardFrequency;
+  payer: PayerRule;
+  /** 牵头单位 */
+  leadUnit: string;
+  /** 配合单位 */
+  cooperatingUnits: string[];
+  /** 不重复享受: one qualifying fact backs at most one award within this group, across policies. */
+  exclusivityGroup: string;
+  /** A companion line (配套奖励) is paid on the same fact after this line's approval for the same firm. */
+  companionOf?: string;
+  eligibleKinds: EnterpriseKind[];
+}
+
+// ── Events ──────────────────────────────────────────────────────────────────────────────────
+
+export type CatalogEvent =
+  | {
+      type: 'PolicyPublished';
+      data: {
+        policyCode: string;
+        /** 文号, e.g. 许政〔2016〕8号 */
+        documentNumber: string;
+        title: string;
+        issuer: string;
+        issuedOn: string;
+        articles: PolicyArticle[];
+        publishedAt: string;
+      };
+    }
+  | { type: 'BenefitLineDefined'; data: BenefitLineDefinition & { definedAt: string } }
+  | {
+      type: 'BenefitLineAmended';
+      data: { lineCode: string; changes: Partial<Omit<BenefitLineDefinition, 'lineCode' | 'policyCode'>>; amendedAt: string };
+    };
+
+export const policyStream = (policyCode: string) => `policy-${policyCode}`;
+export const benefitLineStream = (lineCode: string) => `benefit-line-${lineCode}`;

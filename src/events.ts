@@ -1,0 +1,20 @@
+/** Every event the ledger records, as one discriminated union on `type`. */
+import type { ApplicationEvent } from './application/application.js';
+import type { BudgetEvent } from './budget/budget.js';
+import type { CatalogEvent } from './catalog/catalog.js';
+import type { ClaimEvent } from './claim/claim.js';
+import type { EnterpriseEvent } from './enterprise/enterprise.js';
+import type { EntitlementEvent } from './entitlement/entitlement.js';
+
+export type LedgerEvent =
+  | ApplicationEvent
+  | BudgetEvent
+  | CatalogEvent
+  | ClaimEvent
+  | EnterpriseEvent
+  | EntitlementEvent;
+
+export type LedgerEventType = LedgerEvent['type'];
+
+/** The data of one event type. */
+export type EventData<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>['data'];

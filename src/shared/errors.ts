@@ -1,0 +1,30 @@
+/**
+ * Domain errors: a stable code for machines and a sentence a case officer understands.
+ * The GraphQL layer maps the code to `extensions.code`/`extensions.reason` in one place.
+ */
+export type DomainErrorCode =
+  | 'INVALID_CREDIT_CODE'
+  | 'INVALID_INPUT'
+  | 'AMOUNT_INVALID'
+  | 'BUDGET_EXCEEDED'
+  | 'CAP_EXCEEDED'
+  | 'ALREADY_AWARDED'
+  | 'DOUBLE_DIPPING'
+  | 'PREREQUISITE_MISSING'
+  | 'NOT_ELIGIBLE'
+  | 'FOUR_EYES'
+  | 'INVALID_TRANSITION'
+  | 'ALREADY_EXISTS'
+  | 'NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'CONCURRENCY_EXHAUSTED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
