@@ -21,8 +21,8 @@ export type Position = string;
 
 const DIGITS = 20;
 
-export function encodePosition(...parts: bigint[]): Position {
-  return parts.map((p) => p.toString().padStart(DIGITS, '0')).join('/');
+export function encodePosition(...parts: (bigint | number)[]): Position {
+  return parts.map((p) => String(p).padStart(DIGITS, '0')).join('/');
 }
 
 export function decodePosition(position: Position): bigint[] {
@@ -144,6 +144,13 @@ export class WrongExpectedRevisionError extends EventStoreError {
     readonly actual: number | 'no_stream',
   ) {
     super('CONFLICT', `stream ${stream}: expected ${expected}, actual ${actual}`);
+  }
+}
+
+/** An event id that the log already holds in another place. */
+export class DuplicateEventIdError extends EventStoreError {
+  constructor(readonly stream: string) {
+    super('DUPLICATE_EVENT_ID', `stream ${stream}: an event id of this append is already in the log elsewhere`);
   }
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Opening the embedded ledger file: fail at start with a clear message, never a silent empty
+ * ledger, when the file is corrupt, not a database, or someone else's database.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { StoreUnavailableError } from '../port.js';
+import { applyDurablePragmas, EVENTS_TABLE_SQL } from './schema.js';
+
+const EXPECTED_COLUMNS = 'position,id,stream,revision,type,data,metadata';
+
+export function openLedgerDatabase(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    applyDurablePragmas(db);
+    db.exec(EVENTS_TABLE_SQL);
+    assertLedgerShape(db, file);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreUnavailableError) throw error;
+    throw new StoreUnavailableError(
+      `cannot open the ledger file ${file}: ${(error as Error).message}. ` +
+        'Check that it is a ledger database (not corrupt, not another program\'s file) and readable; ' +
+        'restore it from backup rather than deleting it.',
+    );
+  }
+}
+
+function assertLedgerShape(db: Database.Database, file: string): void {
+  const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[])
+    .map((c) => c.name)
+    .join(',');
+  if (columns !== EXPECTED_COLUMNS) {
+    throw new StoreUnavailableError(
+      `${file} has an "events" table of another shape (${columns}); it is not a ledger database`,
+    );
+  }
+}
