@@ -4,6 +4,23 @@
  */
 import { join, resolve } from 'node:path';
 
+/** The development signing secret: fine on a laptop, refused in production. */
+export const DEFAULT_DEV_JWT_SECRET = 'grants-ledger-development-secret-change-me';
+
+/**
+ * How bearer tokens are verified: HS256 with a shared secret in development, RS256 against a
+ * JWKS URL in production. The algorithm is pinned either way.
+ */
+export type JwtKeyConfig =
+  | { algorithm: 'HS256'; secret: string; isDefaultSecret: boolean }
+  | { algorithm: 'RS256'; jwksUrl: string };
+
+export interface JwtConfig {
+  key: JwtKeyConfig;
+  issuer: string;
+  audience: string;
+}
+
 export interface Config {
   port: number;
   /** Folder of the embedded ledger file and of the projections' read store. */
@@ -14,6 +31,9 @@ export interface Config {
   eventStoreConnectionString?: string;
   production: boolean;
   logLevel: string;
+  jwt: JwtConfig;
+  /** Largest request body the API reads, in bytes. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -24,15 +44,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (connection && !/^esdb(\+discover)?:\/\//.test(connection)) {
     throw new ConfigError(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${connection}")`);
   }
+  const production = env.NODE_ENV === 'production';
   return {
     port: parsePort(env.PORT ?? '4000'),
     dataDir,
     ledgerFile: join(dataDir, 'ledger.db'),
     readStoreFile: join(dataDir, 'readmodel.db'),
     eventStoreConnectionString: connection,
-    production: env.NODE_ENV === 'production',
+    production,
     logLevel: env.LOG_LEVEL ?? 'info',
+    jwt: {
+      key: jwtKey(env, production),
+      issuer: env.JWT_ISSUER?.trim() || 'grants-ledger',
+      audience: env.JWT_AUDIENCE?.trim() || 'grants-ledger-api',
+    },
+    maxBodyBytes: parsePositiveInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES ?? '102400'),
   };
+}
+
+function jwtKey(env: NodeJS.ProcessEnv, production: boolean): JwtKeyConfig {
+  const jwksUrl = env.JWT_JWKS_URL?.trim();
+  if (jwksUrl) {
+    if (!/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`JWT_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+    return { algorithm: 'RS256', jwksUrl };
+  }
+  if (production) throw new ConfigError('JWT_JWKS_URL is required in production (RS256 tokens from the identity provider)');
+  const secret = env.JWT_SECRET || DEFAULT_DEV_JWT_SECRET;
+  if (secret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+  return { algorithm: 'HS256', secret, isDefaultSecret: secret === DEFAULT_DEV_JWT_SECRET };
 }
 
 function parsePort(text: string): number {
@@ -41,4 +80,10 @@ function parsePort(text: string): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${text}")`);
   }
   return port;
+}
+
+function parsePositiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive whole number (got "${text}")`);
+  return value;
 }

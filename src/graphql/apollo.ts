@@ -1,0 +1,38 @@
+/** The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF prevention. */
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { formatError, unexpectedErrorLogger } from './errors/format-error.js';
+import { armor } from './hardening.js';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  /** Production: no introspection, no explorer, no field suggestions in errors. */
+  production: boolean;
+  logger: Logger;
+  plugins?: ApolloServerPlugin[];
+}
+
+export function createApolloServer<Context extends BaseContext & { requestId: string }>(options: ApolloOptions) {
+  const { plugins, validationRules } = armor();
+  return new ApolloServer<Context>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    status400ForVariableCoercionErrors: true,
+    validationRules,
+    logger: options.logger,
+    plugins: [
+      ...(plugins as ApolloServerPlugin<Context>[]),
+      unexpectedErrorLogger(options.logger),
+      options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ...((options.plugins ?? []) as ApolloServerPlugin<Context>[]),
+    ],
+  });
+}

@@ -1,0 +1,32 @@
+/** Development tokens (HS256), for the token CLI, the demo and the tests. */
+import { SignJWT } from 'jose';
+import type { JwtConfig } from '../../config.js';
+import type { LedgerClaims } from './principal.js';
+import { Role } from './role.js';
+
+export interface TokenRequest {
+  role: Role;
+  subject: string;
+  /** APPLICANT: the credit code of the enterprise the token acts for. */
+  enterprise?: string;
+  /** A jose time span such as "8h" or "30d". */
+  expiresIn?: string;
+}
+
+export async function mintDevelopmentToken(config: JwtConfig, request: TokenRequest): Promise<string> {
+  if (config.key.algorithm !== 'HS256') {
+    throw new Error('tokens can only be minted with the development HS256 secret; in production the identity provider issues them');
+  }
+  if (request.role === Role.APPLICANT && !request.enterprise) {
+    throw new Error('an APPLICANT token needs the credit code of its enterprise');
+  }
+  const claims: LedgerClaims = { role: request.role, ...(request.enterprise ? { enterprise: request.enterprise } : {}) };
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(request.subject)
+    .setIssuer(config.issuer)
+    .setAudience(config.audience)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(config.key.secret));
+}

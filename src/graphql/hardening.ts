@@ -1,0 +1,27 @@
+/**
+ * Limits every operation must pass before it runs (graphql-armor validation rules): depth,
+ * aliases, cost, tokens and directives. The same rules serve the HTTP server and in-process
+ * execution (tests, benchmarks), so both refuse the same operations.
+ */
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+export const LIMITS = {
+  /** The deepest legitimate operation (a disbursement page with its approval's application) is 7. */
+  maxDepth: 10,
+  maxAliases: 10,
+  maxCost: 5_000,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+} as const;
+
+export function armor() {
+  return new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    // Field suggestions are Apollo's to hide (`hideSchemaDetailsFromClientErrors` in production).
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+}

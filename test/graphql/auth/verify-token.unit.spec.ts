@@ -1,0 +1,99 @@
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JwtConfig } from '../../../src/config.js';
+import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
+import { Role } from '../../../src/graphql/auth/role.js';
+import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
+
+const secret = 'a-test-secret-that-is-long-enough-for-hs256';
+const hs256: JwtConfig = {
+  key: { algorithm: 'HS256', secret, isDefaultSecret: false },
+  issuer: 'grants-ledger',
+  audience: 'grants-ledger-api',
+};
+const key = new TextEncoder().encode(secret);
+
+const signed = (claims: Record<string, unknown>, configure: (jwt: SignJWT) => SignJWT = (j) => j) =>
+  configure(
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-1')
+      .setIssuer(hs256.issuer)
+      .setAudience(hs256.audience)
+      .setExpirationTime('1h'),
+  ).sign(key);
+
+async function refusal(config: JwtConfig, header: string) {
+  return createTokenVerifier(config)(header).then(
+    () => 'accepted',
+    (e: { message: string; extensions: { code: string } }) => `${e.extensions.code}: ${e.message}`,
+  );
+}
+
+describe('a development (HS256) verifier', () => {
+  const verify = createTokenVerifier(hs256);
+
+  it('reads role, subject and an applicant\'s enterprise from a minted token', async () => {
+    const token = await mintDevelopmentToken(hs256, { role: Role.APPLICANT, subject: 'a-1', enterprise: '91411000MA3X4B5C6D' });
+    expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'a-1', role: 'APPLICANT', creditCode: '91411000MA3X4B5C6D' });
+  });
+
+  it('treats a request without a token as anonymous', async () => {
+    expect(await verify(undefined)).toBeNull();
+  });
+
+  it.each([
+    ['an expired token', () => signed({ role: 'AUDITOR' }, (j) => j.setExpirationTime(Math.floor(Date.now() / 1000) - 3600)), 'expired'],
+    ['a token for another audience', () => signed({ role: 'AUDITOR' }, (j) => j.setAudience('another-api')), '"aud"'],
+    ['a token from another issuer', () => signed({ role: 'AUDITOR' }, (j) => j.setIssuer('someone-else')), '"iss"'],
+    ['a token without exp', () => new SignJWT({ role: 'AUDITOR' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(hs256.issuer).setAudience(hs256.audience).sign(key), '"exp"'],
+    ['an unsigned token (alg none)', async () => new UnsecuredJWT({ role: 'ADMIN' }).setSubject('u').setIssuer(hs256.issuer).setAudience(hs256.audience).setExpirationTime('1h').encode(), 'not'],
+    ['a token signed with another secret', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(hs256.issuer).setAudience(hs256.audience).setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))), 'signature'],
+    ['a token with an unknown role', () => signed({ role: 'MAYOR' }), 'role'],
+    ['an applicant token without its enterprise', () => signed({ role: 'APPLICANT' }), 'enterprise'],
+  ])('refuses %s as UNAUTHENTICATED', async (_, token, why) => {
+    const answer = await refusal(hs256, `Bearer ${await token()}`);
+    expect(answer).toMatch(/^UNAUTHENTICATED: /);
+    expect(answer).toContain(why);
+  });
+
+  it('refuses a header that is not a bearer token', async () => {
+    expect(await refusal(hs256, 'Basic dXNlcjpwYXNz')).toMatch(/^UNAUTHENTICATED: .*Bearer/);
+  });
+});
+
+describe('a production (RS256 + JWKS) verifier', () => {
+  let jwksServer: Server;
+  let config: JwtConfig;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    jwksServer = createServer((_, res) => res.end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+    const { port } = jwksServer.address() as AddressInfo;
+    config = { ...hs256, key: { algorithm: 'RS256', jwksUrl: `http://127.0.0.1:${port}/jwks.json` } };
+  });
+  afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
+
+  const rs256Token = () =>
+    new SignJWT({ role: 'FINANCE' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setSubject('f-1')
+      .setIssuer(hs256.issuer)
+      .setAudience(hs256.audience)
+      .setExpirationTime('1h')
+      .sign(privateKey);
+
+  it('accepts a token signed by a key of the JWKS', async () => {
+    expect(await createTokenVerifier(config)(`Bearer ${await rs256Token()}`)).toEqual({ subject: 'f-1', role: 'FINANCE' });
+  });
+
+  it('refuses an HS256 token even when signed with a secret (the algorithm is pinned)', async () => {
+    expect(await refusal(config, `Bearer ${await signed({ role: 'FINANCE' })}`)).toMatch(/^UNAUTHENTICATED: .*algorithm/);
+  });
+});
