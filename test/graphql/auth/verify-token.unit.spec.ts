@@ -67,7 +67,7 @@ describe('a development (HS256) verifier', () => {
 describe('a production (RS256 + JWKS) verifier', () => {
   let jwksServer: Server;
   let config: JwtConfig;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256');
