@@ -27,3 +27,62 @@ export type BudgetEvent =
       type: 'BudgetReleased';
       data: { budgetLineId: string; applicationId: string; approvalId: string; amountFen: Fen; releasedAt: string };
     };
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+/** Money an approval holds on the line until it is released (compensation of an abandoned approval). */
+export interface Commitment {
+  applicationId: string;
+  amountFen: Fen;
+  released: boolean;
+}
+
+export type BudgetState =
+  | { status: 'unallocated' }
+  | {
+      status: 'allocated';
+      budgetLineId: string;
+      lineCode: string;
+      fiscalYear: number;
+      payer: Payer;
+      /** The allocation plus every adjustment. */
+      allocatedFen: Fen;
+      /** By approval id. */
+      commitments: Record<string, Commitment>;
+    };
+
+export const initialState: BudgetState = { status: 'unallocated' };
+
+/** Money held by approvals (paid or not: disbursements do not return money to the line). */
+export function committedFen(state: BudgetState): Fen {
+  if (state.status === 'unallocated') return 0;
+  return Object.values(state.commitments).reduce((sum, c) => (c.released ? sum : sum + c.amountFen), 0);
+}
+
+/** allocated − committed − disbursed, which is allocated − every unreleased commitment. */
+export function availableFen(state: BudgetState): Fen {
+  return state.status === 'unallocated' ? 0 : state.allocatedFen - committedFen(state);
+}
+
+export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
+  switch (event.type) {
+    case 'BudgetAllocated': {
+      const { budgetLineId, lineCode, fiscalYear, payer, amountFen } = event.data;
+      return { status: 'allocated', budgetLineId, lineCode, fiscalYear, payer, allocatedFen: amountFen, commitments: {} };
+    }
+    case 'BudgetAdjusted':
+      return state.status === 'allocated' ? { ...state, allocatedFen: state.allocatedFen + event.data.deltaFen } : state;
+    case 'BudgetCommitted': {
+      if (state.status !== 'allocated') return state;
+      const { approvalId, applicationId, amountFen } = event.data;
+      return { ...state, commitments: { ...state.commitments, [approvalId]: { applicationId, amountFen, released: false } } };
+    }
+    case 'BudgetReleased': {
+      const commitment = state.status === 'allocated' ? state.commitments[event.data.approvalId] : undefined;
+      if (state.status !== 'allocated' || !commitment) return state;
+      return { ...state, commitments: { ...state.commitments, [event.data.approvalId]: { ...commitment, released: true } } };
+    }
+    default:
+      return state;
+  }
+}

@@ -4,6 +4,7 @@
  */
 import type { Fen } from '../shared/money.js';
 import type { EnterpriseKind } from '../enterprise/enterprise.js';
+import { XUCHANG_COUNTIES } from './counties.js';
 
 // ── Glossary ────────────────────────────────────────────────────────────────────────────────
 
@@ -51,6 +52,11 @@ export interface BenefitLineDefinition {
   /** A companion line (配套奖励) is paid on the same fact after this line's approval for the same firm. */
   companionOf?: string;
   eligibleKinds: EnterpriseKind[];
+  /**
+   * Kinds of qualifying fact (资格事实) an application on this line may rest on, e.g.
+   * ["neeq-listing"]; absent: any kind (per-case lines rest on many kinds of fact).
+   */
+  qualifyingFactKinds?: string[];
 }
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────
@@ -77,3 +83,51 @@ export type CatalogEvent =
 
 export const policyStream = (policyCode: string) => `policy-${policyCode}`;
 export const benefitLineStream = (lineCode: string) => `benefit-line-${lineCode}`;
+
+// ── Payers ──────────────────────────────────────────────────────────────────────────────────
+
+/** The payer ("municipal" or "county-<code>") of an award to a firm in `county`. */
+export function payerFor(rule: PayerRule, county: string): string {
+  return rule === 'municipal' ? 'municipal' : `county-${county}`;
+}
+
+/** Every payer a line with this rule may have a budget from. */
+export function payersOf(rule: PayerRule): string[] {
+  return rule === 'municipal' ? ['municipal'] : XUCHANG_COUNTIES.map((county) => payerFor(rule, county.code));
+}
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+export type Policy = Omit<Extract<CatalogEvent, { type: 'PolicyPublished' }>['data'], 'publishedAt'>;
+
+export type PolicyState = { status: 'unpublished' } | { status: 'published'; policy: Policy };
+
+export const initialPolicyState: PolicyState = { status: 'unpublished' };
+
+export function evolvePolicy(state: PolicyState, event: CatalogEvent): PolicyState {
+  switch (event.type) {
+    case 'PolicyPublished': {
+      const { publishedAt: _publishedAt, ...policy } = event.data;
+      return { status: 'published', policy };
+    }
+    default:
+      return state;
+  }
+}
+
+export type BenefitLineState = { status: 'not-defined' } | { status: 'defined'; line: BenefitLineDefinition };
+
+export const initialBenefitLineState: BenefitLineState = { status: 'not-defined' };
+
+export function evolveBenefitLine(state: BenefitLineState, event: CatalogEvent): BenefitLineState {
+  switch (event.type) {
+    case 'BenefitLineDefined': {
+      const { definedAt: _definedAt, ...line } = event.data;
+      return { status: 'defined', line };
+    }
+    case 'BenefitLineAmended':
+      return state.status === 'defined' ? { status: 'defined', line: { ...state.line, ...event.data.changes } } : state;
+    default:
+      return state;
+  }
+}

@@ -21,3 +21,22 @@ export type EnterpriseEvent = {
 };
 
 export const enterpriseStream = (creditCode: string) => `enterprise-${creditCode}`;
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+export type Enterprise = Omit<Extract<EnterpriseEvent, { type: 'EnterpriseRegistered' }>['data'], 'registeredAt'>;
+
+export type EnterpriseState = { status: 'unregistered' } | ({ status: 'registered' } & Enterprise);
+
+export const initialState: EnterpriseState = { status: 'unregistered' };
+
+export function evolve(state: EnterpriseState, event: EnterpriseEvent): EnterpriseState {
+  switch (event.type) {
+    case 'EnterpriseRegistered': {
+      const { registeredAt: _registeredAt, ...enterprise } = event.data;
+      return { status: 'registered', ...enterprise };
+    }
+    default:
+      return state;
+  }
+}

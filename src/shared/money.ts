@@ -43,5 +43,14 @@ export function assertPositiveFen(fen: Fen, what: string): void {
 
 /** `fen × basisPoints / 10000`, rounded down to the fen (the ledger never pays a part-fen up). */
 export function applyRate(fen: Fen, basisPoints: number): Fen {
-  return Number((BigInt(fen) * BigInt(basisPoints)) / 10_000n);
+  return applyRateToMean([fen], basisPoints);
+}
+
+/**
+ * The rate of the mean of several amounts (e.g. 1% of 季均余额, the mean of four quarter-end
+ * balances), rounded down once, at the end: `Σ amounts × basisPoints / (10000 × count)`.
+ */
+export function applyRateToMean(amounts: readonly Fen[], basisPoints: number): Fen {
+  const sum = amounts.reduce((total, fen) => total + BigInt(fen), 0n);
+  return Number((sum * BigInt(basisPoints)) / (10_000n * BigInt(amounts.length)));
 }

@@ -1,0 +1,119 @@
+/**
+ * Budget line: Finance allocates and adjusts; approvals commit and (when abandoned) release.
+ * The one guard against overspending: a commitment is written only while available ≥ amount,
+ * at the stream's exact revision, so concurrent approvals cannot both take the last money.
+ */
+import { type BenefitLineState, payersOf } from '../catalog/catalog.js';
+import type { Decider } from '../shared/decider.js';
+import { DomainError } from '../shared/errors.js';
+import { assertFiscalYear } from '../shared/fiscal-year.js';
+import { assertPositiveFen, type Fen, formatYuan, MAX_FEN } from '../shared/money.js';
+import { type Hold, mustReserve } from '../shared/reservation.js';
+import {
+  availableFen,
+  type BudgetEvent,
+  budgetLineId,
+  type BudgetState,
+  committedFen,
+  evolve,
+  initialState,
+  type Payer,
+} from './budget.js';
+
+// ── Commands ────────────────────────────────────────────────────────────────────────────────
+
+export type BudgetCommand =
+  | {
+      type: 'AllocateBudget';
+      /** `line` is looked up by the command handling. */
+      data: { lineCode: string; fiscalYear: number; payer: Payer; amountFen: Fen; line: BenefitLineState; now: string };
+    }
+  | { type: 'AdjustBudget'; data: { budgetLineId: string; deltaFen: Fen; reason: string; now: string } }
+  | {
+      type: 'CommitBudget';
+      data: { budgetLineId: string; applicationId: string; approvalId: string; amountFen: Fen; now: string };
+    }
+  | { type: 'ReleaseBudget'; data: { approvalId: string; now: string } };
+
+type Command<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>;
+
+export function holdOf(state: BudgetState, approvalId: string): Hold {
+  const commitment = state.status === 'allocated' ? state.commitments[approvalId] : undefined;
+  return commitment === undefined ? 'none' : commitment.released ? 'released' : 'held';
+}
+
+const describe = (state: Extract<BudgetState, { status: 'allocated' }>) =>
+  `budget line ${state.budgetLineId} (allocated ¥${formatYuan(state.allocatedFen)}, ` +
+  `committed ¥${formatYuan(committedFen(state))}, available ¥${formatYuan(availableFen(state))})`;
+
+// ── Decisions ───────────────────────────────────────────────────────────────────────────────
+
+export function allocateBudget(command: Command<'AllocateBudget'>, state: BudgetState): BudgetEvent[] {
+  const { lineCode, fiscalYear, payer, amountFen, line, now } = command.data;
+  const id = budgetLineId(lineCode, fiscalYear, payer);
+  if (state.status === 'allocated') {
+    throw new DomainError('ALREADY_EXISTS', `${id} is already allocated; adjust it instead`);
+  }
+  if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${lineCode} is not defined`);
+  assertFiscalYear(fiscalYear);
+  const payers = payersOf(line.line.payer);
+  if (!payers.includes(payer)) {
+    throw new DomainError('INVALID_INPUT', `line ${lineCode} is paid by ${payers.join(' or ')}, not ${payer}`);
+  }
+  assertPositiveFen(amountFen, 'an allocation');
+  return [{ type: 'BudgetAllocated', data: { budgetLineId: id, lineCode, fiscalYear, payer, amountFen, allocatedAt: now } }];
+}
+
+export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetState): BudgetEvent[] {
+  const { budgetLineId: id, deltaFen, reason, now } = command.data;
+  if (state.status !== 'allocated') throw new DomainError('NOT_FOUND', `budget line ${id} is not allocated`);
+  if (!Number.isSafeInteger(deltaFen) || deltaFen === 0) {
+    throw new DomainError('AMOUNT_INVALID', 'an adjustment is a whole, non-zero number of fen');
+  }
+  if (reason.trim() === '') throw new DomainError('INVALID_INPUT', 'an adjustment gives its reason');
+  const allocated = state.allocatedFen + deltaFen;
+  if (allocated < committedFen(state)) {
+    throw new DomainError('BUDGET_EXCEEDED', `cutting ¥${formatYuan(-deltaFen)} would leave ${describe(state)} below what approvals hold`);
+  }
+  if (allocated > MAX_FEN) throw new DomainError('AMOUNT_INVALID', `the allocation would exceed ¥${formatYuan(MAX_FEN)}`);
+  return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, adjustedAt: now } }];
+}
+
+export function commitBudget(command: Command<'CommitBudget'>, state: BudgetState): BudgetEvent[] {
+  const { budgetLineId: id, applicationId, approvalId, amountFen, now } = command.data;
+  if (state.status !== 'allocated') {
+    throw new DomainError('BUDGET_EXCEEDED', `no budget is allocated on ${id}: ask Finance to allocate it`);
+  }
+  if (!mustReserve(holdOf(state, approvalId), approvalId)) return [];
+  assertPositiveFen(amountFen, 'a commitment');
+  if (availableFen(state) < amountFen) {
+    throw new DomainError('BUDGET_EXCEEDED', `¥${formatYuan(amountFen)} exceeds what is left on ${describe(state)}`);
+  }
+  return [{ type: 'BudgetCommitted', data: { budgetLineId: state.budgetLineId, applicationId, approvalId, amountFen, committedAt: now } }];
+}
+
+export function releaseBudget(command: Command<'ReleaseBudget'>, state: BudgetState): BudgetEvent[] {
+  const { approvalId, now } = command.data;
+  if (state.status !== 'allocated' || holdOf(state, approvalId) !== 'held') return [];
+  const { applicationId, amountFen } = state.commitments[approvalId]!;
+  return [{ type: 'BudgetReleased', data: { budgetLineId: state.budgetLineId, applicationId, approvalId, amountFen, releasedAt: now } }];
+}
+
+export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  switch (command.type) {
+    case 'AllocateBudget':
+      return allocateBudget(command, state);
+    case 'AdjustBudget':
+      return adjustBudget(command, state);
+    case 'CommitBudget':
+      return commitBudget(command, state);
+    case 'ReleaseBudget':
+      return releaseBudget(command, state);
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { initialState, evolve, decide };

@@ -1,0 +1,41 @@
+/**
+ * Unified Social Credit Code (统一社会信用代码), GB 32100-2015: 18 characters from
+ * `0-9A-HJ-NPQRTUWXY` (31 characters: no I, O, S, V, Z), the last a check character.
+ */
+import { DomainError } from '../shared/errors.js';
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const LENGTH = 18;
+
+/** Weight of position i (1-based): 3^(i-1) mod 31. */
+const WEIGHTS = Array.from({ length: LENGTH - 1 }, (_, i) => 3 ** i % 31);
+
+/** The check character (校验码) of the first 17 characters, which must be from the alphabet. */
+export function checkCharacter(first17: string): string {
+  const sum = [...first17].reduce((total, ch, i) => total + ALPHABET.indexOf(ch) * WEIGHTS[i]!, 0);
+  return ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/** What is wrong with a code, in words a case officer can act on; `undefined` when it is valid. */
+export function creditCodeProblem(code: string): string | undefined {
+  if (code.length !== LENGTH) {
+    return `a Unified Social Credit Code has ${LENGTH} characters; "${code}" has ${code.length}`;
+  }
+  const bad = [...code].findIndex((ch) => !ALPHABET.includes(ch));
+  if (bad >= 0) {
+    return (
+      `character "${code[bad]}" at position ${bad + 1} is not allowed: ` +
+      'the code uses digits and capital letters except I, O, S, V and Z'
+    );
+  }
+  const expected = checkCharacter(code.slice(0, LENGTH - 1));
+  const got = code[LENGTH - 1];
+  return expected === got
+    ? undefined
+    : `check character expected ${expected}, got ${got}: the code is mistyped or not a real code`;
+}
+
+export function assertCreditCode(code: string): void {
+  const problem = creditCodeProblem(code);
+  if (problem) throw new DomainError('INVALID_CREDIT_CODE', `invalid credit code: ${problem}`);
+}
