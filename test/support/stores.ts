@@ -7,6 +7,7 @@
  */
 import type { EventStore } from '../../src/eventstore/port.js';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
+import { createEsdbTestStore } from './esdb-test-server/esdb-test-store.js';
 
 export interface TestStore {
   name: string;
@@ -16,6 +17,7 @@ export interface TestStore {
 
 const all: TestStore[] = [
   { name: 'sqlite', create: async () => openSqliteEventStore({ file: ':memory:' }) },
+  { name: 'esdb', create: createEsdbTestStore },
 ];
 
 export function testStores(): TestStore[] {

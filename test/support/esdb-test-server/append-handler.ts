@@ -1,0 +1,108 @@
+/**
+ * `Streams.Append` (client streaming): the options first (stream, expected revision), then one
+ * proposed message per event; one reply: `success` with the stream's revision and the position
+ * of the last event (of the events found, on an idempotent retry), or `wrong_expected_version`
+ * with the stream's actual revision. Like EventStoreDB (`--max-append-size`, default 1 MiB),
+ * it refuses an append whose events together are larger than `maxAppendSize` bytes on disk.
+ */
+import type { AppendOutcome, EventLog, Expectation, ProposedEvent } from './event-log.js';
+import type { Faults } from './faults.js';
+import { type AppendRequest, type AppendResponse, grpc, shared, statusError, streamName, streams } from './protocol.js';
+
+const { Options } = streams.AppendReq;
+const { Success, WrongExpectedVersion } = streams.AppendResp;
+const RFC_4122 = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** EventStoreDB's default `--max-append-size`. */
+export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
+
+type AppendCall = grpc.ServerReadableStream<AppendRequest, AppendResponse>;
+
+export function appendHandler(log: EventLog, faults: Faults, maxAppendSize: number) {
+  return (call: AppendCall, callback: grpc.sendUnaryData<AppendResponse>): void => {
+    const admitted = faults.admit();
+    const messages: AppendRequest[] = [];
+    call.on('data', (message: AppendRequest) => messages.push(message));
+    call.on('error', () => undefined);
+    call.on('end', async () => {
+      const refusal = await admitted;
+      if (refusal) return callback(refusal);
+      try {
+        callback(null, append(log, messages, maxAppendSize));
+      } catch (error) {
+        callback(error as grpc.ServiceError);
+      }
+    });
+  };
+}
+
+function append(log: EventLog, [header, ...proposed]: AppendRequest[], maxAppendSize: number): AppendResponse {
+  const options = header?.getOptions();
+  if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'append without options');
+  const events = proposed.map(proposedEvent);
+  if (events.reduce((size, event) => size + sizeOnDisk(event), 0) > maxAppendSize) throw appendTooLarge(maxAppendSize);
+  const outcome = log.append(streamName(options.getStreamIdentifier()), expectation(options), events);
+  return outcome.ok ? success(outcome) : wrongExpectedVersion(outcome.currentRevision, options);
+}
+
+/** EventStoreDB counts the data, the metadata and the type (as UTF-16). */
+function sizeOnDisk(event: ProposedEvent): number {
+  return event.data.length + event.metadata.length + event.type.length * 2;
+}
+
+function appendTooLarge(maxAppendSize: number): grpc.ServiceError {
+  const error = statusError(grpc.status.INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`);
+  error.metadata.set('exception', 'maximum-append-size-exceeded');
+  error.metadata.set('maximum-append-size', String(maxAppendSize));
+  return error;
+}
+
+function expectation(options: InstanceType<typeof Options>): Expectation {
+  switch (options.getExpectedStreamRevisionCase()) {
+    case Options.ExpectedStreamRevisionCase.REVISION:
+      return { kind: 'revision', revision: Number(options.getRevision()) };
+    case Options.ExpectedStreamRevisionCase.NO_STREAM:
+      return { kind: 'revision', revision: -1 };
+    case Options.ExpectedStreamRevisionCase.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    default:
+      return { kind: 'any' };
+  }
+}
+
+function proposedEvent(message: AppendRequest): ProposedEvent {
+  const proposed = message.getProposedMessage();
+  const id = proposed?.getId()?.getString().toLowerCase() ?? '';
+  if (!proposed || !RFC_4122.test(id)) throw statusError(grpc.status.INVALID_ARGUMENT, `not an event id: ${JSON.stringify(id)}`);
+  const metadata = proposed.getMetadataMap();
+  return {
+    id,
+    type: metadata.get('type') ?? '',
+    contentType: metadata.get('content-type') ?? 'application/octet-stream',
+    data: proposed.getData_asU8(),
+    metadata: proposed.getCustomMetadata_asU8(),
+  };
+}
+
+function success(outcome: Extract<AppendOutcome, { ok: true }>): AppendResponse {
+  const result = new Success();
+  if (outcome.currentRevision < 0) result.setNoStream(new shared.Empty());
+  else result.setCurrentRevision(String(outcome.currentRevision));
+  if (outcome.position === undefined) result.setNoPosition(new shared.Empty());
+  else {
+    const position = String(outcome.position);
+    result.setPosition(new streams.AppendResp.Position().setCommitPosition(position).setPreparePosition(position));
+  }
+  return new streams.AppendResp().setSuccess(result);
+}
+
+function wrongExpectedVersion(current: number, options: InstanceType<typeof Options>): AppendResponse {
+  const result = new WrongExpectedVersion();
+  if (current < 0) result.setCurrentNoStream(new shared.Empty());
+  else result.setCurrentRevision(String(current));
+  if (options.hasRevision()) result.setExpectedRevision(options.getRevision());
+  if (options.hasNoStream()) result.setExpectedNoStream(new shared.Empty());
+  if (options.hasStreamExists()) result.setExpectedStreamExists(new shared.Empty());
+  if (options.hasAny()) result.setExpectedAny(new shared.Empty());
+  return new streams.AppendResp().setWrongExpectedVersion(result);
+}

@@ -1,0 +1,125 @@
+/**
+ * The test double's storage: one in-memory log in commit order, plus an index per stream.
+ * Append follows EventStoreDB's documented optimistic-concurrency and idempotence rules
+ * (docs: "Optimistic concurrency and idempotence"); positions are byte-like offsets that grow
+ * by each record's size, as in EventStoreDB's transaction file, so nothing may assume they are
+ * contiguous. Every event is self-committed: its commit and prepare positions are equal.
+ */
+
+export interface StoredEvent {
+  id: string;
+  stream: string;
+  revision: number;
+  position: number;
+  type: string;
+  contentType: string;
+  data: Uint8Array;
+  metadata: Uint8Array;
+  /** 100 ns ticks since the Unix epoch, as EventStoreDB's `created` metadata. */
+  created: bigint;
+}
+
+export type ProposedEvent = Pick<StoredEvent, 'id' | 'type' | 'contentType' | 'data' | 'metadata'>;
+
+/** What the writer expects; `revision: -1` is EventStoreDB's "no stream". */
+export type Expectation = { kind: 'any' } | { kind: 'stream_exists' } | { kind: 'revision'; revision: number };
+
+export type AppendOutcome =
+  | { ok: true; currentRevision: number; position: number | undefined }
+  | { ok: false; currentRevision: number };
+
+/** Where a new log begins: EventStoreDB's first chunk starts with its own records. */
+const FIRST_POSITION = 1024;
+const RECORD_HEADER_BYTES = 88;
+
+export class EventLog {
+  readonly all: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private nextPosition = FIRST_POSITION;
+  private readonly waiters = new Set<() => void>();
+
+  stream(name: string): StoredEvent[] | undefined {
+    return this.streams.get(name);
+  }
+
+  lastRevision(name: string): number {
+    return (this.streams.get(name)?.length ?? 0) - 1;
+  }
+
+  append(stream: string, expected: Expectation, events: ProposedEvent[]): AppendOutcome {
+    const current = this.lastRevision(stream);
+    const decision = decide(this.streams.get(stream) ?? [], current, expected, events);
+    if (decision.kind === 'conflict') return { ok: false, currentRevision: current };
+    if (decision.kind === 'retry') return { ok: true, currentRevision: decision.last.revision, position: decision.last.position };
+    events.forEach((event) => this.write(stream, event));
+    const last = this.streams.get(stream)?.at(-1);
+    this.waiters.forEach((wake) => wake());
+    return { ok: true, currentRevision: this.lastRevision(stream), position: events.length ? last?.position : undefined };
+  }
+
+  /** Index in `all` of the first event at or after `position`. */
+  indexFrom(position: number): number {
+    let low = 0;
+    let high = this.all.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.all[mid]!.position < position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Resolves on the next append, or when `signal` aborts. */
+  waitForAppend(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        this.waiters.delete(wake);
+        resolve();
+      };
+      this.waiters.add(wake);
+      signal.addEventListener('abort', wake, { once: true });
+    });
+  }
+
+  private write(stream: string, event: ProposedEvent): void {
+    const events = this.streams.get(stream) ?? [];
+    const stored: StoredEvent = {
+      ...event,
+      stream,
+      revision: events.length,
+      position: this.nextPosition,
+      created: BigInt(Date.now()) * 10_000n,
+    };
+    this.nextPosition += RECORD_HEADER_BYTES + stream.length + event.data.length + event.metadata.length;
+    events.push(stored);
+    this.streams.set(stream, events);
+    this.all.push(stored);
+  }
+}
+
+type Decision = { kind: 'write' } | { kind: 'conflict' } | { kind: 'retry'; last: StoredEvent };
+
+function decide(stream: StoredEvent[], current: number, expected: Expectation, events: ProposedEvent[]): Decision {
+  if (expected.kind === 'stream_exists' && current === -1) return { kind: 'conflict' };
+  if (expected.kind !== 'revision') return idempotentOr(stream, firstIndexOf(stream, events[0]?.id), events, 'write');
+  if (expected.revision === current) return { kind: 'write' };
+  if (expected.revision > current) return { kind: 'conflict' };
+  return idempotentOr(stream, expected.revision + 1, events, 'conflict');
+}
+
+/**
+ * The events were already written if every id sits in the stream, in order, from `first`:
+ * then the append succeeds and writes nothing. Ids that only partly match are a bad request
+ * that EventStoreDB reports as a wrong expected version; no match at all falls back to `otherwise`.
+ */
+function idempotentOr(stream: StoredEvent[], first: number, events: ProposedEvent[], otherwise: 'write' | 'conflict'): Decision {
+  if (first < 0 || events.length === 0) return { kind: otherwise };
+  const matched = events.filter((event, i) => stream[first + i]?.id === event.id).length;
+  if (matched === 0) return { kind: otherwise };
+  if (matched < events.length) return { kind: 'conflict' };
+  return { kind: 'retry', last: stream[first + events.length - 1]! };
+}
+
+function firstIndexOf(stream: StoredEvent[], id: string | undefined): number {
+  return id === undefined ? -1 : stream.findIndex((event) => event.id === id);
+}

@@ -1,0 +1,69 @@
+/**
+ * The message classes of EventStoreDB's gRPC protocol, taken from the client's own generated
+ * code: its serializers check `instanceof`, so the double must build replies from the very same
+ * modules (default imports of CommonJS; these files have no `exports` map).
+ */
+import grpc from '@grpc/grpc-js';
+import serverFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
+import serverFeatures from '@eventstore/db-client/generated/serverfeatures_pb.js';
+import shared from '@eventstore/db-client/generated/shared_pb.js';
+import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
+import streams from '@eventstore/db-client/generated/streams_pb.js';
+import type { StoredEvent } from './event-log.js';
+
+export { grpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
+
+export type ReadRequest = InstanceType<typeof streams.ReadReq>;
+export type ReadResponse = InstanceType<typeof streams.ReadResp>;
+export type ReadOptions = InstanceType<typeof streams.ReadReq.Options>;
+export type FilterOptions = InstanceType<typeof streams.ReadReq.Options.FilterOptions>;
+export type AppendRequest = InstanceType<typeof streams.AppendReq>;
+export type AppendResponse = InstanceType<typeof streams.AppendResp>;
+
+export function streamName(identifier: InstanceType<typeof shared.StreamIdentifier> | undefined): string {
+  return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
+}
+
+function streamIdentifier(name: string): InstanceType<typeof shared.StreamIdentifier> {
+  return new shared.StreamIdentifier().setStreamName(Buffer.from(name, 'utf8'));
+}
+
+function uuid(id: string): InstanceType<typeof shared.UUID> {
+  return new shared.UUID().setString(id);
+}
+
+export function eventMessage(event: StoredEvent): ReadResponse {
+  const recorded = new streams.ReadResp.ReadEvent.RecordedEvent()
+    .setId(uuid(event.id))
+    .setStreamIdentifier(streamIdentifier(event.stream))
+    .setStreamRevision(String(event.revision))
+    .setCommitPosition(String(event.position))
+    .setPreparePosition(String(event.position))
+    .setData(event.data)
+    .setCustomMetadata(event.metadata);
+  recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', String(event.created));
+  const read = new streams.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position));
+  return new streams.ReadResp().setEvent(read);
+}
+
+export function confirmationMessage(subscriptionId: string): ReadResponse {
+  return new streams.ReadResp().setConfirmation(new streams.ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId));
+}
+
+export function caughtUpMessage(): ReadResponse {
+  return new streams.ReadResp().setCaughtUp(new streams.ReadResp.CaughtUp());
+}
+
+export function checkpointMessage(position: number): ReadResponse {
+  const checkpoint = new streams.ReadResp.Checkpoint().setCommitPosition(String(position)).setPreparePosition(String(position));
+  return new streams.ReadResp().setCheckpoint(checkpoint);
+}
+
+export function streamNotFoundMessage(name: string): ReadResponse {
+  return new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(name)));
+}
+
+/** An error the handlers hand to grpc-js: the call ends with this status. */
+export function statusError(code: grpc.status, details: string): grpc.ServiceError {
+  return Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
+}

@@ -1,0 +1,82 @@
+/**
+ * `Streams.Read` for reads that end: a stream (forwards or backwards from a revision, the start
+ * or the end) or `$all` (from a position, the start or the end, optionally filtered), at most
+ * `count` events. A missing stream answers `stream_not_found`, then ends normally, as
+ * EventStoreDB does. Subscriptions, the same call with `subscription` set, are in
+ * subscription-handler.ts.
+ */
+import type { EventLog } from './event-log.js';
+import type { Faults } from './faults.js';
+import { eventFilter } from './filter.js';
+import { eventMessage, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
+import { cancellation, type ReadCall, send } from './server-call.js';
+import { subscribe } from './subscription-handler.js';
+
+const { AllOptions, StreamOptions, ReadDirection } = streams.ReadReq.Options;
+
+export function readHandler(log: EventLog, faults: Faults) {
+  return async (call: ReadCall): Promise<void> => {
+    const refusal = await faults.admit();
+    const options = call.request.getOptions();
+    if (refusal) return void call.emit('error', refusal);
+    if (!options) return void call.emit('error', statusError(grpc.status.INVALID_ARGUMENT, 'read without options'));
+    if (options.hasSubscription()) return subscribe(call, log, faults, options);
+    await sendAll(call, options.hasStream() ? readStream(log, options) : readAll(log, options));
+  };
+}
+
+async function sendAll(call: ReadCall, messages: ReadResponse[]): Promise<void> {
+  const { signal } = cancellation(call);
+  for (const message of messages) await send(call, message, signal);
+  if (!signal.aborted) call.end();
+}
+
+function readStream(log: EventLog, options: ReadOptions): ReadResponse[] {
+  const stream = options.getStream()!;
+  const name = streamName(stream.getStreamIdentifier());
+  const events = log.stream(name);
+  if (!events) return [streamNotFoundMessage(name)];
+  const count = countOf(options);
+  const from = startRevision(stream, events.length);
+  const page =
+    options.getReadDirection() === ReadDirection.BACKWARDS
+      ? events.slice(Math.max(0, from - count + 1), from + 1).reverse()
+      : events.slice(from, from + count);
+  return page.map(eventMessage);
+}
+
+function startRevision(stream: InstanceType<typeof StreamOptions>, length: number): number {
+  switch (stream.getRevisionOptionCase()) {
+    case StreamOptions.RevisionOptionCase.REVISION:
+      return Number(stream.getRevision());
+    case StreamOptions.RevisionOptionCase.END:
+      return length - 1;
+    default:
+      return 0;
+  }
+}
+
+function readAll(log: EventLog, options: ReadOptions): ReadResponse[] {
+  const filter = eventFilter(options);
+  const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
+  const from = startIndex(log, options.getAll()!);
+  const candidates = backwards ? log.all.slice(0, from).reverse() : log.all.slice(from);
+  return candidates.filter((event) => filter.matches(event)).slice(0, countOf(options)).map(eventMessage);
+}
+
+/** Forwards, the first event read; backwards, the end of the range read (events before it). */
+function startIndex(log: EventLog, all: InstanceType<typeof AllOptions>): number {
+  switch (all.getAllOptionCase()) {
+    case AllOptions.AllOptionCase.POSITION:
+      return log.indexFrom(Number(all.getPosition()!.getCommitPosition()));
+    case AllOptions.AllOptionCase.END:
+      return log.all.length;
+    default:
+      return 0;
+  }
+}
+
+function countOf(options: ReadOptions): number {
+  const count = BigInt(options.getCount() || '0');
+  return count > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(count);
+}
