@@ -2,7 +2,7 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from './graphql-js.js';
 import type { Logger } from 'pino';
 import { formatError, unexpectedErrorLogger } from './errors/format-error.js';
 import { armor } from './hardening.js';

@@ -1,0 +1,69 @@
+/**
+ * The API server: Apollo behind the HTTP server, the per-request context (token verified, fresh
+ * loaders), graceful stop (no new connections, requests in flight finish, then the caller closes
+ * the stores).
+ */
+import type { BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from './graphql-js.js';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApolloServer } from './apollo.js';
+import type { Principal } from './auth/principal.js';
+import type { TokenVerifier } from './auth/verify-token.js';
+import { createHttpServer, GRAPHQL_PATH, type Readiness } from './http-server.js';
+
+/** What every request's context holds, whatever else the application adds. */
+export interface RequestContext extends BaseContext {
+  requestId: string;
+  principal: Principal | null;
+}
+
+export interface ApiOptions<Context extends RequestContext> {
+  schema: GraphQLSchema;
+  production: boolean;
+  logger: Logger;
+  maxBodyBytes: number;
+  verifyToken: TokenVerifier;
+  /** The rest of a request's context: services and fresh DataLoaders. */
+  contextFor(principal: Principal | null, requestId: string): Omit<Context, keyof RequestContext>;
+  readiness(): Promise<Readiness>;
+  /** How long in-flight requests may take to finish on stop. */
+  stopGracePeriodMs?: number;
+}
+
+export interface RunningApi {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  /** Stops taking connections, lets requests in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+export async function startApi<Context extends RequestContext>(
+  options: ApiOptions<Context>,
+  listen: { port: number; host?: string },
+): Promise<RunningApi> {
+  const apollo = createApolloServer<Context>(options);
+  const httpServer = createHttpServer<Context>({
+    apollo,
+    maxBodyBytes: options.maxBodyBytes,
+    logger: options.logger,
+    readiness: options.readiness,
+    async context(req, requestId) {
+      const principal = await options.verifyToken(req.headers.authorization);
+      return { ...options.contextFor(principal, requestId), principal, requestId } as Context;
+    },
+  });
+  apollo.addPlugin(
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMs ?? 10_000 }),
+  );
+  await apollo.start();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? listen.host : 'localhost';
+  return { url: `http://${host}:${port}${GRAPHQL_PATH}`, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { apiError } from '../../../src/graphql/errors/api-error.js';
+import { formatError } from '../../../src/graphql/errors/format-error.js';
+import { GraphQLError } from '../../../src/graphql/graphql-js.js';
+import { DomainError } from '../../../src/shared/errors.js';
+
+/** What a client sees of an error thrown by a resolver at `path`. */
+function seen(thrown: Error) {
+  const located = thrown instanceof GraphQLError ? thrown : new GraphQLError(thrown.message, { path: ['approveApplication'], originalError: thrown });
+  return formatError(located.toJSON(), located);
+}
+
+describe('formatError', () => {
+  it.each([
+    ['BUDGET_EXCEEDED', 'CONFLICT'],
+    ['INVALID_CREDIT_CODE', 'BAD_USER_INPUT'],
+    ['AMOUNT_INVALID', 'BAD_USER_INPUT'],
+    ['FOUR_EYES', 'FORBIDDEN'],
+    ['NOT_FOUND', 'NOT_FOUND'],
+    ['INVALID_TRANSITION', 'CONFLICT'],
+  ] as const)('gives a domain %s as %s with the domain code as reason, keeping its sentence', (reason, code) => {
+    const answer = seen(new DomainError(reason, 'the budget line has ¥5,000.00 left'));
+    expect(answer).toEqual({ message: 'the budget line has ¥5,000.00 left', path: ['approveApplication'], extensions: { code, reason } });
+  });
+
+  it('masks an unexpected error: no message, no stack, no SQL', () => {
+    const answer = seen(new Error('SQLITE_ERROR: no such table: applications_v1'));
+    expect(answer).toEqual({ message: 'Internal server error', path: ['approveApplication'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('passes the API\'s own errors through without their http status', () => {
+    expect(seen(apiError('UNAUTHENTICATED', 'the token has expired'))).toEqual({
+      message: 'the token has expired',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('gives type-graphql\'s role refusal as FORBIDDEN', () => {
+    const refusal = new GraphQLError("Access denied! You don't have permission for this action!", { extensions: { code: 'UNAUTHORIZED' } });
+    expect(seen(refusal).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+});
