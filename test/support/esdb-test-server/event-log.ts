@@ -74,6 +74,7 @@ export class EventLog {
     return new Promise((resolve) => {
       const wake = () => {
         this.waiters.delete(wake);
+        signal.removeEventListener('abort', wake);
         resolve();
       };
       this.waiters.add(wake);

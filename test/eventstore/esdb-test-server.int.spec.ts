@@ -1,0 +1,242 @@
+/**
+ * The EventStoreDB test double, checked through the real `@eventstore/db-client` against what
+ * EventStoreDB's documentation says the server does. If the double drifted from EventStoreDB,
+ * the adapter's tests on it would prove nothing; these tests pin it down.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  type EventStoreDBClient as Client,
+  EventStoreDBClient,
+  eventTypeFilter,
+  excludeSystemEvents,
+  jsonEvent,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  type ResolvedEvent,
+  START,
+  STREAM_EXISTS,
+  streamNameFilter,
+  StreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type EsdbTestServer, startEsdbTestServer } from '../support/esdb-test-server/esdb-test-server.js';
+
+const event = (type = 'GrantApproved', data: Record<string, unknown> = {}) => jsonEvent({ id: randomUUID(), type, data });
+const batch = (n: number, type?: string) => Array.from({ length: n }, (_, i) => event(type, { i }));
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+async function take<T>(iterable: AsyncIterable<T>, n: number): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) if (items.push(item) === n) break;
+  return items;
+}
+
+async function readStream(client: Client, stream: string) {
+  const events: ResolvedEvent[] = [];
+  for await (const resolved of client.readStream(stream, { maxCount: 1000 })) events.push(resolved);
+  return events;
+}
+
+describe('the EventStoreDB test double', () => {
+  let server: EsdbTestServer;
+  let client: Client;
+  let stream: string;
+  beforeEach(async () => {
+    server = await startEsdbTestServer();
+    client = EventStoreDBClient.connectionString(server.connectionString);
+    stream = `application-${randomUUID()}`;
+  });
+  afterEach(async () => {
+    await client.dispose();
+    await server.close();
+  });
+
+  describe('appends (docs: optimistic concurrency and idempotence)', () => {
+    it('appends at the current revision and answers the new revision and position', async () => {
+      await client.appendToStream(stream, batch(2), { expectedRevision: NO_STREAM });
+      const result = await client.appendToStream(stream, batch(1), { expectedRevision: 1n });
+      const [, , third] = await readStream(client, stream);
+      expect(result).toEqual({ success: true, nextExpectedRevision: 2n, position: third!.event!.position });
+    });
+
+    it('refuses a revision ahead of the stream with the actual revision', async () => {
+      await client.appendToStream(stream, batch(2), { expectedRevision: NO_STREAM });
+      const error = await failure(client.appendToStream(stream, batch(1), { expectedRevision: 5n }));
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ actualVersion: 1n, expectedVersion: 5n });
+    });
+
+    it('refuses stream_exists on a missing stream, saying no_stream', async () => {
+      const error = await failure(client.appendToStream(stream, batch(1), { expectedRevision: STREAM_EXISTS }));
+      expect(error).toMatchObject({ actualVersion: 'no_stream', expectedVersion: 'stream_exists' });
+    });
+
+    it('acknowledges a retry of committed events at an older revision without writing them again', async () => {
+      await client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM });
+      const retried = batch(2);
+      const first = await client.appendToStream(stream, retried, { expectedRevision: 0n });
+      await client.appendToStream(stream, batch(1), { expectedRevision: 2n });
+      const retry = await client.appendToStream(stream, retried, { expectedRevision: 0n });
+      expect(retry).toEqual(first);
+      expect(await readStream(client, stream)).toHaveLength(4);
+    });
+
+    it('refuses events at an older revision when none of them were committed', async () => {
+      await client.appendToStream(stream, batch(2), { expectedRevision: NO_STREAM });
+      const error = await failure(client.appendToStream(stream, batch(1), { expectedRevision: 0n }));
+      expect(error).toMatchObject({ actualVersion: 1n });
+    });
+
+    it('refuses a retry of which only some events were committed', async () => {
+      const [a, b] = batch(2);
+      await client.appendToStream(stream, [a!, b!], { expectedRevision: NO_STREAM });
+      const error = await failure(client.appendToStream(stream, [a!, event()], { expectedRevision: NO_STREAM }));
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(await readStream(client, stream)).toHaveLength(2);
+    });
+
+    it('acknowledges a retry under "any" when the events are the stream\'s latest', async () => {
+      const retried = batch(2);
+      await client.appendToStream(stream, retried, { expectedRevision: ANY });
+      await client.appendToStream(stream, retried, { expectedRevision: ANY });
+      expect(await readStream(client, stream)).toHaveLength(2);
+    });
+
+    it('refuses an append larger than the maximum append size (1 MiB by default)', async () => {
+      const error = await failure(client.appendToStream(stream, event('Large', { text: 'x'.repeat(1024 * 1024) }), { expectedRevision: NO_STREAM }));
+      expect(error).toBeInstanceOf(MaxAppendSizeExceededError);
+      expect(error).toMatchObject({ maxAppendSize: 1024 * 1024 });
+    });
+  });
+
+  describe('reads', () => {
+    it('says stream not found for a missing stream', async () => {
+      expect(await failure(readStream(client, stream))).toBeInstanceOf(StreamNotFoundError);
+    });
+
+    it('reads a stream backwards from its end, keeping data, metadata and ids', async () => {
+      const written = [event('A', { amount: 10_000_000 }), jsonEvent({ id: randomUUID(), type: 'B', data: {}, metadata: { $correlationId: 'c' } })];
+      await client.appendToStream(stream, written, { expectedRevision: NO_STREAM });
+      const read = [];
+      for await (const resolved of client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 2 })) read.push(resolved.event);
+      expect(read.map((e) => [e?.id, e?.revision, e?.type, e?.data, e?.metadata])).toEqual([
+        [written[1]!.id, 1n, 'B', {}, { $correlationId: 'c' }],
+        [written[0]!.id, 0n, 'A', { amount: 10_000_000 }, undefined],
+      ]);
+    });
+
+    it('reads $all from a position, that event included, starting with its own system event', async () => {
+      await client.appendToStream(stream, batch(3), { expectedRevision: NO_STREAM });
+      const all = [];
+      for await (const resolved of client.readAll({ maxCount: 10 })) all.push(resolved.event!);
+      expect(all.map((e) => e.streamId)).toEqual(['$epoch-information', stream, stream, stream]);
+      const from = [];
+      for await (const resolved of client.readAll({ fromPosition: all[2]!.position, maxCount: 10 })) from.push(resolved.event!.revision);
+      expect(from).toEqual([1n, 2n]);
+    });
+  });
+
+  describe('subscriptions', () => {
+    it('confirms, catches up, says caught up, then follows live appends', async () => {
+      await client.appendToStream(stream, batch(2), { expectedRevision: NO_STREAM });
+      const subscription = client.subscribeToStream(stream, { fromRevision: START });
+      const signals: string[] = [];
+      subscription.on('confirmation', () => signals.push('confirmation'));
+      subscription.on('caughtUp', () => {
+        signals.push('caughtUp');
+        void client.appendToStream(stream, batch(1), { expectedRevision: 1n });
+      });
+      const seen = await take(subscription, 3);
+      await subscription.unsubscribe();
+      expect(seen.map((e) => e.event?.revision)).toEqual([0n, 1n, 2n]);
+      expect(signals).toEqual(['confirmation', 'caughtUp']);
+    });
+
+    it('starts a stream subscription after the given revision', async () => {
+      await client.appendToStream(stream, batch(4), { expectedRevision: NO_STREAM });
+      const subscription = client.subscribeToStream(stream, { fromRevision: 1n });
+      const seen = await take(subscription, 2);
+      await subscription.unsubscribe();
+      expect(seen.map((e) => e.event?.revision)).toEqual([2n, 3n]);
+    });
+
+    it('filters $all by stream prefix, by stream regex and by event type, starting after a position', async () => {
+      await client.appendToStream(stream, batch(2, 'Kept'), { expectedRevision: NO_STREAM });
+      await client.appendToStream(`budget-${randomUUID()}`, batch(2, 'Other'), { expectedRevision: NO_STREAM });
+      const [first] = await readStream(client, stream);
+      const byPrefix = client.subscribeToAll({ filter: streamNameFilter({ prefixes: ['application-'] }) });
+      const byRegex = client.subscribeToAll({ filter: streamNameFilter({ regex: '^budget-' }) });
+      const byType = client.subscribeToAll({ fromPosition: first!.event!.position, filter: eventTypeFilter({ prefixes: ['Kep'] }) });
+      const seen = await Promise.all([take(byPrefix, 2), take(byRegex, 2), take(byType, 1)]);
+      await Promise.all([byPrefix, byRegex, byType].map((s) => s.unsubscribe()));
+      expect(seen.map((events) => events.map((e) => `${e.event?.type}${e.event?.revision}`))).toEqual([['Kept0', 'Kept1'], ['Other0', 'Other1'], ['Kept1']]);
+    });
+
+    it('leaves out system events when asked, and reports checkpoints to a filter', async () => {
+      await client.appendToStream(stream, batch(3), { expectedRevision: NO_STREAM });
+      const checkpoints: bigint[] = [];
+      const filter = excludeSystemEvents({ maxSearchWindow: 1, checkpointInterval: 2, checkpointReached: (_s, p) => void checkpoints.push(p.commit) });
+      const subscription = client.subscribeToAll({ filter });
+      const seen = await take(subscription, 3);
+      await subscription.unsubscribe();
+      expect(seen.map((e) => e.event?.streamId)).toEqual([stream, stream, stream]);
+      expect(checkpoints).toEqual([seen[0]!.event!.position!.commit]);
+    });
+  });
+
+  describe('faults', () => {
+    it('drops every subscription with UNAVAILABLE after the given number of events', async () => {
+      await client.appendToStream(stream, batch(5), { expectedRevision: NO_STREAM });
+      server.faults.dropSubscriptionsAfter(3);
+      const seen: ResolvedEvent[] = [];
+      const error = await failure((async () => { for await (const e of client.subscribeToStream(stream)) seen.push(e); })());
+      expect(error).toBeInstanceOf(UnavailableError);
+      expect(seen).toHaveLength(3);
+    });
+
+    it('drops open subscriptions on demand', async () => {
+      const subscription = client.subscribeToStream(stream);
+      await new Promise((resolve) => subscription.once('caughtUp', resolve));
+      server.faults.dropOpenSubscriptions();
+      expect(await failure(take(subscription, 1))).toBeInstanceOf(UnavailableError);
+    });
+
+    it('refuses the given number of calls, then serves again', async () => {
+      server.faults.refuseCalls(1);
+      const refused = await failure(client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM }));
+      expect(refused).toMatchObject({ code: 14 });
+      await expect(client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM })).resolves.toMatchObject({ success: true });
+    });
+
+    it('serves delayed calls in order', async () => {
+      server.faults.delayCalls(30);
+      await client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM });
+      await client.appendToStream(stream, batch(1), { expectedRevision: 0n });
+      expect((await readStream(client, stream)).map((e) => e.event?.revision)).toEqual([0n, 1n]);
+    });
+
+    it('keeps its data across a restart on the same port, writing a new epoch', async () => {
+      await client.appendToStream(stream, batch(2), { expectedRevision: NO_STREAM });
+      const port = server.port;
+      await server.stop();
+      expect(await failure(readStream(client, stream))).toBeInstanceOf(UnavailableError);
+      await server.start();
+      expect(server.port).toBe(port);
+      expect(await readStream(client, stream)).toHaveLength(2);
+      const epochs = [];
+      for await (const e of client.readStream('$epoch-information', { maxCount: 10 })) epochs.push(e.event?.data);
+      expect(epochs).toMatchObject([{ epochNumber: 0 }, { epochNumber: 1 }]);
+    });
+  });
+});
