@@ -38,7 +38,18 @@ export type ApplicationEvent =
   /** First step of an approval: the application is locked while claim, entitlement and budget are reserved. */
   | {
       type: 'ApprovalStarted';
-      data: { applicationId: string; approvalId: string; amountFen: Fen; approvedBy: string; startedAt: string };
+      data: {
+        applicationId: string;
+        approvalId: string;
+        amountFen: Fen;
+        approvedBy: string;
+        startedAt: string;
+        /**
+         * The group whose fact claim this approval takes, fixed when it starts so that a later
+         * amendment of the line cannot send its completion or compensation to another stream.
+         */
+        exclusivityGroup?: string;
+      };
     }
   | {
       type: 'ApplicationApproved';
@@ -97,3 +108,129 @@ export type ApplicationEvent =
     };
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+export type Submission = Omit<Extract<ApplicationEvent, { type: 'ApplicationSubmitted' }>['data'], 'submittedAt'>;
+
+/** One attempt to approve: pending while its reservations are taken, then approved or abandoned. */
+export interface Approval {
+  approvalId: string;
+  amountFen: Fen;
+  approvedBy: string;
+  exclusivityGroup?: string;
+  outcome: 'pending' | 'approved' | 'abandoned';
+  /** Why it was abandoned: the refusal's code and message. */
+  code?: string;
+  reason?: string;
+}
+
+/** 追回: what was demanded back, and what has since been repaid or waived. */
+export interface Clawback {
+  demandedFen: Fen;
+  repaidFen: Fen;
+  waivedFen: Fen;
+}
+
+interface Known {
+  submission: Submission;
+  /** Every approval attempt, by approval id. */
+  approvals: Record<string, Approval>;
+}
+
+interface Reviewed extends Known {
+  reviewedBy: string;
+}
+
+export type ApplicationState =
+  | { status: 'none' }
+  | (Known & { status: 'submitted' })
+  | (Reviewed & { status: 'reviewed' })
+  /** Locked while the approval `approvalId` reserves the fact, the entitlement and the budget. */
+  | (Reviewed & { status: 'approving'; approvalId: string })
+  | (Reviewed & {
+      status: 'approved';
+      approvalId: string;
+      approvedFen: Fen;
+      approvedBy: string;
+      disbursedFen: Fen;
+      /** By clawback id. */
+      clawbacks: Record<string, Clawback>;
+    })
+  | (Known & { status: 'rejected' })
+  | (Known & { status: 'withdrawn' });
+
+export type ApplicationStatus = ApplicationState['status'];
+
+export const initialState: ApplicationState = { status: 'none' };
+
+export function outstandingFen(clawback: Clawback): Fen {
+  return clawback.demandedFen - clawback.repaidFen - clawback.waivedFen;
+}
+
+/** Where an approval attempt stands, as the application's stream records it. */
+export function approvalOutcome(state: ApplicationState, approvalId: string): Approval['outcome'] | 'none' {
+  return state.status === 'none' ? 'none' : (state.approvals[approvalId]?.outcome ?? 'none');
+}
+
+function withApproval(state: Known, approvalId: string, change: Partial<Approval>): Record<string, Approval> {
+  return { ...state.approvals, [approvalId]: { ...state.approvals[approvalId]!, ...change } };
+}
+
+function evolveMoney(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  if (state.status !== 'approved') return state;
+  const clawback = (id: string) => state.clawbacks[id] ?? { demandedFen: 0, repaidFen: 0, waivedFen: 0 };
+  const change = (id: string, delta: Partial<Clawback>) => ({ ...state.clawbacks, [id]: { ...clawback(id), ...delta } });
+  switch (event.type) {
+    case 'DisbursementRecorded':
+      return { ...state, disbursedFen: state.disbursedFen + event.data.amountFen };
+    case 'ClawbackDemanded':
+      return { ...state, clawbacks: change(event.data.clawbackId, { demandedFen: event.data.amountFen }) };
+    case 'ClawbackRepaid': {
+      const { clawbackId, amountFen } = event.data;
+      return { ...state, clawbacks: change(clawbackId, { repaidFen: clawback(clawbackId).repaidFen + amountFen }) };
+    }
+    case 'ClawbackWaived': {
+      const { clawbackId, amountFen } = event.data;
+      return { ...state, clawbacks: change(clawbackId, { waivedFen: clawback(clawbackId).waivedFen + amountFen }) };
+    }
+    default:
+      return state;
+  }
+}
+
+export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  if (event.type === 'ApplicationSubmitted') {
+    const { submittedAt: _submittedAt, ...submission } = event.data;
+    return { status: 'submitted', submission, approvals: {} };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ApplicationReviewed':
+      return { ...state, status: 'reviewed', reviewedBy: event.data.reviewedBy };
+    case 'ApprovalStarted': {
+      if (state.status !== 'reviewed') return state;
+      const { approvalId, amountFen, approvedBy, exclusivityGroup } = event.data;
+      const approval: Approval = { approvalId, amountFen, approvedBy, exclusivityGroup, outcome: 'pending' };
+      return { ...state, status: 'approving', approvalId, approvals: { ...state.approvals, [approvalId]: approval } };
+    }
+    case 'ApplicationApproved': {
+      if (state.status !== 'approving') return state;
+      const { approvalId, amountFen, approvedBy } = event.data;
+      const approvals = withApproval(state, approvalId, { outcome: 'approved' });
+      return { ...state, status: 'approved', approvals, approvedFen: amountFen, approvedBy, disbursedFen: 0, clawbacks: {} };
+    }
+    case 'ApprovalAbandoned': {
+      if (state.status !== 'approving') return state;
+      const { approvalId, code, reason } = event.data;
+      const { approvalId: _approvalId, ...reviewed } = state;
+      return { ...reviewed, status: 'reviewed', approvals: withApproval(state, approvalId, { outcome: 'abandoned', code, reason }) };
+    }
+    case 'ApplicationRejected':
+      return { submission: state.submission, approvals: state.approvals, status: 'rejected' };
+    case 'ApplicationWithdrawn':
+      return { submission: state.submission, approvals: state.approvals, status: 'withdrawn' };
+    default:
+      return evolveMoney(state, event);
+  }
+}

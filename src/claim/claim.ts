@@ -30,3 +30,44 @@ export type ClaimEvent =
 
 export const claimStream = (exclusivityGroup: string, fact: QualifyingFact) =>
   `fact-claim-${exclusivityGroup}-${deterministicId(fact.kind, fact.reference)}`;
+
+// ── State ───────────────────────────────────────────────────────────────────────────────────
+
+/** One approval's hold on the fact; released when the approval was abandoned. */
+export interface Claim {
+  applicationId: string;
+  lineCode: string;
+  creditCode: string;
+  released: boolean;
+}
+
+export type ClaimState =
+  | { status: 'unclaimed' }
+  /** Claims by approval id; every one of them may since have been released. */
+  | { status: 'claimed'; claims: Record<string, Claim> };
+
+export const initialState: ClaimState = { status: 'unclaimed' };
+
+export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
+  const claims = state.status === 'claimed' ? state.claims : {};
+  switch (event.type) {
+    case 'FactClaimed': {
+      const { approvalId, applicationId, lineCode, creditCode } = event.data;
+      return { status: 'claimed', claims: { ...claims, [approvalId]: { applicationId, lineCode, creditCode, released: false } } };
+    }
+    case 'FactClaimReleased': {
+      const claim = claims[event.data.approvalId];
+      return claim ? { status: 'claimed', claims: { ...claims, [event.data.approvalId]: { ...claim, released: true } } } : state;
+    }
+    default:
+      return state;
+  }
+}
+
+/** The claims that back an award or an approval in progress. */
+export function activeClaims(state: ClaimState): Array<Claim & { approvalId: string }> {
+  if (state.status === 'unclaimed') return [];
+  return Object.entries(state.claims)
+    .filter(([, claim]) => !claim.released)
+    .map(([approvalId, claim]) => ({ approvalId, ...claim }));
+}

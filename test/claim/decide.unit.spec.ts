@@ -1,0 +1,91 @@
+import { describe, it } from 'vitest';
+import type { ClaimEvent } from '../../src/claim/claim.js';
+import { type ClaimCommand, claimDecider } from '../../src/claim/decide.js';
+import { creditCode, NOW } from '../support/domain-fixtures.js';
+import { deciderSpec } from '../support/domain-spec.js';
+
+const spec = deciderSpec(claimDecider);
+const group = 'xuchang-municipal-fiscal-support';
+const scaleUp = { kind: 'scale-up-statistics', reference: '禹统〔2016〕规上第23号' };
+const firm = creditCode(3);
+const otherFirm = creditCode(4);
+
+const claim = (approvalId: string, lineCode: string, by = firm): Extract<ClaimCommand, { type: 'ClaimFact' }> => ({
+  type: 'ClaimFact',
+  data: {
+    exclusivityGroup: group,
+    fact: scaleUp,
+    applicationId: `app-${approvalId}`,
+    approvalId,
+    lineCode,
+    creditCode: by,
+    now: NOW,
+  },
+});
+const claimed = (approvalId: string, lineCode: string, by = firm): ClaimEvent => ({
+  type: 'FactClaimed',
+  data: { exclusivityGroup: group, fact: scaleUp, applicationId: `app-${approvalId}`, approvalId, lineCode, creditCode: by, claimedAt: NOW },
+});
+const released = (approvalId: string): ClaimEvent => ({
+  type: 'FactClaimReleased',
+  data: { applicationId: `app-${approvalId}`, approvalId, releasedAt: NOW },
+});
+const countyMatch = (approvalId: string, approvedApplicationIds: string[], by = firm) => ({
+  ...claim(approvalId, 'scale-up-county-match', by),
+  data: { ...claim(approvalId, 'scale-up-county-match', by).data, prerequisite: { lineCode: 'scale-up-reward', approvedApplicationIds } },
+});
+
+describe('an unclaimed fact', () => {
+  it('is claimed by an approval', () => {
+    spec.given([]).when(claim('a1', 'scale-up-reward')).then([claimed('a1', 'scale-up-reward')]);
+  });
+
+  it('does not back the county match before the municipal scale-up reward', () => {
+    spec.given([]).when(countyMatch('a2', [])).thenFails('PREREQUISITE_MISSING', /only after scale-up-reward was approved/);
+  });
+});
+
+describe('a fact backing the municipal scale-up reward', () => {
+  const given = [claimed('a1', 'scale-up-reward')];
+
+  it('backs the county match for the same firm once the reward is approved (配套奖励)', () => {
+    spec.given(given).when(countyMatch('a2', ['app-a1'])).then([claimed('a2', 'scale-up-county-match')]);
+  });
+
+  it('does not back the county match while the reward is still being approved', () => {
+    spec.given(given).when(countyMatch('a2', [])).thenFails('PREREQUISITE_MISSING');
+  });
+
+  it('does not back the county match of another firm', () => {
+    spec.given(given).when(countyMatch('a2', ['app-a1'], otherFirm)).thenFails('DOUBLE_DIPPING');
+  });
+
+  it('does not back a second award on the same line', () => {
+    spec.given(given).when(claim('a2', 'scale-up-reward', otherFirm)).thenFails('ALREADY_AWARDED', /app-a1/);
+  });
+
+  it('does not back an award on another line of the group (不重复享受)', () => {
+    spec.given(given).when(claim('a2', 'sme-special-fund')).thenFails('DOUBLE_DIPPING', /不重复享受/);
+  });
+
+  it('is claimed once per approval: the same approval claims again without writing', () => {
+    spec.given(given).when(claim('a1', 'scale-up-reward')).then([]);
+  });
+
+  it('is released when that approval is abandoned, and is free again', () => {
+    spec.given(given).when({ type: 'ReleaseFactClaim', data: { approvalId: 'a1', now: NOW } }).then([released('a1')]);
+    spec.given([...given, released('a1')]).when(claim('a2', 'sme-special-fund')).then([claimed('a2', 'sme-special-fund')]);
+  });
+});
+
+describe('a fact whose claim was released', () => {
+  const given = [claimed('a1', 'scale-up-reward'), released('a1')];
+
+  it('is never claimed again by the abandoned approval', () => {
+    spec.given(given).when(claim('a1', 'scale-up-reward')).thenFails('INVALID_TRANSITION', /abandoned/);
+  });
+
+  it('is not released twice', () => {
+    spec.given(given).when({ type: 'ReleaseFactClaim', data: { approvalId: 'a1', now: NOW } }).then([]);
+  });
+});
