@@ -12,7 +12,8 @@ import { type NewEvent, type RecordedEvent, StoreUnavailableError } from '../../
 import { type EsdbTestServer, startEsdbTestServer } from '../support/esdb-test-server/esdb-test-server.js';
 import { newEvent } from './event-store.contract.js';
 
-const disbursements = (n: number): NewEvent[] => Array.from({ length: n }, (_, i) => newEvent('DisbursementRecorded', { amountFen: 5_000_000, i }));
+const disbursements = (n: number): NewEvent[] =>
+  Array.from({ length: n }, (_, i) => newEvent('DisbursementRecorded', { amountFen: 5_000_000, i }));
 
 async function take(iterable: AsyncIterable<RecordedEvent>, n: number): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
@@ -23,10 +24,12 @@ async function take(iterable: AsyncIterable<RecordedEvent>, n: number): Promise<
 /** What a full replay reads: the whole log, page by page. */
 async function replay(store: EsdbEventStore): Promise<string[]> {
   const ids: string[] = [];
-  for (let page = await store.readAll({ maxCount: 100 }); page.length > 0; page = await store.readAll({ after: page.at(-1)!.position, maxCount: 100 })) {
+  for (let after: string | undefined; ; ) {
+    const page = await store.readAll({ after, maxCount: 100 });
+    if (page.length === 0) return ids;
     ids.push(...page.map((event) => event.id));
+    after = page.at(-1)!.position;
   }
-  return ids;
 }
 
 describe('the EventStoreDB adapter under faults', () => {

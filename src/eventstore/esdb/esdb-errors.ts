@@ -41,7 +41,8 @@ export function toStoreError(error: unknown, server: string): unknown {
 
 export function toAppendError(error: unknown, stream: string, expected: ExpectedRevision): unknown {
   if (error instanceof MaxAppendSizeExceededError) {
-    return new EventStoreError('APPEND_TOO_LARGE', `stream ${stream}: the append is larger than the server accepts (${error.maxAppendSize} bytes)`);
+    const limit = `${error.maxAppendSize} bytes`;
+    return new EventStoreError('APPEND_TOO_LARGE', `stream ${stream}: the append is larger than the server accepts (${limit})`);
   }
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';

@@ -3,28 +3,15 @@
  *
  * - Appends name the exact expectation (no stream, stream exists, or a revision; never "any"),
  *   keep the event ids, and so inherit EventStoreDB's idempotent retry of the same ids.
- * - Every server call is bounded (reads are paged) and retried twice on a dropped connection
- *   (safe for appends too: the same ids at the same expectation are written at most once);
- *   then it fails with the port's `StoreUnavailableError`.
- * - `$all` holds EventStoreDB's system events too: reads skip them (and other namespaces'
- *   streams) here, subscriptions have the server filter them.
+ * - Every server call is bounded (esdb-reads.ts pages) and retried on a dropped connection
+ *   (esdb-call.ts), then fails with the port's `StoreUnavailableError`.
+ * - `$all` holds EventStoreDB's system events too: reads skip them, subscriptions have the
+ *   server filter them, and subscriptions resubscribe when they drop
+ *   (resubscribing-subscription.ts).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type AllStreamResolvedEvent,
-  type AppendExpectedRevision,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  NO_STREAM,
-  START,
-  STREAM_EXISTS,
-  StreamNotFoundError,
-} from '@eventstore/db-client';
+import { type AllStreamResolvedEvent, type AppendExpectedRevision, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
 import {
   type AppendResult,
-  comparePositions,
   encodePosition,
   EventStoreError,
   type EventStore,
@@ -39,7 +26,9 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../port.js';
-import { isRetryable, serverAddress, toAppendError, toStoreError } from './esdb-errors.js';
+import { callEsdb, type CallContext } from './esdb-call.js';
+import { serverAddress, toAppendError } from './esdb-errors.js';
+import { EsdbReads } from './esdb-reads.js';
 import { toEsdbPosition, toEventData, toPosition, toRecordedEvent } from './esdb-serialization.js';
 import { type EsdbLogger, type ResubscribeSettings, resubscribing, SUBSCRIPTION_BUFFER } from './resubscribing-subscription.js';
 import { StreamNamespace } from './stream-namespace.js';
@@ -57,10 +46,6 @@ export interface EsdbEventStoreOptions {
   /** Backoff between resubscriptions; defaults 100 ms doubling up to 5 s. */
   resubscribe?: Partial<Omit<ResubscribeSettings, 'logger'>>;
 }
-
-const READ_PAGE = 500;
-const HEAD_SCAN_PAGE = 32;
-const RETRY_DELAYS_MS = [50, 250];
 
 const consoleLogger: EsdbLogger = { warn: (details, message) => console.warn(message, details) };
 
@@ -87,8 +72,9 @@ function createClient(connectionString: string): EventStoreDBClient {
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb';
   private closed = false;
-  private readonly server: string;
+  private readonly context: CallContext;
   private readonly streams: StreamNamespace;
+  private readonly reads: EsdbReads;
   private readonly startsAfter: Position | undefined;
   private readonly resubscribe: ResubscribeSettings;
   private readonly subscriptions = new Set<Subscription>();
@@ -97,9 +83,10 @@ export class EsdbEventStore implements EventStore {
     private readonly client: EventStoreDBClient,
     options: EsdbEventStoreOptions,
   ) {
-    this.server = serverAddress(options.connectionString);
+    this.context = { server: serverAddress(options.connectionString), isClosed: () => this.closed };
     this.streams = new StreamNamespace(options.namespace?.streamPrefix);
     this.startsAfter = options.namespace?.startsAfter;
+    this.reads = new EsdbReads(client, this.streams, this.startsAfter, this.context);
     this.resubscribe = { logger: options.logger ?? consoleLogger, firstDelayMs: 100, maxDelayMs: 5000, ...options.resubscribe };
   }
 
@@ -107,47 +94,22 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen();
     const expected = options.expectedRevision;
     if (events.length === 0) return this.appendNothing(stream, expected);
-    const result = await this.call(
-      () => this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), { expectedRevision: esdbExpectation(expected) }),
-      (error) => toAppendError(error, stream, expected),
-    );
+    const write = () =>
+      this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), { expectedRevision: esdbExpectation(expected) });
+    const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
     const revision = Number(result.nextExpectedRevision);
-    // Older servers answer an idempotent retry without a position: the event itself has it.
-    const position = result.position ? toPosition(result.position) : (await this.readStream(stream, { fromRevision: revision, maxCount: 1 }))[0]!.position;
+    const position = result.position ? toPosition(result.position) : await this.positionOf(stream, revision);
     return { nextExpectedRevision: revision, position };
   }
 
-  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const backwards = options.direction === 'backwards';
-    const events: RecordedEvent[] = [];
-    let from: bigint | typeof START | typeof END = options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision);
-    for (let remaining = options.maxCount ?? Infinity; remaining > 0; ) {
-      const size = Math.min(remaining, READ_PAGE);
-      const page = await this.readStreamPage(stream, from, backwards, size);
-      events.push(...page);
-      remaining -= page.length;
-      const last = page.at(-1)?.revision ?? 0;
-      if (page.length < size || (backwards && last === 0)) break;
-      from = BigInt(backwards ? last - 1 : last + 1);
-    }
-    return events;
+    return this.reads.readStream(stream, options);
   }
 
-  async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const events: RecordedEvent[] = [];
-    let from = after ?? this.startsAfter;
-    while (events.length < maxCount) {
-      // Reading from a position includes the event there: one more, dropped below.
-      const size = Math.min(READ_PAGE, maxCount - events.length) + (from ? 1 : 0);
-      const page = await this.readLog(from, 'forwards', size);
-      const fresh = page.filter((resolved) => from === undefined || comparePositions(positionOf(resolved), from) > 0);
-      events.push(...this.ledgerEvents(fresh).slice(0, maxCount - events.length));
-      if (page.length < size) break;
-      from = positionOf(page.at(-1)!);
-    }
-    return events;
+    return this.reads.readAll(options);
   }
 
   subscribeAll(options: SubscribeOptions = {}): Subscription {
@@ -171,19 +133,15 @@ export class EsdbEventStore implements EventStore {
     };
   }
 
-  /** Scans `$all` backwards for the ledger's last event. */
   async headPosition(): Promise<Position | undefined> {
     this.assertOpen();
-    for (let before: Position | undefined; ; ) {
-      const page = await this.readLog(before, 'backwards', HEAD_SCAN_PAGE);
-      for (const resolved of page) {
-        const position = positionOf(resolved);
-        if (this.startsAfter && comparePositions(position, this.startsAfter) <= 0) return undefined;
-        if (this.streams.owns(resolved.event!.streamId)) return position;
-      }
-      if (page.length < HEAD_SCAN_PAGE) return undefined;
-      before = positionOf(page.at(-1)!);
-    }
+    return this.reads.headPosition();
+  }
+
+  /** Position of the last event in the whole log, system events and other namespaces included. */
+  async logEnd(): Promise<Position | undefined> {
+    this.assertOpen();
+    return this.reads.logEnd();
   }
 
   async close(): Promise<void> {
@@ -193,58 +151,19 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** Position of the last event in the whole log, system events and other namespaces included. */
-  async logEnd(): Promise<Position | undefined> {
-    this.assertOpen();
-    const [last] = await this.readLog(undefined, 'backwards', 1);
-    return last && positionOf(last);
-  }
-
-  /** One bounded, unfiltered read of `$all` (system events included). */
-  private async readLog(from: Position | undefined, direction: 'forwards' | 'backwards', maxCount: number): Promise<AllStreamResolvedEvent[]> {
-    const fromPosition = from ? toEsdbPosition(from) : direction === 'forwards' ? START : END;
-    const page = await this.call(() => collect(this.client.readAll({ fromPosition, direction: direction === 'forwards' ? FORWARDS : BACKWARDS, maxCount })));
-    return page.filter((resolved) => resolved.event?.position);
-  }
-
-  private ledgerEvents(page: AllStreamResolvedEvent[]): RecordedEvent[] {
-    return page.filter((resolved) => this.streams.owns(resolved.event!.streamId)).map((resolved) => toRecordedEvent(resolved, this.streams));
-  }
-
-  private readStreamPage(stream: string, fromRevision: bigint | typeof START | typeof END, backwards: boolean, maxCount: number) {
-    const direction = backwards ? BACKWARDS : FORWARDS;
-    return this.call(async () => {
-      try {
-        const page = await collect(this.client.readStream(this.streams.toServer(stream), { fromRevision, direction, maxCount }));
-        return page.map((resolved) => toRecordedEvent(resolved, this.streams));
-      } catch (error) {
-        if (error instanceof StreamNotFoundError) return [];
-        throw error;
-      }
-    });
-  }
-
   /** An empty append writes nothing, but the expectation still has to hold. */
   private async appendNothing(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const [last] = await this.reads.readStream(stream, { direction: 'backwards', maxCount: 1 });
     const holds =
       expected === 'stream_exists' ? last !== undefined : expected === 'no_stream' ? last === undefined : expected === last?.revision;
     if (!holds) throw new WrongExpectedRevisionError(stream, expected, last?.revision ?? 'no_stream');
-    return { nextExpectedRevision: last?.revision ?? -1, position: (await this.headPosition()) ?? encodePosition(0n, 0n) };
+    return { nextExpectedRevision: last?.revision ?? -1, position: (await this.reads.headPosition()) ?? encodePosition(0n, 0n) };
   }
 
-  /** Runs one server call, retrying a dropped connection; errors come out in the port's words. */
-  private async call<T>(operation: () => Promise<T>, mapError: (error: unknown) => unknown = (error) => error): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await operation();
-      } catch (error) {
-        if (this.closed) throw new StoreClosedError();
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined || !isRetryable(error)) throw toStoreError(mapError(error), this.server);
-        await sleep(delay);
-      }
-    }
+  /** Older servers answer an idempotent retry without a position: the event itself has it. */
+  private async positionOf(stream: string, revision: number): Promise<Position> {
+    const [event] = await this.reads.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    return event!.position;
   }
 
   private assertOpen(): void {
@@ -256,14 +175,4 @@ function esdbExpectation(expected: ExpectedRevision): AppendExpectedRevision {
   if (expected === 'no_stream') return NO_STREAM;
   if (expected === 'stream_exists') return STREAM_EXISTS;
   return BigInt(expected);
-}
-
-function positionOf(resolved: AllStreamResolvedEvent): Position {
-  return toPosition(resolved.event!.position);
-}
-
-async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
 }

@@ -32,7 +32,11 @@ export interface SubscriptionSource {
   toRecorded(resolved: AllStreamResolvedEvent): RecordedEvent;
 }
 
-export function resubscribing(source: SubscriptionSource, after: Position | undefined, settings: ResubscribeSettings): Subscription {
+export function resubscribing(
+  source: SubscriptionSource,
+  after: Position | undefined,
+  settings: ResubscribeSettings,
+): Subscription {
   const stop = new AbortController();
   const open = new Set<AllStreamSubscription>();
   const iterator = follow(source, after, settings, stop.signal, open);
@@ -89,10 +93,17 @@ async function nextOrFailure(
   }
 }
 
-async function pause(settings: ResubscribeSettings, attempt: number, after: Position | undefined, failure: unknown, stop: AbortSignal) {
+async function pause(
+  settings: ResubscribeSettings,
+  attempt: number,
+  after: Position | undefined,
+  failure: unknown,
+  stop: AbortSignal,
+) {
   if (stop.aborted) return;
   const delayMs = Math.min(settings.maxDelayMs, settings.firstDelayMs * 2 ** attempt);
   const reason = failure instanceof Error ? failure.message : String(failure);
-  settings.logger.warn({ reason, after: after ?? 'start', retryInMs: delayMs }, 'EventStoreDB subscription dropped: resubscribing');
+  const details = { reason, after: after ?? 'start', retryInMs: delayMs };
+  settings.logger.warn(details, 'EventStoreDB subscription dropped: resubscribing');
   await sleep(delayMs, undefined, { signal: stop }).catch(() => undefined);
 }

@@ -1,0 +1,34 @@
+/**
+ * One call to EventStoreDB, retried twice when the connection dropped under it (the client
+ * reconnects on the next call), then failing in the port's words. Retrying is safe for appends
+ * too: they name an exact expectation and keep their event ids, so EventStoreDB writes the same
+ * events at most once.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StoreClosedError } from '../port.js';
+import { isRetryable, toStoreError } from './esdb-errors.js';
+
+const RETRY_DELAYS_MS = [50, 250];
+
+export interface CallContext {
+  /** `host:port` of the server, for the messages. */
+  server: string;
+  isClosed(): boolean;
+}
+
+export async function callEsdb<T>(
+  context: CallContext,
+  operation: () => Promise<T>,
+  mapError: (error: unknown) => unknown = (error) => error,
+): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (context.isClosed()) throw new StoreClosedError();
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isRetryable(error)) throw toStoreError(mapError(error), context.server);
+      await sleep(delay);
+    }
+  }
+}
