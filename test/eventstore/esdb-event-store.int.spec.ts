@@ -92,6 +92,21 @@ describe('the EventStoreDB adapter', () => {
     }
   });
 
+  it('ends a consumer waiting for live events when its subscription is closed', async () => {
+    const subscription = store.subscribeAll();
+    const waiting = take(subscription, 1);
+    await subscription.close();
+    expect(await waiting).toEqual([]);
+  });
+
+  it('ends a consumer waiting out a dropped server when its subscription is closed', async () => {
+    await server.stop();
+    const subscription = store.subscribeAll();
+    const waiting = take(subscription, 1);
+    await subscription.close();
+    expect(await waiting).toEqual([]);
+  });
+
   it('checks the expectation of an empty append and writes nothing', async () => {
     await expect(store.append(stream, [], { expectedRevision: 'no_stream' })).resolves.toMatchObject({ nextExpectedRevision: -1 });
     await expect(store.append(stream, [], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
