@@ -1,0 +1,62 @@
+/**
+ * What every command carries besides its input: who sends it, its idempotency key, and the
+ * references that end up in each event's metadata.
+ */
+import type { EventMetadata, EventStore } from '../eventstore/port.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { payloadHash } from '../shared/hash.js';
+import { deterministicId } from '../shared/ids.js';
+
+/** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
+export interface LedgerDeps {
+  store: EventStore;
+  clock: Clock;
+}
+
+export interface CommandContext {
+  actorId: string;
+  actorRole: string;
+  /** The same key means the same command: sent twice, it is handled once. */
+  idempotencyKey: string;
+  /** Ties together the commands of one user action; defaults to the command id. */
+  correlationId?: string;
+  /** 文号: the official document the command acts on, e.g. 许财预〔2016〕12号. */
+  documentRef?: string;
+}
+
+/** A command ready to be handled: its deterministic id, payload hash and the metadata of its events. */
+export interface CommandEnvelope {
+  commandId: string;
+  commandType: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  /** ISO instant the command is handled: every event it writes carries it. */
+  now: string;
+  metadata: EventMetadata;
+}
+
+export const SCHEMA_VERSION = 1;
+
+export function commandIdOf(idempotencyKey: string): string {
+  return deterministicId('command', idempotencyKey);
+}
+
+export function envelope(deps: LedgerDeps, commandType: string, input: unknown, ctx: CommandContext): CommandEnvelope {
+  if (ctx.idempotencyKey.trim() === '') throw new DomainError('INVALID_INPUT', 'every command carries an idempotency key');
+  if (ctx.actorId.trim() === '') throw new DomainError('INVALID_INPUT', 'every command names who sends it');
+  const commandId = commandIdOf(ctx.idempotencyKey);
+  const hash = payloadHash({ commandType, input });
+  const now = deps.clock().toISOString();
+  const metadata: EventMetadata = {
+    actorId: ctx.actorId,
+    actorRole: ctx.actorRole,
+    correlationId: ctx.correlationId ?? commandId,
+    causationId: commandId,
+    recordedAt: now,
+    schemaVersion: SCHEMA_VERSION,
+    ...(ctx.documentRef === undefined ? {} : { documentRef: ctx.documentRef }),
+    payloadHash: hash,
+  };
+  return { commandId, commandType, idempotencyKey: ctx.idempotencyKey, payloadHash: hash, now, metadata };
+}

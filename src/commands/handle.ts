@@ -1,0 +1,100 @@
+/**
+ * Command handling on one stream: read, fold, decide, append at the exact revision read; on a
+ * conflict, read again and decide again, a bounded number of times.
+ */
+import {
+  DuplicateEventIdError,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type Position,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+} from '../eventstore/port.js';
+import { type Decider, type DomainEvent, fold } from '../shared/decider.js';
+import { DomainError } from '../shared/errors.js';
+
+export interface Loaded<S> {
+  state: S;
+  events: RecordedEvent[];
+  /** What to expect when appending after these events. */
+  revision: ExpectedRevision;
+}
+
+export async function load<S, E extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
+): Promise<Loaded<S>> {
+  const events = await store.readStream(stream);
+  const revision = events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision;
+  return { state: fold(decider, events as unknown as E[]), events, revision };
+}
+
+/** How the decided events are written: their metadata, and their deterministic ids. */
+export interface Write<E> {
+  metadata: EventMetadata;
+  eventIds(events: E[]): string[];
+}
+
+export interface Handled<S> {
+  state: S;
+  /** Global position of the last event written, or found when nothing was written. */
+  position: Position | undefined;
+  written: number;
+}
+
+/** A command already handled: its events in the stream (a crash came before its record was written). */
+export interface Replay {
+  commandId: string;
+  payloadHash: string;
+}
+
+const MAX_ATTEMPTS = 25;
+
+/** A short, growing, random pause between attempts, so racing writers do not collide in step. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * attempt * 2));
+
+export async function handleCommand<S, C, E extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<S, C, E>,
+  command: C,
+  write: Write<E>,
+  replay?: Replay,
+): Promise<Handled<S>> {
+  let duplicateSeen = false;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const loaded = await load(store, stream, decider);
+    const replayed = replay && findReplay(loaded, replay);
+    if (replayed) return replayed;
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0) return { state: loaded.state, position: loaded.events.at(-1)?.position, written: 0 };
+    const ids = write.eventIds(events);
+    try {
+      const result = await store.append(
+        stream,
+        events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata })),
+        { expectedRevision: loaded.revision },
+      );
+      return { state: events.reduce(decider.evolve, loaded.state), position: result.position, written: events.length };
+    } catch (error) {
+      if (error instanceof DuplicateEventIdError && duplicateSeen) throw keyReused();
+      if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
+      duplicateSeen ||= error instanceof DuplicateEventIdError;
+      await backOff(attempt);
+    }
+  }
+  throw new DomainError('CONCURRENCY_EXHAUSTED', `${stream} kept changing under this command; try again`);
+}
+
+function findReplay<S>(loaded: Loaded<S>, replay: Replay): Handled<S> | undefined {
+  const mine = loaded.events.filter((e) => e.metadata.causationId === replay.commandId);
+  if (mine.length === 0) return undefined;
+  if (mine.some((e) => e.metadata.payloadHash !== replay.payloadHash)) throw keyReused();
+  return { state: loaded.state, position: mine.at(-1)!.position, written: 0 };
+}
+
+export function keyReused(): DomainError {
+  return new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was already used for another command; use a new key');
+}
