@@ -1,0 +1,67 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Fen } from '../../shared/money.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { AwardFrequencyValue, EnterpriseKindValue, PayerRuleValue, RuleKindValue } from '../shared/enums.js';
+
+@ObjectType({ description: 'How a benefit line computes what it pays, with its parameters.' })
+export class BenefitRule {
+  @Field(() => RuleKindValue, { description: 'Fixed amount, cost share, average-balance rate or per case.' })
+  kind!: RuleKindValue;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'FIXED: the exact amount paid.' })
+  amount!: Fen | null;
+
+  @Field(() => Int, { nullable: true, description: 'COST_SHARE and AVERAGE_BALANCE_RATE: the rate in basis points (5000 = 50%, 100 = 1%).' })
+  rateBasisPoints!: number | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'COST_SHARE: the cap per beneficiary per fiscal year, over all its approvals.' })
+  yearlyCap!: Fen | null;
+
+  @Field(() => [String], { description: 'COST_SHARE: the kinds of cost that count (interest, appraisal, guarantee, insurance).' })
+  costKinds!: string[];
+}
+
+@ObjectType({ description: 'A benefit line (扶持项目): one kind of money a policy article pays.' })
+export class BenefitLine {
+  @Field(() => String, { description: 'Stable code, e.g. "neeq-listing-reward".' })
+  code!: string;
+
+  @Field(() => String, { description: 'Code of the policy that defines it.' })
+  policyCode!: string;
+
+  @Field(() => String, { description: 'The article (条) of the policy, e.g. "(五)".' })
+  article!: string;
+
+  @Field(() => String, { description: 'What is paid, in English.' })
+  title!: string;
+
+  @Field(() => String, { description: "What is paid, in the policy's own words." })
+  titleZh!: string;
+
+  @Field(() => BenefitRule, { description: 'How the amount is computed.' })
+  rule!: BenefitRule;
+
+  @Field(() => AwardFrequencyValue, { description: 'How often one beneficiary may be awarded.' })
+  frequency!: AwardFrequencyValue;
+
+  @Field(() => PayerRuleValue, { description: 'Who pays: municipal finance or the beneficiary\'s county.' })
+  payer!: PayerRuleValue;
+
+  @Field(() => String, { description: 'Lead unit (牵头单位).' })
+  leadUnit!: string;
+
+  @Field(() => [String], { description: 'Cooperating units (配合单位).' })
+  cooperatingUnits!: string[];
+
+  @Field(() => String, { description: 'Exclusivity group (不重复享受): one qualifying fact backs at most one award in it.' })
+  exclusivityGroup!: string;
+
+  @Field(() => String, { nullable: true, description: 'The line this one is the companion (配套奖励) of, paid after it on the same fact.' })
+  companionOf!: string | null;
+
+  @Field(() => [EnterpriseKindValue], { description: 'Which kinds of beneficiary may apply.' })
+  eligibleKinds!: EnterpriseKindValue[];
+
+  @Field(() => [String], { nullable: true, description: 'Kinds of qualifying fact (资格事实) an application may rest on; null: any.' })
+  qualifyingFactKinds!: string[] | null;
+}
