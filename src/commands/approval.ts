@@ -194,15 +194,19 @@ async function drive(deps: LedgerDeps, applicationId: string, approvalId: string
 
 // ── Starting, resuming ──────────────────────────────────────────────────────────────────────
 
-/** Completes or compensates whatever approval of this application was left half-done (a crash, a lost connection). */
+/**
+ * Completes or compensates whatever approval of this application was left half-done (a crash, a
+ * lost connection): the one still approving, and abandoned ones whose releases were interrupted.
+ * Returns how the last of them ended ("none" when there was nothing to do).
+ */
 export async function resumeApproval(deps: LedgerDeps, applicationId: string): Promise<ApprovalOutcome> {
   const { state } = await loadApplication(deps.store, applicationId);
-  if (state.status === 'none') return { outcome: 'none', applicationId };
-  // Abandoned approvals whose releases a crash interrupted.
-  for (const approval of Object.values(state.approvals).filter((a) => a.outcome === 'abandoned')) {
-    await drive(deps, applicationId, approval.approvalId);
+  let outcome: ApprovalOutcome = { outcome: 'none', applicationId };
+  if (state.status === 'none') return outcome;
+  for (const approval of Object.values(state.approvals).filter((a) => a.outcome !== 'approved')) {
+    outcome = await drive(deps, applicationId, approval.approvalId);
   }
-  return state.status === 'approving' ? drive(deps, applicationId, state.approvalId) : { outcome: 'none', applicationId };
+  return outcome;
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */

@@ -1,0 +1,103 @@
+/**
+ * The same command sent twice is handled once; the same key with another payload is refused;
+ * a crash between a command's events and its record changes nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../../src/eventstore/port.js';
+import { createLedger, type Ledger } from '../../src/ledger.js';
+import { creditCode, yuan } from '../support/domain-fixtures.js';
+import { allocate, as, cashier, director, fixedClock, ledgerWithCatalog, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { expectRejectsWith } from '../support/domain-spec.js';
+import { interleaving, SimulatedCrash } from '../support/domain-stores.js';
+import { testStores } from '../support/stores.js';
+
+describe.each(testStores())('idempotency on $name', (testStore) => {
+  let store: EventStore;
+  let ledger: Ledger;
+  beforeEach(async () => {
+    store = await testStore.create();
+    ledger = await ledgerWithCatalog(store);
+  });
+  afterEach(() => store.close());
+
+  const firm = { creditCode: creditCode(11), name: '长葛市蜂产品有限公司', county: 'changge', kind: 'enterprise' as const };
+  const count = async (type: string) => (await readLog(store)).filter((e) => e.type === type).length;
+  /** A ledger whose process dies right before it records a command's result. */
+  const dyingBeforeRecord = () =>
+    createLedger({
+      store: interleaving(store, (s) => s.startsWith('command-'), async () => { throw new SimulatedCrash(); }),
+      clock: fixedClock,
+    });
+
+  it('loads the built-in catalog once: a second start writes nothing', async () => {
+    const head = await store.headPosition();
+    const again = await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
+    expect(await store.headPosition()).toBe(head);
+    const defined = (await readLog(store)).filter((e) => e.type === 'BenefitLineDefined');
+    expect(defined).toHaveLength(8);
+    expect(again.position).toBe(defined.at(-1)!.position);
+  });
+
+  it('returns the first result for the same command sent twice, and writes nothing', async () => {
+    const ctx = as('officer-li');
+    const first = await ledger.registerEnterprise(firm, ctx);
+    const head = await store.headPosition();
+    expect(await ledger.registerEnterprise(firm, ctx)).toEqual(first);
+    expect(await store.headPosition()).toBe(head);
+  });
+
+  it('refuses the same key with another payload, or for another command', async () => {
+    const ctx = as('officer-li');
+    await ledger.registerEnterprise(firm, ctx);
+    await expectRejectsWith(ledger.registerEnterprise({ ...firm, name: '别的公司' }, ctx), 'IDEMPOTENCY_KEY_REUSED', /RegisterEnterprise/);
+    await expectRejectsWith(ledger.allocateBudget({ lineCode: 'neeq-listing-reward', fiscalYear: 2016, payer: 'municipal', amountFen: 1 }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('pays a tranche once, though the process died before recording the command', async () => {
+    const code = await registerFirm(ledger, 12);
+    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+    const app = await reviewedApplication(ledger, code, 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕12号' }, yuan(500_000));
+    await ledger.approveApplication({ applicationId: app }, director());
+    const ctx = cashier();
+    const tranche = { applicationId: app, amountFen: yuan(300_000), paidOn: '2016-07-01', paymentReference: '国库-0701' };
+    await expect(dyingBeforeRecord().recordDisbursement(tranche, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(await count('DisbursementRecorded')).toBe(1);
+    const retried = await ledger.recordDisbursement(tranche, ctx);
+    expect(await count('DisbursementRecorded')).toBe(1);
+    expect(await count('CommandRecorded')).toBeGreaterThan(0);
+    const head = await store.headPosition();
+    expect(await ledger.recordDisbursement(tranche, ctx)).toEqual(retried);
+    expect(await store.headPosition()).toBe(head);
+    await expectRejectsWith(ledger.recordDisbursement({ ...tranche, amountFen: yuan(1) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('submits one application for one key, though the process died before recording it', async () => {
+    const code = await registerFirm(ledger, 13);
+    const input = { creditCode: code, lineCode: 'innovation-voucher', fiscalYear: 2016, qualifyingFact: { kind: 'tech-transfer-contract', reference: 'T-13' }, requestedFen: yuan(50_000), evidence: {} };
+    const ctx = as('applicant-wang');
+    await expect(dyingBeforeRecord().submitApplication(input, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    const { applicationId } = await ledger.submitApplication(input, ctx);
+    expect(await count('ApplicationSubmitted')).toBe(1);
+    await expectRejectsWith(ledger.submitApplication({ ...input, requestedFen: yuan(60_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+    expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('approves once for one key, and answers the same on a resend', async () => {
+    const code = await registerFirm(ledger, 14);
+    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+    const app = await reviewedApplication(ledger, code, 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕14号' }, yuan(500_000));
+    const ctx = director();
+    const first = await ledger.approveApplication({ applicationId: app }, ctx);
+    const head = await store.headPosition();
+    expect(await ledger.approveApplication({ applicationId: app }, ctx)).toEqual(first);
+    expect(await store.headPosition()).toBe(head);
+    await expectRejectsWith(ledger.approveApplication({ applicationId: app, amountFen: yuan(500_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('writes one event for the same command sent twice at the same moment', async () => {
+    const ctx = as('officer-li');
+    const [a, b] = await Promise.all([ledger.registerEnterprise(firm, ctx), ledger.registerEnterprise(firm, ctx)]);
+    expect(a).toEqual(b);
+    expect(await count('EnterpriseRegistered')).toBe(1);
+  });
+});
