@@ -71,6 +71,13 @@ export interface RecordedEvent<Data = unknown> extends NewEvent<Data> {
 /** What the writer believes about the stream: it does not exist, it exists, or its last revision. */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | number;
 
+/** Whether a stream whose last revision is `last` (null: no stream) meets the expectation. */
+export function expectationHolds(expected: ExpectedRevision, last: number | null): boolean {
+  if (expected === 'no_stream') return last === null;
+  if (expected === 'stream_exists') return last !== null;
+  return last === expected;
+}
+
 export interface AppendResult {
   /** The revision of the stream's last event after the append (EventStoreDB's next expected). */
   nextExpectedRevision: number;

@@ -25,6 +25,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
+  expectationHolds,
 } from '../port.js';
 import { callEsdb, type CallContext } from './esdb-call.js';
 import { serverAddress, toAppendError } from './esdb-errors.js';
@@ -154,9 +155,7 @@ export class EsdbEventStore implements EventStore {
   /** An empty append writes nothing, but the expectation still has to hold. */
   private async appendNothing(stream: string, expected: ExpectedRevision): Promise<AppendResult> {
     const [last] = await this.reads.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    const holds =
-      expected === 'stream_exists' ? last !== undefined : expected === 'no_stream' ? last === undefined : expected === last?.revision;
-    if (!holds) throw new WrongExpectedRevisionError(stream, expected, last?.revision ?? 'no_stream');
+    if (!expectationHolds(expected, last?.revision ?? null)) throw new WrongExpectedRevisionError(stream, expected, last?.revision ?? 'no_stream');
     return { nextExpectedRevision: last?.revision ?? -1, position: (await this.reads.headPosition()) ?? encodePosition(0n, 0n) };
   }
 

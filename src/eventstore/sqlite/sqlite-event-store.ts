@@ -12,6 +12,7 @@ import {
   encodePosition,
   type EventStore,
   type ExpectedRevision,
+  expectationHolds,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -134,7 +135,7 @@ export class SqliteEventStore implements EventStore {
 
   private appendInTransaction(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
     const last = this.sql.lastRevision.get(stream)!.revision;
-    if (!matches(expected, last)) return this.retriedAppend(stream, events, expected, last);
+    if (!expectationHolds(expected, last)) return this.retriedAppend(stream, events, expected, last);
     let revision = last ?? -1;
     let position = 0;
     for (const event of events) {
@@ -182,12 +183,6 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
-}
-
-function matches(expected: ExpectedRevision, last: number | null): boolean {
-  if (expected === 'no_stream') return last === null;
-  if (expected === 'stream_exists') return last !== null;
-  return last === expected;
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
