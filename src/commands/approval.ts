@@ -46,7 +46,7 @@ export type ApprovalOutcome =
   | { outcome: 'abandoned'; applicationId: string; approvalId: string; code: DomainErrorCode; reason: string };
 
 /** The approval a command starts: deterministic from its idempotency key. */
-export const approvalIdOf = (commandId: string) => deterministicId(commandId, 'approval');
+const approvalIdOf = (commandId: string) => deterministicId(commandId, 'approval');
 
 /** Every step's events get ids from the approval and the step, so a retried step writes nothing twice. */
 function stepWrite<E>(metadata: EventMetadata, approvalId: string, step: string): Write<E> {
@@ -62,24 +62,27 @@ interface Reservation {
   release(metadata: EventMetadata): Promise<void>;
 }
 
-function reservation<S, C, E extends DomainEvent>(
-  deps: LedgerDeps,
-  approvalId: string,
-  name: string,
-  stream: string,
-  decider: Decider<S, C, E>,
-  reserve: () => Promise<C>,
-  release: C,
-): Reservation {
+interface ReservationSpec<S, C, E extends DomainEvent> {
+  /** Names the step in its events' ids; its release is "<step>-released". */
+  step: string;
+  stream: string;
+  decider: Decider<S, C, E>;
+  /** Built when needed: it may look things up. */
+  reserve: () => Promise<C>;
+  release: C;
+}
+
+function reservation<S, C, E extends DomainEvent>(deps: LedgerDeps, approvalId: string, spec: ReservationSpec<S, C, E>): Reservation {
+  const { step, stream, decider } = spec;
   return {
     dryRun: async () => {
-      decider.decide(await reserve(), (await load(deps.store, stream, decider)).state);
+      decider.decide(await spec.reserve(), (await load(deps.store, stream, decider)).state);
     },
     reserve: async (metadata) => {
-      await handleCommand(deps.store, stream, decider, await reserve(), stepWrite(metadata, approvalId, name));
+      await handleCommand(deps.store, stream, decider, await spec.reserve(), stepWrite(metadata, approvalId, step));
     },
     release: async (metadata) => {
-      await handleCommand(deps.store, stream, decider, release, stepWrite(metadata, approvalId, `${name}-released`));
+      await handleCommand(deps.store, stream, decider, spec.release, stepWrite(metadata, approvalId, `${step}-released`));
     },
   };
 }
@@ -106,25 +109,31 @@ function reservations(deps: LedgerDeps, submission: Submission, approval: Approv
   const now = deps.clock().toISOString();
   const claim = claimStream(exclusivityGroup, fact);
   const yearlyCapFen = line.rule.kind === 'cost-share' ? line.rule.yearlyCapFen : undefined;
+  const claimFact = async () => ({
+    type: 'ClaimFact' as const,
+    data: {
+      exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, now,
+      prerequisite: await prerequisiteOf(deps, claim, line, creditCode),
+    },
+  });
+  const reserveEntitlement = async () => ({
+    type: 'ReserveEntitlement' as const,
+    data: { lineCode, creditCode, fiscalYear, applicationId, approvalId, amountFen, frequency: line.frequency, yearlyCapFen, now },
+  });
+  const commitBudget = async () => ({ type: 'CommitBudget' as const, data: { budgetLineId, applicationId, approvalId, amountFen, now } });
   return [
-    reservation(deps, approvalId, 'fact-claimed', claim, claimDecider,
-      async () => ({
-        type: 'ClaimFact' as const,
-        data: {
-          exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, now,
-          prerequisite: await prerequisiteOf(deps, claim, line, creditCode),
-        },
-      }),
-      { type: 'ReleaseFactClaim', data: { approvalId, now } }),
-    reservation(deps, approvalId, 'entitlement-reserved', entitlementStream(lineCode, creditCode), entitlementDecider,
-      async () => ({
-        type: 'ReserveEntitlement' as const,
-        data: { lineCode, creditCode, fiscalYear, applicationId, approvalId, amountFen, frequency: line.frequency, yearlyCapFen, now },
-      }),
-      { type: 'ReleaseEntitlement', data: { approvalId, now } }),
-    reservation(deps, approvalId, 'budget-committed', budgetStream(budgetLineId), budgetDecider,
-      async () => ({ type: 'CommitBudget' as const, data: { budgetLineId, applicationId, approvalId, amountFen, now } }),
-      { type: 'ReleaseBudget', data: { approvalId, now } }),
+    reservation(deps, approvalId, {
+      step: 'fact-claimed', stream: claim, decider: claimDecider, reserve: claimFact,
+      release: { type: 'ReleaseFactClaim', data: { approvalId, now } },
+    }),
+    reservation(deps, approvalId, {
+      step: 'entitlement-reserved', stream: entitlementStream(lineCode, creditCode), decider: entitlementDecider, reserve: reserveEntitlement,
+      release: { type: 'ReleaseEntitlement', data: { approvalId, now } },
+    }),
+    reservation(deps, approvalId, {
+      step: 'budget-committed', stream: budgetStream(budgetLineId), decider: budgetDecider, reserve: commitBudget,
+      release: { type: 'ReleaseBudget', data: { approvalId, now } },
+    }),
   ];
 }
 

@@ -2,6 +2,8 @@
 import {
   benefitLineStream,
   type BenefitLineDefinition,
+  type BenefitLineState,
+  initialPolicyState,
   type Policy,
   policyStream,
 } from '../catalog/catalog.js';
@@ -9,7 +11,6 @@ import { benefitLineDecider, type LineChanges, policyDecider } from '../catalog/
 import { XUCHANG_2016_8_LINES, XUCHANG_2016_8_POLICY } from '../catalog/xuchang-2016-8.js';
 import { comparePositions } from '../eventstore/port.js';
 import type { CommandResult } from './command-record.js';
-import type { BenefitLineState } from '../catalog/catalog.js';
 import { type CommandContext, envelope, type LedgerDeps } from './context.js';
 import { executeCommand } from './execute.js';
 import { readLine, readPolicy } from './lookups.js';
@@ -67,7 +68,7 @@ export function amendBenefitLine(deps: LedgerDeps, input: AmendBenefitLineInput,
         type: 'AmendBenefitLine' as const,
         data: {
           changes: input.changes,
-          policy: await readPolicy(deps.store, line?.policyCode ?? ''),
+          policy: line ? await readPolicy(deps.store, line.policyCode) : initialPolicyState,
           companion: await companionOf(deps, line?.companionOf),
           now: env.now,
         },

@@ -36,9 +36,9 @@ export interface CommandEnvelope {
   metadata: EventMetadata;
 }
 
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
-export function commandIdOf(idempotencyKey: string): string {
+function commandIdOf(idempotencyKey: string): string {
   return deterministicId('command', idempotencyKey);
 }
 
