@@ -1,0 +1,119 @@
+/**
+ * Catalog: the policies (政策文件) and their benefit lines (扶持项目) as they stand after every
+ * amendment.
+ */
+import type { BenefitLineDefinition } from '../src/catalog/catalog.js';
+import { defineProjection } from '../src/readmodel/projection.js';
+import { tableSpec } from '../src/readmodel/table.js';
+import type { Fen } from '../src/shared/money.js';
+
+export interface PolicyRow {
+  policyCode: string;
+  /** 文号 */
+  documentNumber: string;
+  title: string;
+  issuer: string;
+  issuedOn: string;
+  /** JSON: the articles (条) of the policy. */
+  articles: string;
+  publishedAt: string;
+}
+
+export interface BenefitLineRow {
+  lineCode: string;
+  policyCode: string;
+  article: string;
+  title: string;
+  titleZh: string;
+  ruleKind: string;
+  fixedAmountFen: Fen | null;
+  rateBasisPoints: number | null;
+  yearlyCapFen: Fen | null;
+  frequency: string;
+  payerRule: string;
+  leadUnit: string;
+  exclusivityGroup: string;
+  companionOf: string | null;
+  /** JSON: the whole definition as amended, cooperating units and eligible kinds included. */
+  definition: string;
+  definedAt: string;
+  amendedAt: string | null;
+}
+
+/** A line's searchable columns and its whole definition. */
+function lineColumns(definition: BenefitLineDefinition) {
+  const rule = definition.rule;
+  return {
+    lineCode: definition.lineCode,
+    policyCode: definition.policyCode,
+    article: definition.article,
+    title: definition.title,
+    titleZh: definition.titleZh,
+    ruleKind: rule.kind,
+    fixedAmountFen: rule.kind === 'fixed' ? rule.amountFen : null,
+    rateBasisPoints: rule.kind === 'cost-share' || rule.kind === 'average-balance-rate' ? rule.rateBasisPoints : null,
+    yearlyCapFen: rule.kind === 'cost-share' ? rule.yearlyCapFen : null,
+    frequency: definition.frequency,
+    payerRule: definition.payer,
+    leadUnit: definition.leadUnit,
+    exclusivityGroup: definition.exclusivityGroup,
+    companionOf: definition.companionOf ?? null,
+    definition: JSON.stringify(definition),
+  };
+}
+
+export const catalog = defineProjection({
+  name: 'catalog',
+  version: 1,
+  tables: {
+    policies: tableSpec<PolicyRow>({
+      columns: {
+        policyCode: 'TEXT NOT NULL',
+        documentNumber: 'TEXT NOT NULL',
+        title: 'TEXT NOT NULL',
+        issuer: 'TEXT NOT NULL',
+        issuedOn: 'TEXT NOT NULL',
+        articles: 'TEXT NOT NULL',
+        publishedAt: 'TEXT NOT NULL',
+      },
+      primaryKey: ['policyCode'],
+    }),
+    benefitLines: tableSpec<BenefitLineRow>({
+      columns: {
+        lineCode: 'TEXT NOT NULL',
+        policyCode: 'TEXT NOT NULL',
+        article: 'TEXT NOT NULL',
+        title: 'TEXT NOT NULL',
+        titleZh: 'TEXT NOT NULL',
+        ruleKind: 'TEXT NOT NULL',
+        fixedAmountFen: 'INTEGER',
+        rateBasisPoints: 'INTEGER',
+        yearlyCapFen: 'INTEGER',
+        frequency: 'TEXT NOT NULL',
+        payerRule: 'TEXT NOT NULL',
+        leadUnit: 'TEXT NOT NULL',
+        exclusivityGroup: 'TEXT NOT NULL',
+        companionOf: 'TEXT',
+        definition: 'TEXT NOT NULL',
+        definedAt: 'TEXT NOT NULL',
+        amendedAt: 'TEXT',
+      },
+      primaryKey: ['lineCode'],
+      indexes: ['policy_code'],
+    }),
+  },
+  handlers: {
+    PolicyPublished: ({ policies }, { data }) => {
+      policies.insert({ ...data, articles: JSON.stringify(data.articles) });
+    },
+    BenefitLineDefined: ({ benefitLines }, { data }) => {
+      const { definedAt, ...definition } = data;
+      benefitLines.insert({ ...lineColumns(definition), definedAt, amendedAt: null });
+    },
+    BenefitLineAmended: ({ benefitLines }, { data }) => {
+      const line = benefitLines.change(data.lineCode);
+      const current = JSON.parse(line.definition) as BenefitLineDefinition;
+      Object.assign(line, lineColumns({ ...current, ...data.changes }), { amendedAt: data.amendedAt });
+    },
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * What a projection is: a name, a version, the tables it owns and, per event type it handles,
+ * how that event changes those tables. Definitions live in `projections/`, one file each; the
+ * runner (runner.ts) feeds them the global log inside read-store transactions.
+ */
+import type { RecordedEvent } from '../eventstore/port.js';
+import type { EventData, LedgerEventType } from '../events.js';
+import type { Table, TableSpec } from './table.js';
+
+// ── Definitions ─────────────────────────────────────────────────────────────────────────────
+
+// A table's row type is whatever its spec says: `any` lets specs of different rows share a record.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TableSpecs = Record<string, TableSpec<any>>;
+
+type RowOf<Spec> = Spec extends TableSpec<infer Row> ? Row : never;
+
+/** The tables a handler changes, by the names the projection gave them. */
+export type Tables<Specs extends TableSpecs> = { [Name in keyof Specs]: Table<RowOf<Specs[Name]> & object> };
+
+/** One event of type T as the log delivers it, with its metadata and position. */
+export type ProjectedEvent<T extends LedgerEventType> = RecordedEvent<EventData<T>> & { type: T };
+
+/** Per event type: how it changes the tables, in memory; the runner writes them. No other I/O. */
+export type Handlers<Specs extends TableSpecs> = {
+  [T in LedgerEventType]?: (tables: Tables<Specs>, event: ProjectedEvent<T>) => void;
+};
+
+export interface Projection<Specs extends TableSpecs = TableSpecs> {
+  name: string;
+  /** Bump it when tables or handlers change: the runner rebuilds from the start into new tables. */
+  version: number;
+  /**
+   * Tables by camelCase name; queries read the snake_case name (a view on the active version's
+   * table, see schema.ts).
+   */
+  tables: Specs;
+  handlers: Handlers<Specs>;
+}
+
+// Handlers are contravariant in their tables: a list of different projections needs `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = Projection<any>;
+
+export function defineProjection<Specs extends TableSpecs>(p: Projection<Specs>): Projection<Specs> {
+  return p;
+}
+
+// ── Errors ──────────────────────────────────────────────────────────────────────────────────
+
+/** A row the event refers to is not in the read model: the log and the model disagree. */
+export class MissingRowError extends Error {
+  constructor(what: string, key: string) {
+    super(`${what} ${key} is not in the read model`);
+    this.name = 'MissingRowError';
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The read store: a SQLite file (WAL) holding the read models and the projections' checkpoints.
+ * In embedded mode it may be its own file beside the event file or the event file itself; with
+ * EventStoreDB it is a local file of the API instance.
+ */
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+
+type Params = unknown[] | Record<string, unknown>;
+
+export interface ReadStore {
+  /** The connection the projection runner writes through. */
+  readonly db: Database.Database;
+  /** Statements run by `all`/`get` since opening: lets a test count what a request costs. */
+  readonly stats: { queries: number };
+  all<Row>(sql: string, params?: Params): Row[];
+  get<Row>(sql: string, params?: Params): Row | undefined;
+  close(): void;
+}
+
+export function openReadStore({ file }: { file: string }): ReadStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // Read models are rebuilt from the log: a lost last commit is replayed, never half-applied.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: rebuilds touch rows all over the tables; memory stays bounded.
+  db.pragma('cache_size = -65536');
+  const statements = new Map<string, Statement>();
+  const stats = { queries: 0 };
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    stats.queries += 1;
+    return statement;
+  };
+  const bind = (params: Params = []) => (Array.isArray(params) ? params : [params]);
+  return {
+    db,
+    stats,
+    all: <Row>(sql: string, params?: Params) => prepared(sql).all(...bind(params)) as Row[],
+    get: <Row>(sql: string, params?: Params) => prepared(sql).get(...bind(params)) as Row | undefined,
+    close: () => db.close(),
+  };
+}

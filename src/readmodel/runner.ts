@@ -1,0 +1,280 @@
+/**
+ * The projection runner: follows the store's global log through the port's subscription (so it
+ * works on every adapter) and keeps the read models and their checkpoints in step with it.
+ *
+ * - Exactly once: rows and checkpoint are written in one transaction (apply.ts).
+ * - Batches: while catching up, up to `batchSize` events per transaction; once at the head of
+ *   the log, each arrival is written at once.
+ * - Restart resumes from the checkpoints. A projection whose version changed is rebuilt from the
+ *   start into new tables, and the queries are switched to them once it has caught up.
+ * - A handler error stops that projection and is reported (position, event id, error); the
+ *   event is never skipped. Other errors (store unavailable…) are reported and retried.
+ */
+import {
+  decodePosition,
+  StoreClosedError,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '../eventstore/port.js';
+import { applyBatch, type Member } from './apply.js';
+import type { AnyProjection } from './projection.js';
+import type { ReadStore } from './read-store.js';
+import { activate, ensureStateTable, install, load, openTables, viewName, type ProjectionFailure } from './schema.js';
+
+export interface RunnerOptions {
+  store: EventStore;
+  readStore: ReadStore;
+  projections: AnyProjection[];
+  /** Most events per transaction while catching up. */
+  batchSize?: number;
+  /** Hears every failure and every retried error. */
+  onError?: (error: Error) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  /** Last event applied; undefined before the first. */
+  position: Position | undefined;
+  /** Whether queries see this version (false while it is first built or rebuilt). */
+  active: boolean;
+  state: 'catching-up' | 'live' | 'failed';
+  failure?: ProjectionFailure;
+}
+
+export interface Lag {
+  head: Position | undefined;
+  projections: Array<{
+    name: string;
+    position: Position | undefined;
+    caughtUp: boolean;
+    /** Distance to the head in the adapter's position unit (events for the embedded store). */
+    behindBy: bigint;
+  }>;
+}
+
+export interface ProjectionRunner {
+  /** Starts following the log; resolves once every projection is served (built at least once). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  status(): ProjectionStatus[];
+  lag(): Promise<Lag>;
+  /** Resolves once every projection has applied the log up to `position` and is served. */
+  waitFor(position: Position): Promise<void>;
+  /** Resolves once every projection has reached the head of the log as it is now. */
+  catchUp(): Promise<void>;
+}
+
+export class ProjectionFailedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly failure: ProjectionFailure,
+  ) {
+    super(
+      `projection ${projection} stopped at event ${failure.eventId} (${failure.eventType}, position ` +
+        `${failure.position}): ${failure.error}`,
+    );
+    this.name = 'ProjectionFailedError';
+  }
+}
+
+export class RunnerStoppedError extends Error {
+  constructor() {
+    super('the projection runner was stopped');
+    this.name = 'RunnerStoppedError';
+  }
+}
+
+interface Running extends Member {
+  active: boolean;
+  caughtUp: boolean;
+}
+
+interface Waiter {
+  position: Position | undefined;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
+  const { store, readStore, projections, batchSize = 5_000, onError = () => {} } = options;
+  const db = readStore.db;
+  const members: Running[] = [];
+  const subscriptions = new Set<Subscription>();
+  const loops: Promise<void>[] = [];
+  let waiters: Waiter[] = [];
+  let stopped = false;
+  let starting: { resolve(): void; reject(error: Error): void } | undefined;
+
+  const reached = (m: Running, position: Position | undefined) =>
+    position === undefined || (m.active && m.position !== undefined && m.position >= position);
+
+  function settleWaiters(): void {
+    settleStart();
+    waiters = waiters.filter((w) => {
+      const failed = members.find((m) => m.failure && !reached(m, w.position));
+      if (failed) w.reject(new ProjectionFailedError(failed.projection.name, failed.failure!));
+      else if (members.every((m) => reached(m, w.position))) w.resolve();
+      else return true;
+      return false;
+    });
+  }
+
+  /** `start` resolves once every projection is served, and rejects if one fails before it is. */
+  function settleStart(): void {
+    if (!starting) return;
+    const unserved = members.find((m) => m.failure && !m.active);
+    if (unserved) starting.reject(new ProjectionFailedError(unserved.projection.name, unserved.failure!));
+    else if (members.every((m) => m.active) || stopped) starting.resolve();
+    else return;
+    starting = undefined;
+  }
+
+  function waitFor(position: Position | undefined): Promise<void> {
+    if (stopped) return Promise.reject(new RunnerStoppedError());
+    return new Promise((resolve, reject) => {
+      waiters.push({ position, resolve, reject });
+      settleWaiters();
+    });
+  }
+
+  function commit(group: Running[], batch: RecordedEvent[]): void {
+    for (const m of applyBatch(db, group, batch)) onError(new ProjectionFailedError(m.projection.name, m.failure!));
+    settleWaiters();
+  }
+
+  /** At the head: switch the queries to versions built since, and answer the waiters. */
+  function markCaughtUp(group: Running[]): void {
+    for (const m of group.filter((g) => !g.failure)) {
+      if (!m.active) activate(db, m.projection);
+      m.active = true;
+      m.caughtUp = true;
+    }
+    settleWaiters();
+  }
+
+  const atOrAfter = (position: Position | undefined, head: Position | undefined) =>
+    head === undefined || (position !== undefined && position >= head);
+
+  async function consume(group: Running[], after: Position | undefined, subscription: Subscription): Promise<void> {
+    let head = await store.headPosition();
+    if (atOrAfter(after, head)) markCaughtUp(group);
+    let live = group;
+    let batch: RecordedEvent[] = [];
+    for await (const event of subscription) {
+      batch.push(event);
+      const atHead = atOrAfter(event.position, head);
+      if (batch.length >= batchSize || atHead) {
+        commit(live, batch);
+        batch = [];
+        live = live.filter((m) => !m.failure);
+        if (atHead) {
+          head = await store.headPosition();
+          if (atOrAfter(event.position, head)) markCaughtUp(live);
+        }
+      }
+      if (stopped || live.length === 0) return;
+    }
+  }
+
+  async function follow(all: Running[]): Promise<void> {
+    let delay = RETRY_FIRST_MS;
+    for (;;) {
+      const group = all.filter((m) => !m.failure);
+      if (stopped || group.length === 0) return;
+      const after = group.map((m) => m.position).reduce(earliest);
+      const subscription = store.subscribeAll(after === undefined ? {} : { after });
+      subscriptions.add(subscription);
+      try {
+        await consume(group, after, subscription);
+        delay = RETRY_FIRST_MS;
+      } catch (error) {
+        if (stopped) return;
+        onError(error as Error);
+        if (error instanceof StoreClosedError) return;
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+        // Nothing uncommitted survives an error: start again from what the read store holds.
+        for (const m of group) m.position = load(db, m.projection)?.position;
+      } finally {
+        subscriptions.delete(subscription);
+        await subscription.close();
+      }
+    }
+  }
+
+  async function start(): Promise<void> {
+    ensureStateTable(db);
+    assertDistinct(projections);
+    for (const projection of projections) {
+      const stored = install(db, projection);
+      const tables = openTables(db, projection);
+      members.push({ projection, tables, position: stored.position, active: stored.active, caughtUp: false, failure: undefined });
+    }
+    const served = new Promise<void>((resolve, reject) => (starting = { resolve, reject }));
+    // Projections at the same checkpoint share one reading of the log; a rebuild reads on its own.
+    for (const position of new Set(members.map((m) => m.position))) {
+      loops.push(follow(members.filter((m) => m.position === position)));
+    }
+    settleStart();
+    await served;
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    await Promise.all([...subscriptions].map((s) => s.close()));
+    await Promise.all(loops);
+    for (const w of waiters) w.reject(new RunnerStoppedError());
+    waiters = [];
+  }
+
+  function status(): ProjectionStatus[] {
+    return members.map((m) => ({
+      name: m.projection.name,
+      version: m.projection.version,
+      position: m.position,
+      active: m.active,
+      state: m.failure ? 'failed' : m.caughtUp ? 'live' : 'catching-up',
+      ...(m.failure && { failure: m.failure }),
+    }));
+  }
+
+  async function lag(): Promise<Lag> {
+    const head = await store.headPosition();
+    const first = (p: Position | undefined) => (p === undefined ? 0n : decodePosition(p)[0]);
+    return {
+      head,
+      projections: members.map((m) => ({
+        name: m.projection.name,
+        position: m.position,
+        caughtUp: atOrAfter(m.position, head),
+        behindBy: first(head) - first(m.position),
+      })),
+    };
+  }
+
+  return {
+    start,
+    stop,
+    status,
+    lag,
+    waitFor: (position) => waitFor(position),
+    catchUp: async () => waitFor(await store.headPosition()),
+  };
+}
+
+function earliest(a: Position | undefined, b: Position | undefined): Position | undefined {
+  return a === undefined || b === undefined ? undefined : a < b ? a : b;
+}
+
+/** Projections and their logical tables must not share names: the views would collide. */
+function assertDistinct(projections: AnyProjection[]): void {
+  const names = projections.flatMap((p) => [`projection ${p.name}`, ...Object.keys(p.tables).map((t) => `table ${viewName(t)}`)]);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new Error(`two projections declare ${twice}`);
+}
