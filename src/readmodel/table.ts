@@ -30,6 +30,16 @@ type Key = KeyPart | readonly KeyPart[];
 /** fiscalYear → fiscal_year */
 export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** fiscal_year → fiscalYear */
+export const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** `fiscal_year AS "fiscalYear", …`: every stored and computed column of a table, as row fields. */
+export function selectList(spec: TableSpec, alias?: string): string {
+  const prefix = alias ? `${alias}.` : '';
+  const columns = [...Object.keys(spec.columns).map(columnName), ...Object.keys(spec.computed ?? {})];
+  return columns.map((c) => `${prefix}${c} AS "${fieldName(c)}"`).join(', ');
+}
+
 export function createTableSql(physical: string, spec: TableSpec): string {
   const stored = Object.entries(spec.columns).map(([field, type]) => `${columnName(field)} ${type}`);
   const computed = Object.entries(spec.computed ?? {}).map(

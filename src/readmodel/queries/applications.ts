@@ -1,0 +1,51 @@
+/** The application list (申请列表) and the approval attempts, for officers and applicants. */
+import {
+  applicationList,
+  type ApplicationRow,
+  type ApplicationStatus,
+  type ApprovalRow,
+} from '../../../projections/application-list.js';
+import type { ReadStore } from '../read-store.js';
+import { selectList } from '../table.js';
+import { byKeys, listed, where, type Page } from './sql.js';
+
+export interface ApplicationFilter {
+  creditCode?: string;
+  status?: ApplicationStatus;
+  lineCode?: string;
+  fiscalYear?: number;
+  county?: string;
+}
+
+const APPLICATION = selectList(applicationList.tables.applications);
+const APPROVAL = selectList(applicationList.tables.approvals);
+
+export function applicationQueries(rs: ReadStore) {
+  return {
+    /** Applications under the filter, the latest submitted first. */
+    applications(filter: ApplicationFilter, page: Page) {
+      const w = where([
+        ['credit_code = ?', filter.creditCode],
+        ['status = ?', filter.status],
+        ['line_code = ?', filter.lineCode],
+        ['fiscal_year = ?', filter.fiscalYear],
+        ['county = ?', filter.county],
+      ]);
+      return listed<ApplicationRow>(rs, APPLICATION, 'applications', w, 'submitted_at DESC, application_id', page);
+    },
+    applicationsById: byKeys<ApplicationRow>(rs, APPLICATION, 'applications', 'application_id', (a) => a.applicationId),
+    /** Every application of one enterprise, oldest first. */
+    applicationIdsOf: (creditCode: string) =>
+      rs
+        .all<{ id: string }>(`SELECT application_id AS id FROM applications WHERE credit_code = ? ORDER BY submitted_at, application_id`, [
+          creditCode,
+        ])
+        .map((row) => row.id),
+    approvalsById: byKeys<ApprovalRow>(rs, APPROVAL, 'approvals', 'approval_id', (a) => a.approvalId),
+    /** Every approval attempt on one application, in the order they started. */
+    approvalsOf: (applicationId: string) =>
+      rs.all<ApprovalRow>(`SELECT ${APPROVAL} FROM approvals WHERE application_id = ? ORDER BY started_at, approval_id`, [
+        applicationId,
+      ]),
+  };
+}

@@ -1,0 +1,53 @@
+/** The disbursement history (拨付明细) as auditors filter it, with totals over the filter. */
+import { disbursementHistory, type DisbursementRow } from '../../../projections/disbursement-history.js';
+import type { Fen } from '../../shared/money.js';
+import type { ReadStore } from '../read-store.js';
+import { selectList } from '../table.js';
+import { byKeys, pageOf, where, type Listed, type Page } from './sql.js';
+
+export interface DisbursementFilter {
+  creditCode?: string;
+  lineCode?: string;
+  fiscalYear?: number;
+  payer?: string;
+  county?: string;
+  applicationId?: string;
+  /** Value dates, inclusive (YYYY-MM-DD). */
+  paidFrom?: string;
+  paidTo?: string;
+  /** Amounts, inclusive. */
+  minAmountFen?: Fen;
+  maxAmountFen?: Fen;
+  /** Who approved the award paid. */
+  approvedBy?: string;
+}
+
+const DISBURSEMENT = selectList(disbursementHistory.tables.disbursements);
+
+export function disbursementQueries(rs: ReadStore) {
+  return {
+    /** A page of payments, latest value date first, with the count and sum over the whole filter. */
+    disbursements(filter: DisbursementFilter, page: Page): Listed<DisbursementRow> & { totalFen: Fen } {
+      const w = where([
+        ['credit_code = ?', filter.creditCode],
+        ['line_code = ?', filter.lineCode],
+        ['fiscal_year = ?', filter.fiscalYear],
+        ['payer = ?', filter.payer],
+        ['county = ?', filter.county],
+        ['application_id = ?', filter.applicationId],
+        ['paid_on >= ?', filter.paidFrom],
+        ['paid_on <= ?', filter.paidTo],
+        ['amount_fen >= ?', filter.minAmountFen],
+        ['amount_fen <= ?', filter.maxAmountFen],
+        ['approved_by = ?', filter.approvedBy],
+      ]);
+      const rows = pageOf<DisbursementRow>(rs, DISBURSEMENT, 'disbursements', w, 'paid_on DESC, disbursement_id', page);
+      const totals = rs.get<{ n: number; fen: Fen }>(
+        `SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM disbursements ${w.clause}`,
+        w.params,
+      )!;
+      return { rows, totalCount: totals.n, totalFen: totals.fen };
+    },
+    disbursementsById: byKeys<DisbursementRow>(rs, DISBURSEMENT, 'disbursements', 'disbursement_id', (d) => d.disbursementId),
+  };
+}

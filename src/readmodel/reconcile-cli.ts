@@ -1,0 +1,74 @@
+/**
+ * `npm run reconcile`: brings the read models up to the head of the log, replays every event
+ * in memory, and prints each figure that differs, to the fen. Exits 1 on any difference.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import type { EventStore } from '../eventstore/port.js';
+import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
+import { ledgerProjections } from './ledger-projections.js';
+import { openReadStore, type ReadStore } from './read-store.js';
+import { describeDifference, reconcile } from './reconcile.js';
+import { createProjectionRunner } from './runner.js';
+
+const HELP = `Usage: npm run reconcile [-- --no-catch-up]
+
+Replays every event of the ledger (DATA_DIR/ledger.db, DATA_DIR defaults to ./data) in memory,
+recomputes every figure of the read models (DATA_DIR/readmodel.db) and prints each difference
+to the fen, then checks finance's identities: allocated = available + committed + disbursed on
+every budget line, the sum over enterprises equals the line, each enterprise's total equals its
+lines, the payments listed add up to the line. Exits 0 when all agree, 1 otherwise.
+
+  --no-catch-up   compare the read models as they are, without first applying new events
+  --help          this text`;
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  if (!existsSync(config.ledgerFile)) {
+    console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
+    return 2;
+  }
+  const store = openSqliteEventStore({ file: config.ledgerFile });
+  const readStore = openReadStore({ file: config.readStoreFile });
+  try {
+    if (!args.includes('--no-catch-up')) await catchUp(store, readStore);
+    console.log('replaying the log…');
+    const report = await reconcile({
+      store,
+      readStore,
+      projections: ledgerProjections,
+      onProgress: (events) => console.log(`  ${events.toLocaleString('en')} events replayed`),
+    });
+    console.log(`compared at position ${report.positions.join(', ') || '(empty log)'} after ${report.events} events`);
+    for (const difference of report.differences) console.log(describeDifference(difference));
+    console.log(report.differences.length === 0 ? 'reconciled: no difference' : `${report.differences.length} difference(s)`);
+    return report.differences.length === 0 ? 0 : 1;
+  } finally {
+    readStore.close();
+    await store.close();
+  }
+}
+
+async function catchUp(store: EventStore, readStore: ReadStore) {
+  console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
+  const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e.message) });
+  try {
+    await runner.start();
+    await runner.catchUp();
+  } finally {
+    await runner.stop();
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);
