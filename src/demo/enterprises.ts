@@ -27,7 +27,7 @@ const DIVISION: Record<string, string> = {
 
 /** "91" (market regulation, enterprise) + division + a 9-character organisation code + check. */
 export function demoCreditCode(county: string, serial: number): string {
-  const first17 = `91${DIVISION[county]}MA${String(4_000_000 + serial * 7_919).padStart(7, '0')}`;
+  const first17 = `91${DIVISION[county]}MA${String((4_000_000 + serial * 7_919) % 10_000_000).padStart(7, '0')}`;
   return first17 + checkCharacter(first17);
 }
 

@@ -25,7 +25,8 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
     hideSchemaDetailsFromClientErrors: options.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    status400ForVariableCoercionErrors: true,
+    // The process's owner (main.ts) stops the server, then the stores, in that order.
+    stopOnTerminationSignals: false,
     validationRules,
     logger: options.logger,
     plugins: [

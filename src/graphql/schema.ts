@@ -3,11 +3,33 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from './graphql-js.js';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker.js';
+import { ApplicationResolver, ApprovalResolver } from './application/application.resolver.js';
+import { BalanceLineResolver, BalanceResolver } from './balance/balance.resolver.js';
+import { BudgetResolver } from './budget/budget.resolver.js';
+import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/catalog.resolver.js';
+import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
+import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
+import { HistoryResolver } from './history/history.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
+
+const RESOLVERS = [
+  ViewerResolver,
+  CatalogResolver,
+  PolicyResolver,
+  BenefitLineResolver,
+  EnterpriseResolver,
+  ApplicationResolver,
+  ApprovalResolver,
+  DisbursementResolver,
+  BudgetResolver,
+  BalanceResolver,
+  BalanceLineResolver,
+  HistoryResolver,
+] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [ViewerResolver],
+    resolvers: RESOLVERS,
     authChecker,
     // No class-validator: inputs are checked by their scalars and by the domain.
     validate: false,

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import type { BenefitRule as DomainRule } from '../../catalog/catalog.js';
 import type { Fen } from '../../shared/money.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { AwardFrequencyValue, EnterpriseKindValue, PayerRuleValue, RuleKindValue } from '../shared/enums.js';
@@ -6,7 +7,7 @@ import { AwardFrequencyValue, EnterpriseKindValue, PayerRuleValue, RuleKindValue
 @ObjectType({ description: 'How a benefit line computes what it pays, with its parameters.' })
 export class BenefitRule {
   @Field(() => RuleKindValue, { description: 'Fixed amount, cost share, average-balance rate or per case.' })
-  kind!: RuleKindValue;
+  kind!: `${RuleKindValue}`;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'FIXED: the exact amount paid.' })
   amount!: Fen | null;
@@ -23,8 +24,8 @@ export class BenefitRule {
 
 @ObjectType({ description: 'A benefit line (扶持项目): one kind of money a policy article pays.' })
 export class BenefitLine {
-  @Field(() => String, { description: 'Stable code, e.g. "neeq-listing-reward".' })
-  code!: string;
+  @Field(() => String, { name: 'code', description: 'Stable code, e.g. "neeq-listing-reward".' })
+  lineCode!: string;
 
   @Field(() => String, { description: 'Code of the policy that defines it.' })
   policyCode!: string;
@@ -38,14 +39,14 @@ export class BenefitLine {
   @Field(() => String, { description: "What is paid, in the policy's own words." })
   titleZh!: string;
 
-  @Field(() => BenefitRule, { description: 'How the amount is computed.' })
-  rule!: BenefitRule;
+  /** The domain's rule; the schema's `rule` field presents it. */
+  rule!: DomainRule;
 
   @Field(() => AwardFrequencyValue, { description: 'How often one beneficiary may be awarded.' })
-  frequency!: AwardFrequencyValue;
+  frequency!: `${AwardFrequencyValue}`;
 
   @Field(() => PayerRuleValue, { description: 'Who pays: municipal finance or the beneficiary\'s county.' })
-  payer!: PayerRuleValue;
+  payer!: `${PayerRuleValue}`;
 
   @Field(() => String, { description: 'Lead unit (牵头单位).' })
   leadUnit!: string;
@@ -57,11 +58,11 @@ export class BenefitLine {
   exclusivityGroup!: string;
 
   @Field(() => String, { nullable: true, description: 'The line this one is the companion (配套奖励) of, paid after it on the same fact.' })
-  companionOf!: string | null;
+  companionOf?: string;
 
   @Field(() => [EnterpriseKindValue], { description: 'Which kinds of beneficiary may apply.' })
-  eligibleKinds!: EnterpriseKindValue[];
+  eligibleKinds!: `${EnterpriseKindValue}`[];
 
   @Field(() => [String], { nullable: true, description: 'Kinds of qualifying fact (资格事实) an application may rest on; null: any.' })
-  qualifyingFactKinds!: string[] | null;
+  qualifyingFactKinds?: string[];
 }

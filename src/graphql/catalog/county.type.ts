@@ -13,5 +13,5 @@ export class County {
   name!: string;
 
   @Field(() => CountyKindValue, { description: 'District, county-level city, county or zone.' })
-  kind!: CountyKindValue;
+  kind!: `${CountyKindValue}`;
 }

@@ -12,8 +12,8 @@ export class PolicyArticle {
 
 @ObjectType({ description: 'A published policy (政策文件), such as 许政〔2016〕8号, whose benefit lines the ledger pays.' })
 export class Policy {
-  @Field(() => String, { description: 'Stable code, e.g. "xuchang-2016-8".' })
-  code!: string;
+  @Field(() => String, { name: 'code', description: 'Stable code, e.g. "xuchang-2016-8".' })
+  policyCode!: string;
 
   @Field(() => String, { description: 'Document number (文号), e.g. 许政〔2016〕8号.' })
   documentNumber!: string;

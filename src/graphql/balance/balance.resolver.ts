@@ -1,0 +1,36 @@
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { MAY } from '../access/roles.js';
+import { caller, type LedgerContext } from '../context.js';
+import { BenefitLine } from '../catalog/benefit-line.type.js';
+import { visible } from '../access/scope.js';
+import { CreditCodeScalar } from '../scalars/credit-code.scalar.js';
+import { BenefitBalance, BenefitBalanceLine } from './balance.type.js';
+
+@Resolver(() => BenefitBalance)
+export class BalanceResolver {
+  @Authorized(MAY.readCases)
+  @Query(() => BenefitBalance, {
+    nullable: true,
+    description: "An enterprise's benefit balance; null before its first approval. An APPLICANT sees its own only.",
+  })
+  async enterpriseBalance(
+    @Ctx() ctx: LedgerContext,
+    @Arg('creditCode', () => CreditCodeScalar) creditCode: string,
+  ): Promise<BenefitBalance | null> {
+    visible(caller(ctx), await ctx.loaders.enterprise.load(creditCode), (e) => e.creditCode, `enterprise ${creditCode}`);
+    return ctx.loaders.balance.load(creditCode);
+  }
+
+  @FieldResolver(() => [BenefitBalanceLine], { description: 'The figures per benefit line and fiscal year.' })
+  lines(@Root() balance: BenefitBalance, @Ctx() ctx: LedgerContext): BenefitBalanceLine[] {
+    return ctx.services.read.lineBalances(balance.creditCode);
+  }
+}
+
+@Resolver(() => BenefitBalanceLine)
+export class BalanceLineResolver {
+  @FieldResolver(() => BenefitLine, { description: 'The benefit line.' })
+  async benefitLine(@Root() line: BenefitBalanceLine, @Ctx() ctx: LedgerContext): Promise<BenefitLine> {
+    return (await ctx.loaders.benefitLine.load(line.lineCode))!;
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Fen } from '../../shared/money.js';
+import { DateTimeScalar } from '../scalars/date.scalar.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+
+@ObjectType({ description: 'A budget line (预算): the money for one benefit line, fiscal year and payer, and its use. allocated = available + committed + disbursed.' })
+export class BudgetLine {
+  @Field(() => ID, { name: 'id', description: '"<line>.<year>.<payer>".' })
+  budgetLineId!: string;
+
+  @Field(() => String, { description: 'The benefit line.' })
+  lineCode!: string;
+
+  @Field(() => Int, { description: 'The fiscal year.' })
+  fiscalYear!: number;
+
+  @Field(() => String, { description: '"municipal" or "county-<code>".' })
+  payer!: string;
+
+  @Field(() => MoneyScalar, { name: 'allocated', description: 'Allocated, with every adjustment.' })
+  allocatedFen!: Fen;
+
+  @Field(() => MoneyScalar, { name: 'committed', description: 'Approved and not yet paid.' })
+  committedFen!: Fen;
+
+  @Field(() => MoneyScalar, { name: 'disbursed', description: 'Paid out.' })
+  disbursedFen!: Fen;
+
+  @Field(() => MoneyScalar, { name: 'recovered', description: 'Repaid against clawbacks.' })
+  recoveredFen!: Fen;
+
+  @Field(() => MoneyScalar, { name: 'available', description: 'allocated − committed − disbursed: what approvals may still take.' })
+  availableFen!: Fen;
+
+  @Field(() => DateTimeScalar, { description: 'When it was first allocated.' })
+  allocatedAt!: string;
+}

@@ -1,0 +1,40 @@
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import type { Fen } from '../../shared/money.js';
+import { MoneyScalar } from '../scalars/money.scalar.js';
+import { CommandInput } from '../shared/command.input.js';
+
+@InputType({ description: 'A yearly budget for a benefit line and payer.' })
+export class AllocateBudgetInput extends CommandInput {
+  @Field(() => String, { description: 'The benefit line.' })
+  lineCode!: string;
+
+  @Field(() => Int, { description: 'The fiscal year.' })
+  fiscalYear!: number;
+
+  @Field(() => String, { description: '"municipal" or "county-<code>".' })
+  payer!: string;
+
+  @Field(() => MoneyScalar, { description: 'The amount allocated.' })
+  amount!: Fen;
+}
+
+export enum BudgetChange {
+  INCREASE = 'increase',
+  DECREASE = 'decrease',
+}
+registerEnumType(BudgetChange, { name: 'BudgetChange', description: 'Whether an adjustment adds money to a budget line or cuts it.' });
+
+@InputType({ description: 'An adjustment of a budget line: more money, or a cut (never below what approvals hold).' })
+export class AdjustBudgetInput extends CommandInput {
+  @Field(() => String, { description: 'The budget line, "<line>.<year>.<payer>".' })
+  budgetLineId!: string;
+
+  @Field(() => BudgetChange, { description: 'Increase or decrease.' })
+  change!: BudgetChange;
+
+  @Field(() => MoneyScalar, { description: 'By how much.' })
+  amount!: Fen;
+
+  @Field(() => String, { description: 'Why.' })
+  reason!: string;
+}

@@ -1,0 +1,43 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { applicationStream } from '../../application/application.js';
+import { budgetStream } from '../../budget/budget.js';
+import { enterpriseStream } from '../../enterprise/enterprise.js';
+import { comparePositions, type RecordedEvent } from '../../eventstore/port.js';
+import { MAY } from '../access/roles.js';
+import type { LedgerContext } from '../context.js';
+import { notFound } from '../errors/api-error.js';
+import { HistorySubject, LedgerEvent } from './ledger-event.type.js';
+
+/** The streams that hold a subject's history. */
+function streamsOf(ctx: LedgerContext, subject: HistorySubject, id: string): string[] {
+  switch (subject) {
+    case HistorySubject.APPLICATION:
+      return [applicationStream(id)];
+    case HistorySubject.BUDGET_LINE:
+      return [budgetStream(id)];
+    case HistorySubject.ENTERPRISE:
+      return [enterpriseStream(id), ...ctx.services.read.applicationIdsOf(id).map(applicationStream)];
+  }
+}
+
+@Resolver(() => LedgerEvent)
+export class HistoryResolver {
+  @Authorized(MAY.readRawEvents)
+  @Query(() => [LedgerEvent], {
+    description: 'The raw, immutable events behind an application, an enterprise (with its applications) or a budget line, in log order, with their metadata. AUDITOR.',
+  })
+  async eventHistory(
+    @Ctx() ctx: LedgerContext,
+    @Arg('subject', () => HistorySubject) subject: HistorySubject,
+    @Arg('id', () => String, { description: 'Application id, credit code or budget line id.' }) id: string,
+  ): Promise<LedgerEvent[]> {
+    const streams = await Promise.all(streamsOf(ctx, subject, id).map((stream) => ctx.services.store.readStream(stream)));
+    const events = streams.flat().sort((a, b) => comparePositions(a.position, b.position));
+    if (events.length === 0) throw notFound(`${subject} ${id}`);
+    return events.map(ledgerEventOf);
+  }
+}
+
+function ledgerEventOf(event: RecordedEvent): LedgerEvent {
+  return { ...event, data: event.data as Record<string, unknown> };
+}

@@ -1,0 +1,87 @@
+/**
+ * The composition root: configuration, the event store it names, the ledger application, the
+ * API, and the process's life (signals, graceful stop). `--demo` also loads the demo data and
+ * prints a sample token for each role.
+ */
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { pino, type Logger } from 'pino';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { applicantOf, DEMO_PEOPLE, loadDemo } from './demo/load-demo.js';
+import { DEMO_ENTERPRISES } from './demo/enterprises.js';
+import { connectEsdbEventStore } from './eventstore/esdb/esdb-event-store.js';
+import type { EventStore } from './eventstore/port.js';
+import { openSqliteEventStore } from './eventstore/sqlite/sqlite-event-store.js';
+import { openLedgerApp } from './graphql/app.js';
+import { mintDevelopmentToken } from './graphql/auth/mint-token.js';
+import { Role } from './graphql/auth/role.js';
+import { createTokenVerifier } from './graphql/auth/verify-token.js';
+import { contextFor } from './graphql/context.js';
+import { projectionReadiness } from './graphql/readiness.js';
+import { buildLedgerSchema } from './graphql/schema.js';
+import { startApi } from './graphql/server.js';
+
+async function openStore(config: Config, logger: Logger): Promise<EventStore> {
+  if (config.eventStoreConnectionString) {
+    return connectEsdbEventStore({ connectionString: config.eventStoreConnectionString, logger: logger.child({ module: 'esdb' }) });
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return openSqliteEventStore({ file: config.ledgerFile });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  if (config.jwt.key.algorithm === 'HS256' && config.jwt.key.isDefaultSecret) {
+    logger.warn('JWT_SECRET is not set: tokens are signed with the public development secret; set JWT_SECRET outside a laptop');
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await openStore(config, logger);
+  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, logger });
+  if (process.argv.includes('--demo')) {
+    const demo = await loadDemo(app.ledger);
+    await app.runner.waitFor(demo.position);
+    logger.info({ enterprises: demo.enterprises, applications: demo.applications }, 'demo data loaded');
+  }
+  const api = await startApi(
+    {
+      schema: await buildLedgerSchema(),
+      production: config.production,
+      logger,
+      maxBodyBytes: config.maxBodyBytes,
+      verifyToken: createTokenVerifier(config.jwt),
+      contextFor: contextFor(app.services),
+      readiness: () => projectionReadiness(app.runner),
+    },
+    { port: config.port },
+  );
+  logger.info({ url: api.url, store: store.kind }, 'grants ledger API listening');
+  console.log(`\nGraphQL API: ${api.url}   (health: /healthz, readiness: /readyz)`);
+  if (process.argv.includes('--demo')) await printDemoTokens(config);
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping: no new requests; finishing those in flight');
+    await api.stop();
+    await app.close();
+    await store.close();
+    logger.info('stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void stop(s));
+}
+
+/** One development token per role, acting as the demo's people (the applicant: the first firm). */
+async function printDemoTokens(config: Config): Promise<void> {
+  if (config.jwt.key.algorithm !== 'HS256') return;
+  console.log('\nSample tokens (8 h), send as "Authorization: Bearer <token>":');
+  for (const role of Object.values(Role)) {
+    const enterprise = role === Role.APPLICANT ? DEMO_ENTERPRISES[0]!.creditCode : undefined;
+    const subject = enterprise ? applicantOf(enterprise) : DEMO_PEOPLE[role as keyof typeof DEMO_PEOPLE];
+    const token = await mintDevelopmentToken(config.jwt, { role, subject, enterprise });
+    console.log(`\n${role}${enterprise ? ` (${DEMO_ENTERPRISES[0]!.name}, ${enterprise})` : ''}:\n${token}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  process.exitCode = 1;
+});

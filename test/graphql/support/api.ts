@@ -1,0 +1,79 @@
+/**
+ * The whole API on a test event store: the ledger application (in-memory read store), the
+ * schema, the HTTP server on a free port, and tokens for any role.
+ */
+import { pino } from 'pino';
+import type { JwtConfig } from '../../../src/config.js';
+import { loadDemo } from '../../../src/demo/load-demo.js';
+import type { EventStore } from '../../../src/eventstore/port.js';
+import { type LedgerApp, openLedgerApp } from '../../../src/graphql/app.js';
+import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
+import { Role } from '../../../src/graphql/auth/role.js';
+import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
+import { contextFor } from '../../../src/graphql/context.js';
+import { projectionReadiness } from '../../../src/graphql/readiness.js';
+import { buildLedgerSchema } from '../../../src/graphql/schema.js';
+import { type RunningApi, startApi } from '../../../src/graphql/server.js';
+import type { TestStore } from '../../support/stores.js';
+import { type HttpAnswer, postGraphql } from './http.js';
+
+export const TEST_JWT: JwtConfig = {
+  key: { algorithm: 'HS256', secret: 'the-api-tests-secret-which-is-long-enough', isDefaultSecret: false },
+  issuer: 'grants-ledger',
+  audience: 'grants-ledger-api',
+};
+
+export interface TestApi {
+  url: string;
+  app: LedgerApp;
+  store: EventStore;
+  /** Runs an operation over HTTP as the token's holder (anonymous without one). */
+  gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<HttpAnswer>;
+  /** Events in the log: what a refused command must leave unchanged. */
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const token = (role: Role, subject = `test-${role.toLowerCase()}`, enterprise?: string) =>
+  mintDevelopmentToken(TEST_JWT, { role, subject, enterprise });
+
+export const applicantToken = (creditCode: string, subject = `applicant-${creditCode}`) =>
+  token(Role.APPLICANT, subject, creditCode);
+
+export async function startTestApi(testStore: TestStore, { demo = false } = {}): Promise<TestApi> {
+  const logger = pino({ level: 'silent' });
+  const store = await testStore.create();
+  const app = await openLedgerApp({ store, readStoreFile: ':memory:', logger });
+  if (demo) await app.runner.waitFor((await loadDemo(app.ledger)).position);
+  let api: RunningApi;
+  try {
+    api = await startApi(
+      {
+        schema: await buildLedgerSchema(),
+        production: false,
+        logger,
+        maxBodyBytes: 100_000,
+        verifyToken: createTokenVerifier(TEST_JWT),
+        contextFor: contextFor(app.services),
+        readiness: () => projectionReadiness(app.runner),
+      },
+      { port: 0, host: '127.0.0.1' },
+    );
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
+  return {
+    url: api.url,
+    app,
+    store,
+    gql: (query, variables, bearer) => postGraphql(api.url, { query, variables, token: bearer }),
+    eventCount: async () => (await store.readAll({ maxCount: 10_000_000 })).length,
+    async close() {
+      await api.stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}
