@@ -10,6 +10,7 @@ import { createLedger, type Ledger } from '../ledger.js';
 import { ledgerProjections } from '../readmodel/ledger-projections.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
+import { reconcile } from '../readmodel/reconcile.js';
 import { createProjectionRunner, type ProjectionRunner } from '../readmodel/runner.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import type { ApiServices } from './context.js';
@@ -51,7 +52,13 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
     ledger,
     readStore,
     runner,
-    services: { ledger, store, runner, read: createReadModelQueries(readStore) },
+    services: {
+      ledger,
+      store,
+      runner,
+      read: createReadModelQueries(readStore),
+      reconcile: () => reconcile({ store, readStore, projections: ledgerProjections }),
+    },
     async close() {
       await runner.stop();
       readStore.close();

@@ -10,6 +10,7 @@ import type { Principal } from './auth/principal.js';
 import { unauthenticated } from './errors/api-error.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
+import type { ReconcileReport } from '../readmodel/reconcile.js';
 import type { RequestContext } from './server.js';
 import type { CommandInput } from './shared/command.input.js';
 
@@ -20,6 +21,8 @@ export interface ApiServices {
   runner: ProjectionRunner;
   /** The read model's queries. */
   read: ReadModelQueries;
+  /** Replays the log and compares every figure of the read models with it. */
+  reconcile(): Promise<ReconcileReport>;
 }
 
 export interface LedgerContext extends RequestContext {

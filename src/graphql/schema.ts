@@ -10,6 +10,7 @@ import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/
 import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
+import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 
 const RESOLVERS = [
@@ -25,6 +26,7 @@ const RESOLVERS = [
   BalanceResolver,
   BalanceLineResolver,
   HistoryResolver,
+  ReconciliationResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

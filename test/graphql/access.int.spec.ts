@@ -43,6 +43,7 @@ const QUERIES: Operation[] = [
   { name: 'enterpriseBalance', query: `{ enterpriseBalance(creditCode: "${OWN}") { netBenefit } }`, allowed: CASE_READERS },
   { name: 'budgetLines', query: '{ budgetLines { available } }', allowed: BUDGET_READERS },
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
+  { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
 ];
 

@@ -2,7 +2,7 @@
  * One grant per benefit line of 许政〔2016〕8号 through the API, with the policy's numbers: the
  * applicant submits, the officer reviews, the approver approves, the treasury pays in tranches,
  * the approver claws back, the treasury records the repayment; then the enterprise's balance,
- * the budget line's use and the raw history all show it.
+ * the budget line's use, the raw history and the reconciliation all show it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCreditCode } from '../../src/demo/enterprises.js';
@@ -143,5 +143,8 @@ describe.each(testStores())('a grant on each benefit line, through the API ($nam
       'ClawbackRepaid by test-treasury',
     ]);
     expect(history[3].data).toMatchObject({ applicationId: id, amountFen: yuan(grant.approved) });
+
+    const reconciliation = (await run(api, 'Reconciliation', {}, as.FINANCE!)).reconciliation;
+    expect(reconciliation).toMatchObject({ consistent: true, differences: [] });
   });
 });
