@@ -6,10 +6,14 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 export const LIMITS = {
-  /** The deepest legitimate operation (a disbursement page with its approval's application) is 7. */
+  /** The deepest example operation (an enterprise's balance lines with their benefit line) is 8. */
   maxDepth: 10,
   maxAliases: 10,
-  maxCost: 5_000,
+  /**
+   * graphql-armor's estimate grows with depth and with literal page sizes: a page of 100 rows with
+   * three nested objects costs about 13,000; a list nested in a list of 100 goes far beyond.
+   */
+  maxCost: 25_000,
   maxTokens: 2_000,
   maxDirectives: 20,
 } as const;

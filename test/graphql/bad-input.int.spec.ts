@@ -1,0 +1,141 @@
+/**
+ * Bad input is refused with a clear error, and nothing is written: malformed credit codes,
+ * negative, zero, over-precise and huge amounts, unknown lines, illegal transitions, oversized
+ * pages, and operations too deep, too aliased or too costly to run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ENTERPRISES } from '../../src/demo/enterprises.js';
+import { Role } from '../../src/graphql/auth/role.js';
+import { LIMITS } from '../../src/graphql/hardening.js';
+import { MAX_PAGE_SIZE } from '../../src/graphql/shared/connection.js';
+import { testStores } from '../support/stores.js';
+import { applicantToken, startTestApi, type TestApi, token } from './support/api.js';
+import { refusal } from './support/run.js';
+
+const firmOf = (name: string) => DEMO_ENTERPRISES.find((e) => e.name === name)!.creditCode;
+const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
+const REGISTER = m('registerEnterprise', 'RegisterEnterpriseInput');
+const ALLOCATE = m('allocateBudget', 'AllocateBudgetInput');
+const SUBMIT = m('submitApplication', 'SubmitApplicationInput');
+
+describe.each(testStores())('bad input on the $name store', (testStore) => {
+  let api: TestApi;
+  const as: Partial<Record<Role, string>> = {};
+  let applicant: string;
+  beforeAll(async () => {
+    api = await startTestApi(testStore, { demo: true });
+    for (const role of [Role.ADMIN, Role.FINANCE, Role.OFFICER, Role.APPROVER, Role.TREASURY, Role.AUDITOR]) as[role] = await token(role);
+    applicant = await applicantToken(firmOf('许昌云联信息技术有限公司'));
+  });
+  afterAll(() => api?.close());
+
+  /** The refusal of one operation, checking that the log did not move. */
+  async function refused(query: string, variables: Record<string, unknown>, bearer: string): Promise<string> {
+    const before = await api.eventCount();
+    const answer = refusal(await api.gql(query, variables, bearer));
+    expect(await api.eventCount()).toBe(before);
+    return answer;
+  }
+  const command = (query: string, input: Record<string, unknown>, bearer: string) => refused(query, { input: { idempotencyKey: 'bad-input', ...input } }, bearer);
+
+  /** The demo application of a firm on a line, as an officer finds it. */
+  async function applicationOf(firm: string, lineCode: string): Promise<string> {
+    const answer = await api.gql(`{ applications(first: 10, filter: { creditCode: "${firmOf(firm)}", lineCode: "${lineCode}" }) { edges { node { id } } } }`, {}, as.OFFICER);
+    return answer.body.data.applications.edges[0].node.id;
+  }
+
+  it.each([
+    ['a wrong check character', '91411002MA4007919B', /check character expected A, got B/],
+    ['17 characters', '91411002MA4007919', /has 18 characters; .* has 17/],
+    ['a letter the code never uses (O)', '91411002MO4007919A', /character "O" at position 10 is not allowed/],
+    ['lower case', '91411002ma4007919a', /character "m" at position 9 is not allowed/],
+  ])('refuses a credit code with %s', async (_, creditCode, why) => {
+    const answer = await command(REGISTER, { creditCode, name: '许昌测试有限公司', county: 'weidu', kind: 'ENTERPRISE' }, as.ADMIN!);
+    expect(answer).toMatch(/^BAD_USER_INPUT\/INVALID_CREDIT_CODE: /);
+    expect(answer).toMatch(why);
+  });
+
+  it.each([
+    ['negative', '-100.00', /^BAD_USER_INPUT\/AMOUNT_INVALID: .*"-100.00" is not an amount in yuan/],
+    ['zero', '0.00', /^BAD_USER_INPUT\/AMOUNT_INVALID: .*positive amount/],
+    ['over-precise', '100.001', /^BAD_USER_INPUT\/AMOUNT_INVALID: .*at most two decimals/],
+    ['huge', '10000000000.01', /^BAD_USER_INPUT\/AMOUNT_INVALID: .*exceeds the largest amount/],
+    ['in exponent notation', '1e6', /^BAD_USER_INPUT\/AMOUNT_INVALID/],
+    ['a JSON number', 100000, /^BAD_USER_INPUT: .*never a number/],
+  ])('refuses a %s amount', async (_, amount, why) => {
+    expect(await command(ALLOCATE, { lineCode: 'sme-special-fund', fiscalYear: 2027, payer: 'municipal', amount }, as.FINANCE!)).toMatch(why);
+  });
+
+  it('refuses an application on a line the catalog does not have', async () => {
+    const answer = await command(SUBMIT, { lineCode: 'no-such-line', fiscalYear: 2025, qualifyingFact: { kind: 'x', reference: 'y' }, requested: '1000.00' }, applicant);
+    expect(answer).toMatch(/^NOT_FOUND\/NOT_FOUND: .*no-such-line/);
+  });
+
+  it('refuses a fixed reward requested at another amount, naming the amount', async () => {
+    const answer = await command(SUBMIT, { lineCode: 'neeq-listing-reward', fiscalYear: 2025, qualifyingFact: { kind: 'neeq-listing', reference: 'NEEQ-BAD' }, requested: '400000.00' }, applicant);
+    expect(answer).toMatch(/^BAD_USER_INPUT\/AMOUNT_INVALID: .*500000\.00/);
+  });
+
+  it('refuses the same cost kind twice', async () => {
+    const evidence = { costs: [{ kind: 'interest', amount: '100.00' }, { kind: 'interest', amount: '200.00' }] };
+    const answer = await command(SUBMIT, { lineCode: 'patent-pledge-subsidy', fiscalYear: 2025, qualifyingFact: { kind: 'patent-pledge-loan', reference: 'ZL-BAD' }, requested: '150.00', evidence }, applicant);
+    expect(answer).toMatch(/^BAD_USER_INPUT: cost kind "interest" is given twice/);
+  });
+
+  it('refuses to approve an application no officer has reviewed', async () => {
+    const id = await applicationOf('长葛市大学生创业孵化基地', 'startup-base-reward');
+    expect(await command(m('approveApplication', 'ApproveApplicationInput'), { applicationId: id }, as.APPROVER!)).toMatch(/^CONFLICT\/INVALID_TRANSITION: /);
+  });
+
+  it('refuses to pay a rejected application', async () => {
+    const id = await applicationOf('许昌春秋文化传媒有限公司', 'innovation-voucher');
+    const payment = { applicationId: id, amount: '1000.00', paidOn: '2025-06-01', paymentReference: 'GK-BAD' };
+    expect(await command(m('recordDisbursement', 'RecordDisbursementInput'), payment, as.TREASURY!)).toMatch(/^CONFLICT\/INVALID_TRANSITION: /);
+  });
+
+  it('refuses to pay more than remains approved', async () => {
+    const id = await applicationOf('许昌宏图新材料科技有限公司', 'innovation-voucher');
+    const payment = { applicationId: id, amount: '45000.01', paidOn: '2025-06-01', paymentReference: 'GK-BAD' };
+    expect(await command(m('recordDisbursement', 'RecordDisbursementInput'), payment, as.TREASURY!)).toMatch(/^(CONFLICT|BAD_USER_INPUT)\/[A-Z_]+: .*45000\.00/);
+  });
+
+  it('refuses to let an applicant withdraw an approved application', async () => {
+    const id = await applicationOf('许昌云联信息技术有限公司', 'innovation-voucher');
+    expect(await command(m('withdrawApplication', 'ApplicationCommandInput'), { applicationId: id }, applicant)).toMatch(/^CONFLICT\/INVALID_TRANSITION: /);
+  });
+
+  it('refuses a calendar date that does not exist', async () => {
+    const id = await applicationOf('许昌宏图新材料科技有限公司', 'innovation-voucher');
+    const payment = { applicationId: id, amount: '100.00', paidOn: '2025-02-30', paymentReference: 'GK-BAD' };
+    expect(await command(m('recordDisbursement', 'RecordDisbursementInput'), payment, as.TREASURY!)).toMatch(/^BAD_USER_INPUT: .*"2025-02-30" is not a calendar date/);
+  });
+
+  it.each([
+    [`first: ${MAX_PAGE_SIZE + 1}`, /^BAD_USER_INPUT: first must be from 1 to 100 \(got 101\)/],
+    ['first: 0', /^BAD_USER_INPUT: first must be from 1 to 100/],
+    ['first: -5', /^BAD_USER_INPUT: first must be from 1 to 100/],
+    ['first: 10, after: "not-a-cursor"', /^BAD_USER_INPUT: "not-a-cursor" is not a cursor/],
+  ])('refuses a page with %s', async (args, why) => {
+    expect(await refused(`{ disbursements(${args}) { totalCount } }`, {}, as.AUDITOR!)).toMatch(why);
+  });
+
+  it(`refuses an operation deeper than ${LIMITS.maxDepth}`, async () => {
+    const nested = Array.from({ length: LIMITS.maxDepth }).reduce<string>((inner) => `approval { application { ${inner} } }`, 'id');
+    const deep = `{ applications(first: 1) { edges { node { ${nested} } } } }`;
+    const { body } = await api.gql(deep, {}, as.AUDITOR);
+    expect(body.data).toBeUndefined();
+    expect(body.errors.map((e: { message: string }) => e.message)).toContainEqual(expect.stringMatching(/depth limit of 10 exceeded/i));
+  });
+
+  it(`refuses more than ${LIMITS.maxAliases} aliases`, async () => {
+    const aliased = `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: counties { code }`).join(' ')} }`;
+    expect(await refused(aliased, {}, as.AUDITOR!)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED): .*aliases/i);
+  });
+
+  it('refuses a list nested in a list of 100 as too costly, and runs the page of 100 auditors need', async () => {
+    const nested = '{ enterprises(first: 100) { edges { node { applications(first: 100) { edges { node { id approval { amount } } } } } } } }';
+    expect(await refused(nested, {}, as.AUDITOR!)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED): .*Cost limit/i);
+    const page = '{ disbursements(first: 100) { edges { node { amount enterprise { name } benefitLine { code } approval { amount approvedBy } } } } }';
+    expect(refusal(await api.gql(page, {}, as.AUDITOR))).toMatch(/^accepted/);
+  });
+});
