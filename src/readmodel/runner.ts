@@ -56,7 +56,10 @@ export interface Lag {
 }
 
 export interface ProjectionRunner {
-  /** Starts following the log; resolves once every projection is served (built at least once). */
+  /**
+   * Starts following the log; resolves once every projection is served: built at least once
+   * (a rebuild of a new version goes on while the previous version is served).
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
   status(): ProjectionStatus[];
@@ -89,6 +92,8 @@ export class RunnerStoppedError extends Error {
 
 interface Running extends Member {
   active: boolean;
+  /** Some version of it is queried: this one, or the one this one is rebuilding to replace. */
+  served: boolean;
   caughtUp: boolean;
 }
 
@@ -128,9 +133,9 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   /** `start` resolves once every projection is served, and rejects if one fails before it is. */
   function settleStart(): void {
     if (!starting) return;
-    const unserved = members.find((m) => m.failure && !m.active);
+    const unserved = members.find((m) => m.failure && !m.served);
     if (unserved) starting.reject(new ProjectionFailedError(unserved.projection.name, unserved.failure!));
-    else if (members.every((m) => m.active) || stopped) starting.resolve();
+    else if (members.every((m) => m.served) || stopped) starting.resolve();
     else return;
     starting = undefined;
   }
@@ -152,7 +157,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   function markCaughtUp(group: Running[]): void {
     for (const m of group.filter((g) => !g.failure)) {
       if (!m.active) activate(db, m.projection);
-      m.active = true;
+      m.active = m.served = true;
       m.caughtUp = true;
     }
     settleWaiters();
@@ -214,7 +219,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     for (const projection of projections) {
       const stored = install(db, projection);
       const tables = openTables(db, projection);
-      members.push({ projection, tables, position: stored.position, active: stored.active, caughtUp: false, failure: undefined });
+      members.push({ projection, tables, ...stored, caughtUp: false, failure: undefined });
     }
     const served = new Promise<void>((resolve, reject) => (starting = { resolve, reject }));
     // Projections at the same checkpoint share one reading of the log; a rebuild reads on its own.

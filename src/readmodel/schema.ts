@@ -24,6 +24,8 @@ export interface StoredProjection {
   position: Position | undefined;
   /** Whether the queries see this version. */
   active: boolean;
+  /** Whether the queries see some version of this projection (this one, or the one it replaces). */
+  served: boolean;
   failure: ProjectionFailure | undefined;
 }
 
@@ -71,8 +73,10 @@ export function openTables(db: Database, p: AnyProjection): Record<string, Table
 export function install(db: Database, p: AnyProjection): StoredProjection {
   return db.transaction(() => {
     for (const stale of rows(db, p.name).filter((r) => r.version !== p.version && !r.active)) drop(db, p.name, stale);
-    const row = rows(db, p.name).find((r) => r.version === p.version);
-    if (row) return stored(row);
+    const all = rows(db, p.name);
+    const served = all.some((r) => r.active);
+    const row = all.find((r) => r.version === p.version);
+    if (row) return stored(row, served);
     const tables = tablesOf(p);
     for (const [table, spec] of specs(p)) db.exec(createTableSql(tables[viewName(table)]!, spec));
     db.prepare(`INSERT INTO projection_state (name, version, tables) VALUES (?, ?, ?)`).run(
@@ -80,7 +84,7 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
       p.version,
       JSON.stringify(tables),
     );
-    return { position: undefined, active: false, failure: undefined };
+    return { position: undefined, active: false, served, failure: undefined };
   })();
 }
 
@@ -127,8 +131,9 @@ export function saveFailure(db: Database, p: AnyProjection, failure: ProjectionF
 }
 
 export function load(db: Database, p: AnyProjection): StoredProjection | undefined {
-  const row = rows(db, p.name).find((r) => r.version === p.version);
-  return row && stored(row);
+  const all = rows(db, p.name);
+  const row = all.find((r) => r.version === p.version);
+  return row && stored(row, all.some((r) => r.active));
 }
 
 function rows(db: Database, name: string): StateRow[] {
@@ -137,10 +142,11 @@ function rows(db: Database, name: string): StateRow[] {
     .all(name) as StateRow[];
 }
 
-function stored(row: StateRow): StoredProjection {
+function stored(row: StateRow, served: boolean): StoredProjection {
   return {
     position: row.position ?? undefined,
     active: row.active === 1,
+    served,
     failure: row.failure ? (JSON.parse(row.failure) as ProjectionFailure) : undefined,
   };
 }

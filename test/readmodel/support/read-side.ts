@@ -1,0 +1,81 @@
+/**
+ * Helpers for the runner and reconciliation suites: load lifecycles into a store, hold a
+ * subscription half-way (to look at the read store during a rebuild), and dump every read model.
+ */
+import type { EventStore, Position, RecordedEvent, Subscription } from '../../../src/eventstore/port.js';
+import type { AnyProjection } from '../../../src/readmodel/projection.js';
+import type { ReadStore } from '../../../src/readmodel/read-store.js';
+import { viewName } from '../../../src/readmodel/schema.js';
+import { lifecycles, type Append } from './lifecycle.js';
+
+/**
+ * Appends at least `events` lifecycle events from `source` (a fresh history by default; pass the
+ * same source again to go on with it); returns the position of the last.
+ */
+export async function load(store: EventStore, events: number, source: Iterator<Append> = lifecycles()): Promise<Position> {
+  let position: Position | undefined;
+  for (let count = 0; count < events; ) {
+    const append = source.next().value as Append;
+    ({ position } = await store.append(append.stream, append.events, { expectedRevision: append.expectedRevision }));
+    count += append.events.length;
+  }
+  return position!;
+}
+
+/** Every row of every view the projections serve, in a stable order: two equal dumps, equal models. */
+export function dump(readStore: ReadStore, projections: AnyProjection[]): Record<string, unknown[]> {
+  const views = projections.flatMap((p) => Object.keys(p.tables).map(viewName));
+  return Object.fromEntries(views.map((view) => [view, readStore.all(`SELECT * FROM ${view} ORDER BY 1, 2, 3`)]));
+}
+
+export interface Gate {
+  store: EventStore;
+  /** Resolves once a gated subscription has delivered `after` events and waits. */
+  reached: Promise<void>;
+  open(): void;
+}
+
+/**
+ * The store, except that a subscription from the start of the log (a rebuild) stops after
+ * delivering `after` events until the gate opens.
+ */
+export function gated(inner: EventStore, after: number): Gate {
+  let open!: () => void;
+  let reached!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  const reachedPromise = new Promise<void>((r) => (reached = r));
+  const hold = (subscription: Subscription): Subscription => {
+    const iterator = subscription[Symbol.asyncIterator]();
+    let delivered = 0;
+    return {
+      close: () => subscription.close(),
+      [Symbol.asyncIterator]: () => ({
+        async next(): Promise<IteratorResult<RecordedEvent>> {
+          if (delivered === after) {
+            reached();
+            await opened;
+          }
+          delivered += 1;
+          return iterator.next();
+        },
+        return: async () => {
+          await subscription.close();
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+  };
+  return {
+    store: {
+      kind: inner.kind,
+      append: (...args) => inner.append(...args),
+      readStream: (...args) => inner.readStream(...args),
+      readAll: (...args) => inner.readAll(...args),
+      subscribeAll: (options = {}) => (options.after === undefined ? hold(inner.subscribeAll(options)) : inner.subscribeAll(options)),
+      headPosition: () => inner.headPosition(),
+      close: () => inner.close(),
+    },
+    reached: reachedPromise,
+    open,
+  };
+}
