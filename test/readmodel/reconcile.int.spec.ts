@@ -1,0 +1,78 @@
+/**
+ * Reconciliation: clean on read models the runner built, and it finds, to the fen, a figure
+ * someone changed behind the ledger's back, a payment that vanished, and the identities it breaks.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventStore } from '../../src/eventstore/port.js';
+import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
+import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
+import { describeDifference, reconcile } from '../../src/readmodel/reconcile.js';
+import { createProjectionRunner } from '../../src/readmodel/runner.js';
+import { testStores } from '../support/stores.js';
+import { load } from './support/read-side.js';
+
+describe.each(testStores())('reconciliation on $name', (testStore) => {
+  let store: EventStore;
+  let readStore: ReadStore;
+
+  const report = () => reconcile({ store, readStore, projections: ledgerProjections });
+  const lines = async () => (await report()).differences.map(describeDifference);
+
+  beforeEach(async () => {
+    store = await testStore.create();
+    readStore = openReadStore({ file: ':memory:' });
+    await load(store, 1_000);
+    const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections });
+    await runner.start();
+    await runner.catchUp();
+    await runner.stop();
+  });
+
+  afterEach(async () => {
+    readStore.close();
+    await store.close();
+  });
+
+  it('finds no difference between the events and the read models the runner built', async () => {
+    const { differences, events, positions } = await report();
+    expect(differences).toEqual([]);
+    expect(events).toBeGreaterThanOrEqual(1_000);
+    expect(positions).toEqual([await store.headPosition()]);
+  });
+
+  it('finds one fen too many on a budget line, and the identities it breaks', async () => {
+    const { id } = readStore.get<{ id: string }>(`SELECT budget_line_id AS id FROM budget_use WHERE disbursed_fen > 0 LIMIT 1`)!;
+    readStore.db.prepare(`UPDATE budget_use_v1 SET disbursed_fen = disbursed_fen + 1 WHERE budget_line_id = ?`).run(id);
+    const found = await lines();
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^replay budget_use\\[${id.replace(/\./g, '\\.')}\\]\\.disbursed_fen: replay \\d+, read model \\d+ \\(off by 1 fen\\)$`)),
+        expect.stringMatching(/^replay budget_use\[.*\]\.committed_fen: .* \(off by -1 fen\)$/),
+        expect.stringContaining(`identity budget_use[${id}].disbursed_fen = Σ enterprises`),
+        expect.stringContaining(`identity budget_use[${id}].disbursed_fen = Σ payments listed`),
+      ]),
+    );
+    expect(found).toHaveLength(5);
+  });
+
+  it('finds a payment missing from the disbursement history', async () => {
+    const { id, line } = readStore.get<{ id: string; line: string }>(
+      `SELECT disbursement_id AS id, budget_line_id AS line FROM disbursements LIMIT 1`,
+    )!;
+    readStore.db.prepare(`DELETE FROM disbursements_v1 WHERE disbursement_id = ?`).run(id);
+    expect(await lines()).toEqual([
+      `replay disbursements[${id}].(row): replay present, read model absent`,
+      expect.stringContaining(`identity budget_use[${line}].disbursed_fen = Σ payments listed`),
+    ]);
+  });
+
+  it('finds an enterprise whose total no longer equals its lines', async () => {
+    const { code } = readStore.get<{ code: string }>(`SELECT credit_code AS code FROM enterprise_balances WHERE approved_fen > 0 AND clawback_demanded_fen = 0 LIMIT 1`)!;
+    readStore.db.prepare(`UPDATE enterprise_balances_v1 SET waived_fen = waived_fen + 100 WHERE credit_code = ?`).run(code);
+    expect(await lines()).toEqual([
+      `replay enterprise_balances[${code}].waived_fen: replay 0, read model 100 (off by 100 fen)`,
+      `replay enterprise_balances[${code}].outstanding_clawback_fen: replay 0, read model -100 (off by -100 fen)`,
+      `identity enterprise_balances[${code}].waived_fen = Σ its lines: expected 0, read model 100 (off by 100 fen)`,
+    ]);
+  });
+});
