@@ -37,6 +37,8 @@ export interface Application {
   fiscalYear: number;
   firm?: typeof FIRM;
   payer?: string;
+  /** Who approves it: director-1 unless said. */
+  approver?: string;
 }
 
 const lineOf = (a: Application) => budgetLineId(a.lineCode, a.fiscalYear, a.payer ?? 'municipal');
@@ -69,8 +71,8 @@ export const reviewed = (a: Application) =>
 export const approvalStarted = (a: Application, approvalId: string, amountFen: Fen, documentRef = '许金融〔2024〕7号') => [
   event(
     'ApprovalStarted',
-    { applicationId: a.applicationId, approvalId, amountFen, approvedBy: 'director-1', startedAt: `${a.fiscalYear}-04-01T09:00:00.000Z` },
-    { documentRef, actorId: 'director-1' },
+    { applicationId: a.applicationId, approvalId, amountFen, approvedBy: a.approver ?? 'director-1', startedAt: `${a.fiscalYear}-04-01T09:00:00.000Z` },
+    { documentRef, actorId: a.approver ?? 'director-1' },
   ),
   event('BudgetCommitted', {
     budgetLineId: lineOf(a),
@@ -88,11 +90,11 @@ export const approvalCompleted = (a: Application, approvalId: string, amountFen:
       applicationId: a.applicationId,
       approvalId,
       amountFen,
-      approvedBy: 'director-1',
+      approvedBy: a.approver ?? 'director-1',
       budgetLineId: lineOf(a),
       approvedAt: `${a.fiscalYear}-04-01T09:00:02.000Z`,
     },
-    { documentRef, actorId: 'director-1' },
+    { documentRef, actorId: a.approver ?? 'director-1' },
   );
 
 export const approved = (a: Application, approvalId: string, amountFen: Fen) => [

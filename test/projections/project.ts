@@ -25,6 +25,7 @@ export const event = <T extends LedgerEventType>(type: T, data: EventData<T>, me
 
 export interface Projected {
   readStore: ReadStore;
+  /** The (first) projection as the runner drives it: its checkpoint and failure. */
   member: Member;
   /** Applies more events in one batch; returns the events as recorded. */
   apply(...events: Given[]): RecordedEvent[];
@@ -33,21 +34,28 @@ export interface Projected {
 }
 
 export function project(projection: AnyProjection, ...events: Given[]): Projected {
+  return projectAll([projection], ...events);
+}
+
+/** Several projections fed the same events, as the runner feeds them. */
+export function projectAll(projections: AnyProjection[], ...events: Given[]): Projected {
   const readStore = openReadStore({ file: ':memory:' });
   ensureStateTable(readStore.db);
-  install(readStore.db, projection);
-  activate(readStore.db, projection);
-  const member: Member = { projection, tables: openTables(readStore.db, projection), position: undefined, failure: undefined };
+  const members: Member[] = projections.map((projection) => {
+    install(readStore.db, projection);
+    activate(readStore.db, projection);
+    return { projection, tables: openTables(readStore.db, projection), position: undefined, failure: undefined };
+  });
   let position = 0;
   const apply = (...given: Given[]) => {
     const recorded = given.map((e) => record(e, (position += 1)));
-    applyBatch(readStore.db, [member], recorded);
+    applyBatch(readStore.db, members, recorded);
     return recorded;
   };
   apply(...events);
   return {
     readStore,
-    member,
+    member: members[0]!,
     apply,
     rows: <Row>(view: string, orderBy = '1') => readStore.all<Row>(`SELECT * FROM ${view} ORDER BY ${orderBy}`),
   };

@@ -31,7 +31,7 @@ export function applicationQueries(rs: ReadStore) {
         ['fiscal_year = ?', filter.fiscalYear],
         ['county = ?', filter.county],
       ]);
-      return listed<ApplicationRow>(rs, APPLICATION, 'applications', w, 'submitted_at DESC, application_id', page);
+      return listed<ApplicationRow>(rs, APPLICATION, 'applications', w, 'submitted_at DESC, application_id DESC', page);
     },
     applicationsById: byKeys<ApplicationRow>(rs, APPLICATION, 'applications', 'application_id', (a) => a.applicationId),
     /** Every application of one enterprise, oldest first. */
