@@ -171,6 +171,7 @@ export class SqliteEventStore implements EventStore {
       const done = () => {
         clearTimeout(timer);
         this.wakeups.delete(done);
+        signal.removeEventListener('abort', done);
         resolve();
       };
       // The timer catches events that another process wrote to the same file.
