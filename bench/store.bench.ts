@@ -1,51 +1,30 @@
 /**
  * bench:store — the event-store port against raw better-sqlite3 on the same rows and pragmas.
  * `--quick` finishes within a minute. Target: port appends ≥ 0.7× raw, port reads ≥ 0.8× raw.
+ * `--store esdb` measures the EventStoreDB adapter instead (see store-esdb.ts).
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '../src/eventstore/port.js';
 import { applyDurablePragmas, EVENTS_TABLE_SQL } from '../src/eventstore/sqlite/schema.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
-import { hasFlag, perSecond, printResult, ratio, timed } from './support.js';
+import { runEsdbStoreBench } from './store-esdb.js';
+import { type AppendCall, expectation, storeWorkload } from './store-workload.js';
+import { flagValue, hasFlag, perSecond, printResult, ratio, timed } from './support.js';
 
 const quick = hasFlag('quick');
 const CALLS = quick ? 2_000 : 20_000;
 const STREAMS = 500;
+const workload = (size: number) => storeWorkload({ calls: CALLS, size, streams: STREAMS });
 
-function makeEvent(i: number): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'DisbursementRecorded',
-    data: { applicationId: `app-${i % STREAMS}`, amountFen: 2_000_000 + i, paidOn: '2026-03-01', paymentReference: `许财付${i}` },
-    metadata: {
-      actorId: 'treasury-1', actorRole: 'TREASURY', correlationId: randomUUID(), causationId: randomUUID(),
-      recordedAt: '2026-03-01T08:00:00.000Z', schemaVersion: 1,
-    },
-  };
-}
-
-/** Calls of `size` events each, spread across streams, with each stream's next revision. */
-function workload(size: number) {
-  const next = new Map<string, number>();
-  return Array.from({ length: CALLS }, (_, c) => {
-    const stream = `application-${size}-${c % STREAMS}`;
-    const expected = next.get(stream) ?? -1;
-    next.set(stream, expected + size);
-    return { stream, expected, events: Array.from({ length: size }, (_, i) => makeEvent(c * size + i)) };
-  });
-}
-
-async function viaPort(file: string, calls: ReturnType<typeof workload>[]) {
+async function viaPort(file: string, calls: AppendCall[][]) {
   const store = openSqliteEventStore({ file });
   const appends = [];
   for (const batch of calls) {
     const { seconds } = await timed(async () => {
       for (const call of batch) {
-        await store.append(call.stream, call.events, { expectedRevision: call.expected < 0 ? 'no_stream' : call.expected });
+        await store.append(call.stream, call.events, { expectedRevision: expectation(call) });
       }
     });
     appends.push(seconds);
@@ -64,7 +43,7 @@ async function viaPort(file: string, calls: ReturnType<typeof workload>[]) {
   return { appends, readSeconds: read.seconds, read: read.result };
 }
 
-function viaRaw(file: string, calls: ReturnType<typeof workload>[]) {
+function viaRaw(file: string, calls: AppendCall[][]) {
   const db = new Database(file);
   applyDurablePragmas(db);
   db.exec(EVENTS_TABLE_SQL);
@@ -117,4 +96,5 @@ async function main() {
   printResult({ ...result, targetsMet: ok });
 }
 
-await main();
+if (flagValue('store') === 'esdb') await runEsdbStoreBench(quick);
+else await main();
