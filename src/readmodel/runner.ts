@@ -181,6 +181,9 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
         if (atHead) {
           head = await store.headPosition();
           if (atOrAfter(event.position, head)) markCaughtUp(live);
+        } else {
+          // A store that answers from memory never leaves the microtask queue: let requests in between batches.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }
       if (stopped || live.length === 0) return;
