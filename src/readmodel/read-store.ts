@@ -24,8 +24,10 @@ export function openReadStore({ file }: { file: string }): ReadStore {
   // Read models are rebuilt from the log: a lost last commit is replayed, never half-applied.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache: rebuilds touch rows all over the tables; memory stays bounded.
+  // 64 MiB of page cache: a batch touches index pages all over the tables; memory stays bounded.
   db.pragma('cache_size = -65536');
+  // The write-ahead log grows with a big batch; give the disk back after each checkpoint.
+  db.pragma('journal_size_limit = 67108864');
   const statements = new Map<string, Statement>();
   const stats = { queries: 0 };
   const prepared = (sql: string) => {

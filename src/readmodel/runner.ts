@@ -27,7 +27,10 @@ export interface RunnerOptions {
   store: EventStore;
   readStore: ReadStore;
   projections: AnyProjection[];
-  /** Most events per transaction while catching up. */
+  /**
+   * Most events per transaction while catching up (default 20,000): big batches write each page
+   * of a read model's random-keyed indexes once for many events, which is what a rebuild costs.
+   */
   batchSize?: number;
   /** Hears every failure and every retried error. */
   onError?: (error: Error) => void;
@@ -107,7 +110,7 @@ const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
-  const { store, readStore, projections, batchSize = 5_000, onError = () => {} } = options;
+  const { store, readStore, projections, batchSize = 20_000, onError = () => {} } = options;
   const db = readStore.db;
   const members: Running[] = [];
   const subscriptions = new Set<Subscription>();
@@ -195,24 +198,26 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     for (;;) {
       const group = all.filter((m) => !m.failure);
       if (stopped || group.length === 0) return;
-      const after = group.map((m) => m.position).reduce(earliest);
+      const positionsBefore = group.map((m) => m.position);
+      const after = positionsBefore.reduce(earliest);
       const subscription = store.subscribeAll(after === undefined ? {} : { after });
       subscriptions.add(subscription);
       try {
         await consume(group, after, subscription);
-        delay = RETRY_FIRST_MS;
       } catch (error) {
         if (stopped) return;
         onError(error as Error);
         if (error instanceof StoreClosedError) return;
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, RETRY_MAX_MS);
         // Nothing uncommitted survives an error: start again from what the read store holds.
         for (const m of group) m.position = load(db, m.projection)?.position;
       } finally {
         subscriptions.delete(subscription);
         await subscription.close();
       }
+      // Here only after an error or a subscription that ended on its own: wait, then follow again.
+      const progressed = group.some((m, i) => m.position !== undefined && m.position !== positionsBefore[i]);
+      delay = progressed ? RETRY_FIRST_MS : Math.min(delay * 2, RETRY_MAX_MS);
+      if (!stopped) await new Promise((r) => setTimeout(r, delay));
     }
   }
 
