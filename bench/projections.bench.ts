@@ -1,7 +1,7 @@
 /**
  * bench:projections — a full rebuild of every projection against a raw scan of the same log.
  *
- * Loads N realistic lifecycle events (1,000,000; 50,000 with `--quick`) into the embedded store
+ * Loads N realistic lifecycle events (1,000,000; 50,000 with `--quick`; `--events N`) into the embedded store
  * through the port, then times, on the same events: a raw scan through the port (read and
  * JSON.parse, no-op handler), JSON.parse alone over the same payloads already in memory, and a
  * full rebuild of all projections into a fresh read store. Prints events/s for each, the ratio
@@ -18,10 +18,11 @@ import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
 import { openReadStore } from '../src/readmodel/read-store.js';
 import { createProjectionRunner } from '../src/readmodel/runner.js';
 import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
-import { hasFlag, peakRss, perSecond, printResult, ratio, timed } from './support.js';
+import { flagValue, hasFlag, peakRss, perSecond, printResult, ratio, timed } from './support.js';
 
 const quick = hasFlag('quick');
-const N = quick ? 50_000 : 1_000_000;
+/** `--events N` overrides the count, e.g. to see that peak memory does not grow with it. */
+const N = Number(flagValue('events') ?? (quick ? 50_000 : 1_000_000));
 
 async function loadLog(store: EventStore): Promise<number> {
   let events = 0;

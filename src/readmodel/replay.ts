@@ -60,6 +60,7 @@ export class Replay {
   private readonly approvedWith = new Map<string, string>();
   events = 0;
 
+  /** Folds one event in; `documentRef` is the 文号 its metadata carries. */
   apply(event: LedgerEvent, documentRef?: string): void {
     this.events += 1;
     switch (event.type) {
@@ -78,11 +79,11 @@ export class Replay {
         this.lines.set(event.data.lineCode, { ...this.lines.get(event.data.lineCode)!, ...event.data.changes });
         return;
       default:
-        this.applyMoney(event, documentRef);
+        this.applyBudget(event, documentRef);
     }
   }
 
-  private applyMoney(event: LedgerEvent, documentRef: string | undefined): void {
+  private applyBudget(event: LedgerEvent, documentRef: string | undefined): void {
     switch (event.type) {
       case 'BudgetAllocated': {
         const { lineCode, fiscalYear, payer, amountFen } = event.data;
@@ -158,11 +159,11 @@ export class Replay {
         this.application(event.data.applicationId).status = 'withdrawn';
         return;
       default:
-        this.applyPayment(event);
+        this.applyMoney(event);
     }
   }
 
-  private applyPayment(event: LedgerEvent): void {
+  private applyMoney(event: LedgerEvent): void {
     switch (event.type) {
       case 'DisbursementRecorded': {
         const d = event.data;
