@@ -1,6 +1,10 @@
 /** The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF prevention. */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from './graphql-js.js';
 import type { Logger } from 'pino';
@@ -32,6 +36,9 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
     plugins: [
       ...(plugins as ApolloServerPlugin<Context>[]),
       unexpectedErrorLogger(options.logger),
+      // No HTTP caching of answers about public money, and no per-field hooks on every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...((options.plugins ?? []) as ApolloServerPlugin<Context>[]),
     ],

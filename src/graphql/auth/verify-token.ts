@@ -4,6 +4,7 @@
  * token is anonymous; a request with a bad token is refused as a whole (401).
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { webcrypto } from 'node:crypto';
 import type { JwtConfig } from '../../config.js';
 import { unauthenticated } from '../errors/api-error.js';
 import type { Principal } from './principal.js';
@@ -14,16 +15,43 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
 
 export function createTokenVerifier(config: JwtConfig): TokenVerifier {
   const verify = verifierFor(config);
+  const verified = new VerifiedTokens();
   return async (authorization) => {
     if (!authorization) return null;
     const match = /^Bearer ([\w-]+\.[\w-]*\.[\w-]*)$/.exec(authorization.trim());
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known) return known;
     try {
-      return principalFrom(await verify(match[1]!));
+      const payload = await verify(token);
+      return verified.remember(token, principalFrom(payload), payload.exp!);
     } catch (error) {
       throw unauthenticated(describe(error));
     }
   };
+}
+
+/**
+ * Tokens already verified, until they expire: a client's every request does not pay for the
+ * signature again. Bounded; the oldest entry makes room.
+ */
+class VerifiedTokens {
+  private static readonly SIZE = 10_000;
+  private readonly tokens = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
+  get(token: string): Principal | undefined {
+    const known = this.tokens.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.principal;
+    this.tokens.delete(token);
+    return undefined;
+  }
+
+  remember(token: string, principal: Principal, expiresAtSeconds: number): Principal {
+    if (this.tokens.size >= VerifiedTokens.SIZE) this.tokens.delete(this.tokens.keys().next().value!);
+    this.tokens.set(token, { principal, expiresAtMs: expiresAtSeconds * 1000 });
+    return principal;
+  }
 }
 
 function verifierFor(config: JwtConfig): (token: string) => Promise<JWTPayload> {
@@ -34,8 +62,9 @@ function verifierFor(config: JwtConfig): (token: string) => Promise<JWTPayload> 
     requiredClaims: ['exp', 'sub'],
   };
   if (config.key.algorithm === 'HS256') {
-    const secret = new TextEncoder().encode(config.key.secret);
-    return async (token) => (await jwtVerify(token, secret, options)).payload;
+    // Imported once: handing jose the raw secret would import it again for every request.
+    const secret = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.key.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return async (token) => (await jwtVerify(token, await secret, options)).payload;
   }
   const jwks = createRemoteJWKSet(new URL(config.key.jwksUrl));
   return async (token) => (await jwtVerify(token, jwks, options)).payload;

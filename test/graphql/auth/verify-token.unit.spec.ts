@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JwtConfig } from '../../../src/config.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
@@ -58,6 +58,17 @@ describe('a development (HS256) verifier', () => {
     expect(answer).toMatch(/^UNAUTHENTICATED: /);
     expect(answer).toContain(why);
   });
+
+  it('refuses a token it accepted before, once it has expired', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-06-01T08:00:00Z'));
+    const token = await signed({ role: 'AUDITOR' }, (j) => j.setExpirationTime('1m'));
+    expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'u-1', role: 'AUDITOR' });
+    vi.setSystemTime(new Date('2025-06-01T08:02:00Z'));
+    expect(await refusal(hs256, `Bearer ${token}`)).toMatch(/^UNAUTHENTICATED: the token has expired/);
+    await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('refuses a header that is not a bearer token', async () => {
     expect(await refusal(hs256, 'Basic dXNlcjpwYXNz')).toMatch(/^UNAUTHENTICATED: .*Bearer/);

@@ -1,0 +1,201 @@
+/**
+ * bench:api — the API over HTTP against the same operations run in-process with graphql-js
+ * `execute` on the same schema and data. Many concurrent clients run the auditor's disbursement
+ * page (100 rows, each with its enterprise, benefit line and approval) and a single-application
+ * query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
+ * `--quick` finishes in well under a minute. Target: HTTP ≥ 0.5× in-process throughput, and
+ * queries per request independent of the page size.
+ */
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { JwtConfig } from '../src/config.js';
+import { loadDemo } from '../src/demo/load-demo.js';
+import { loadPaidGrants } from '../src/demo/paid-grants.js';
+import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
+import { type LedgerApp, openLedgerApp } from '../src/graphql/app.js';
+import { mintDevelopmentToken } from '../src/graphql/auth/mint-token.js';
+import { Role } from '../src/graphql/auth/role.js';
+import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';
+import { contextFor } from '../src/graphql/context.js';
+import { example } from '../src/graphql/examples.js';
+import { execute, type GraphQLSchema, parse, validate } from '../src/graphql/graphql-js.js';
+import { armor } from '../src/graphql/hardening.js';
+import { projectionReadiness } from '../src/graphql/readiness.js';
+import { buildLedgerSchema } from '../src/graphql/schema.js';
+import { startApi } from '../src/graphql/server.js';
+import type { ClientsJob, ClientsResult } from './http-clients.js';
+import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
+
+const quick = hasFlag('quick');
+const GRANTS = Number(flagValue('grants') ?? (quick ? 60 : 300));
+const CLIENTS = Number(flagValue('clients') ?? 16);
+const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
+
+const JWT: JwtConfig = {
+  key: { algorithm: 'HS256', secret: 'the-api-benchmark-secret-long-enough-for-hs256', isDefaultSecret: false },
+  issuer: 'grants-ledger',
+  audience: 'grants-ledger-api',
+};
+
+interface Operation {
+  name: string;
+  source: string;
+  /** Requests take these in turn. */
+  variables: Record<string, unknown>[];
+}
+
+interface Run {
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  queriesPerRequest: number;
+}
+
+const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100;
+
+/** Figures of one run from each request's latency. */
+function summary(app: LedgerApp, queriesBefore: number, latencies: number[], seconds: number): Run {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: perSecond(latencies.length, seconds),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    queriesPerRequest: ratio(app.readStore.stats.queries - queriesBefore, latencies.length),
+  };
+}
+
+function fail(name: string, errors: unknown): never {
+  throw new Error(`${name} failed: ${JSON.stringify(errors)}`);
+}
+
+/** The operation over HTTP, from concurrent clients in another process (their CPU is not the server's). */
+async function overHttp(app: LedgerApp, url: string, token: string, op: Operation): Promise<Run> {
+  const queriesBefore = app.readStore.stats.queries;
+  const job: ClientsJob = { url, token, query: op.source, variables: op.variables, clients: CLIENTS, seconds: SECONDS };
+  const clients = fork(fileURLToPath(new URL('./http-clients.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+  clients.send(job);
+  const { latencies, seconds } = await new Promise<ClientsResult>((resolve, reject) => {
+    clients.once('message', (result) => resolve(result as ClientsResult)).once('error', reject);
+    clients.once('exit', (code) => code !== 0 && reject(new Error(`the HTTP clients failed (exit ${code})`)));
+  });
+  return summary(app, queriesBefore, latencies, seconds);
+}
+
+/**
+ * The same operation in-process, with the same concurrency: parsed and validated once (as Apollo
+ * caches a document), executed with a fresh context per request.
+ */
+async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, seconds = SECONDS, clients = CLIENTS): Promise<Run> {
+  const document = parse(op.source);
+  const invalid = validate(schema, document, armor().validationRules);
+  if (invalid.length) fail(op.name, invalid);
+  const context = contextFor(app.services);
+  const principal = { subject: 'auditor-bench', role: Role.AUDITOR };
+  const latencies: number[] = [];
+  const queriesBefore = app.readStore.stats.queries;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      do {
+        const t = performance.now();
+        const contextValue = { ...context(), principal, requestId: 'bench' };
+        const result = await execute({ schema, document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
+        if (result.errors) fail(op.name, result.errors);
+        latencies.push(performance.now() - t);
+      } while (performance.now() < end);
+    }),
+  );
+  return summary(app, queriesBefore, latencies, (performance.now() - start) / 1000);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  const logger = pino({ level: 'silent' });
+  const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
+  const app = await openLedgerApp({ store, readStoreFile: join(dir, 'readmodel.db'), logger });
+  try {
+    await loadDemo(app.ledger);
+    await app.runner.waitFor(await loadPaidGrants(app.ledger, { grants: GRANTS, tranchesPerGrant: 2, firms: 30, fiscalYear: 2024, tag: 'bench' }));
+    const schema = await buildLedgerSchema();
+    const api = await startApi(
+      {
+        schema,
+        production: true,
+        logger,
+        maxBodyBytes: 100_000,
+        verifyToken: createTokenVerifier(JWT),
+        contextFor: contextFor(app.services),
+        readiness: () => projectionReadiness(app.runner),
+      },
+      { port: 0, host: '127.0.0.1' },
+    );
+    const token = await mintDevelopmentToken(JWT, { role: Role.AUDITOR, subject: 'auditor-bench' });
+    const ids = app.services.read.applications({}, { limit: 1_000, offset: 0 }).rows.map((a) => a.applicationId);
+    const disbursements = app.services.read.disbursements({}, { limit: 1, offset: 0 }).totalCount;
+    const operations: Operation[] = [
+      { name: 'disbursement page (100 rows)', source: example('DisbursementPage'), variables: [{ first: 100 }] },
+      { name: 'single application', source: example('ApplicationDetail'), variables: ids.map((id) => ({ id })) },
+    ];
+    console.log(`data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients, ${SECONDS} s per run`);
+
+    const results: Record<string, { http: Run; inProcess: Run; ratio: number }> = {};
+    for (const op of operations) {
+      const http = await overHttp(app, api.url, token, op);
+      const local = await inProcess(schema, app, op);
+      results[op.name] = { http, inProcess: local, ratio: ratio(http.perSecond, local.perSecond) };
+      console.log(
+        `${op.name}: HTTP ${http.perSecond} req/s (p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, ${http.queriesPerRequest} queries/req); ` +
+          `in-process ${local.perSecond} req/s (p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms); HTTP/in-process ${results[op.name]!.ratio}`,
+      );
+    }
+    const queriesAt = async (first: number) =>
+      (await inProcess(schema, app, { name: `page of ${first}`, source: example('DisbursementPage'), variables: [{ first }] }, 0, 1)).queriesPerRequest;
+    const queriesByPageSize = { 10: await queriesAt(10), 100: await queriesAt(100) };
+    console.log(`read-store queries for a disbursement page: ${queriesByPageSize[10]} for 10 rows, ${queriesByPageSize[100]} for 100 rows`);
+    await api.stop();
+    const page = results[operations[0]!.name]!;
+    const single = results[operations[1]!.name]!;
+    printResult({
+      bench: 'api',
+      quick,
+      applications: ids.length,
+      disbursements,
+      clients: CLIENTS,
+      secondsPerRun: SECONDS,
+      pageHttpPerSecond: page.http.perSecond,
+      pageInProcessPerSecond: page.inProcess.perSecond,
+      pageHttpP50Ms: page.http.p50Ms,
+      pageHttpP99Ms: page.http.p99Ms,
+      pageRatio: page.ratio,
+      singleHttpPerSecond: single.http.perSecond,
+      singleInProcessPerSecond: single.inProcess.perSecond,
+      singleHttpP50Ms: single.http.p50Ms,
+      singleHttpP99Ms: single.http.p99Ms,
+      singleRatio: single.ratio,
+      queriesPerPageRequest: page.http.queriesPerRequest,
+      queriesPerSingleRequest: single.http.queriesPerRequest,
+      queriesForPageOf10: queriesByPageSize[10],
+      queriesForPageOf100: queriesByPageSize[100],
+      targetMet: page.ratio >= 0.5 && single.ratio >= 0.5 && queriesByPageSize[10] === queriesByPageSize[100],
+    });
+  } finally {
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
