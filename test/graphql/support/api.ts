@@ -2,7 +2,7 @@
  * The whole API on a test event store: the ledger application (in-memory read store), the
  * schema, the HTTP server on a free port, and tokens for any role.
  */
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { JwtConfig } from '../../../src/config.js';
 import { loadDemo } from '../../../src/demo/load-demo.js';
 import type { EventStore } from '../../../src/eventstore/port.js';
@@ -40,8 +40,13 @@ export const token = (role: Role, subject = `test-${role.toLowerCase()}`, enterp
 export const applicantToken = (creditCode: string, subject = `applicant-${creditCode}`) =>
   token(Role.APPLICANT, subject, creditCode);
 
-export async function startTestApi(testStore: TestStore, { demo = false } = {}): Promise<TestApi> {
-  const logger = pino({ level: 'silent' });
+export interface TestApiOptions {
+  demo?: boolean;
+  production?: boolean;
+  logger?: Logger;
+}
+
+export async function startTestApi(testStore: TestStore, { demo = false, production = false, logger = pino({ level: 'silent' }) }: TestApiOptions = {}): Promise<TestApi> {
   const store = await testStore.create();
   const app = await openLedgerApp({ store, readStoreFile: ':memory:', logger });
   if (demo) await app.runner.waitFor((await loadDemo(app.ledger)).position);
@@ -50,7 +55,7 @@ export async function startTestApi(testStore: TestStore, { demo = false } = {}):
     api = await startApi(
       {
         schema: await buildLedgerSchema(),
-        production: false,
+        production,
         logger,
         maxBodyBytes: 100_000,
         verifyToken: createTokenVerifier(TEST_JWT),
