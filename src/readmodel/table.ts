@@ -34,10 +34,9 @@ export const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${
 export const fieldName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** `fiscal_year AS "fiscalYear", …`: every stored and computed column of a table, as row fields. */
-export function selectList(spec: TableSpec, alias?: string): string {
-  const prefix = alias ? `${alias}.` : '';
+export function selectList(spec: TableSpec): string {
   const columns = [...Object.keys(spec.columns).map(columnName), ...Object.keys(spec.computed ?? {})];
-  return columns.map((c) => `${prefix}${c} AS "${fieldName(c)}"`).join(', ');
+  return columns.map((c) => `${c} AS "${fieldName(c)}"`).join(', ');
 }
 
 export function createTableSql(physical: string, spec: TableSpec): string {

@@ -29,12 +29,13 @@ export interface Append {
 }
 
 export interface LifecycleOptions {
+  /** The same seed gives the same amounts, outcomes and firms (ids stay random uuids). */
   seed?: number;
-  /** Applications decided together (their budget events share one append per budget line). */
-  chunk?: number;
-  /** Simulated days between two chunks. */
-  daysPerChunk?: number;
 }
+
+/** Applications decided together: their budget events share one append per budget line. */
+const CHUNK = 50;
+const DAY_MS = 86_400_000;
 
 interface Firm {
   creditCode: string;
@@ -95,15 +96,11 @@ class LifecycleWriter {
   private readonly awarded = new Set<string>();
   private readonly available = new Map<string, Fen>();
   private readonly scaledUp: Firm[] = [];
-  private readonly chunkSize: number;
-  private readonly msPerChunk: number;
   private now = Date.parse('2016-03-01T01:00:00.000Z');
   private serial = 0;
 
   constructor(options: LifecycleOptions) {
     this.rand = random(options.seed ?? 2016);
-    this.chunkSize = options.chunk ?? 50;
-    this.msPerChunk = (options.daysPerChunk ?? 1) * 86_400_000;
   }
 
   *catalog(): Generator<Append> {
@@ -119,8 +116,8 @@ class LifecycleWriter {
   }
 
   *chunk(): Generator<Append> {
-    this.now += this.msPerChunk;
-    const cases = Array.from({ length: this.chunkSize }, () => this.newCase());
+    this.now += DAY_MS;
+    const cases = Array.from({ length: CHUNK }, () => this.newCase());
     yield* this.registrations(cases);
     for (const c of cases) yield this.append(applicationStream(c.applicationId), this.opening(c));
     const approving = cases.filter((c) => c.outcome !== 'withdrawn' && c.outcome !== 'rejected');
