@@ -15,6 +15,7 @@ export function createLoaders(read: ReadModelQueries) {
     approval: loaderOf(read.approvalsById),
     disbursement: loaderOf(read.disbursementsById),
     benefitLine: loaderOf(read.benefitLinesByCode),
+    policy: loaderOf(read.policiesByCode),
     budgetLine: loaderOf(read.budgetLinesById),
     balance: loaderOf(read.balancesByCreditCode),
   };

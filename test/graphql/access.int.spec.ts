@@ -50,7 +50,12 @@ const QUERIES: Operation[] = [
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
 const APPLICATION = { applicationId: NO_SUCH_ID };
 
+const LINE = { article: '(一)', title: 't', titleZh: 't', rule: { kind: 'PER_CASE' }, frequency: 'UNLIMITED', payer: 'MUNICIPAL', leadUnit: 'u', cooperatingUnits: [], exclusivityGroup: 'g', eligibleKinds: ['ENTERPRISE'] };
+
 const MUTATIONS: Operation[] = [
+  { name: 'publishPolicy', query: m('publishPolicy', 'PublishPolicyInput'), variables: input({ code: 'xuchang-2016-8', documentNumber: 'x', title: 'x', issuer: 'x', issuedOn: '2016-02-02', articles: [] }), allowed: [ADMIN] },
+  { name: 'defineBenefitLine', query: m('defineBenefitLine', 'DefineBenefitLineInput'), variables: input({ code: 'neeq-listing-reward', policyCode: 'xuchang-2016-8', line: LINE }), allowed: [ADMIN] },
+  { name: 'amendBenefitLine', query: m('amendBenefitLine', 'AmendBenefitLineInput'), variables: input({ code: 'no-such-line', changes: { leadUnit: 'x' } }), allowed: [ADMIN] },
   { name: 'registerEnterprise', query: m('registerEnterprise', 'RegisterEnterpriseInput'), variables: input({ creditCode: OWN, name: 'x', county: 'weidu', kind: 'ENTERPRISE' }), allowed: [ADMIN] },
   { name: 'allocateBudget', query: m('allocateBudget', 'AllocateBudgetInput'), variables: input({ lineCode: 'neeq-listing-reward', fiscalYear: 2025, payer: 'municipal', amount: '1.00' }), allowed: [FINANCE] },
   { name: 'adjustBudget', query: m('adjustBudget', 'AdjustBudgetInput'), variables: input({ budgetLineId: 'no-such-line.2025.municipal', change: 'INCREASE', amount: '1.00', reason: 'x' }), allowed: [FINANCE] },

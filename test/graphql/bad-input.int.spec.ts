@@ -82,6 +82,13 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     expect(answer).toMatch(/^BAD_USER_INPUT: cost kind "interest" is given twice/);
   });
 
+  it('refuses a benefit line whose rule lacks its parameter, or that lacks fields', async () => {
+    const define = m('defineBenefitLine', 'DefineBenefitLineInput');
+    const line = { article: '(一)', title: 't', titleZh: 't', rule: { kind: 'FIXED' }, frequency: 'UNLIMITED', payer: 'MUNICIPAL', leadUnit: 'u', cooperatingUnits: [], exclusivityGroup: 'g', eligibleKinds: ['ENTERPRISE'] };
+    expect(await command(define, { code: 'bad-line', policyCode: 'xuchang-2016-8', line }, as.ADMIN!)).toBe("BAD_USER_INPUT: a FIXED rule's amount is required");
+    expect(await command(define, { code: 'bad-line', policyCode: 'xuchang-2016-8', line: { title: 't' } }, as.ADMIN!)).toMatch(/^BAD_USER_INPUT: a benefit line needs article, titleZh, rule, /);
+  });
+
   it('refuses to approve an application no officer has reviewed', async () => {
     const id = await applicationOf('长葛市大学生创业孵化基地', 'startup-base-reward');
     expect(await command(m('approveApplication', 'ApproveApplicationInput'), { applicationId: id }, as.APPROVER!)).toMatch(/^CONFLICT\/INVALID_TRANSITION: /);

@@ -59,6 +59,23 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     expect((await example('Reconciliation', {}, as.AUDITOR!)).reconciliation).toMatchObject({ consistent: true });
   });
 
+  it('takes a new policy as data: published, a line defined and amended, and paid like the built-in ones', async () => {
+    await command('PublishPolicy', { code: 'xuchang-2018-5', documentNumber: '许政〔2018〕5号', title: '许昌市支持企业上云实施办法', issuer: '许昌市人民政府', issuedOn: '2018-03-01', articles: [{ article: '(一)', title: '上云奖励' }] }, as.ADMIN!);
+    const line = { article: '(一)', title: 'Cloud adoption reward', titleZh: '企业上云一次性奖励3万元', rule: { kind: 'FIXED', amount: '30000.00' }, frequency: 'ONCE_PER_BENEFICIARY', payer: 'MUNICIPAL', leadUnit: '市工信委', cooperatingUnits: ['市财政局'], exclusivityGroup: 'xuchang-municipal-fiscal-support', eligibleKinds: ['ENTERPRISE'], qualifyingFactKinds: ['cloud-contract'] };
+    const defined = await command('DefineBenefitLine', { code: 'cloud-adoption-reward', policyCode: 'xuchang-2018-5', line }, as.ADMIN!);
+    expect(defined.defineBenefitLine.benefitLine).toMatchObject({ code: 'cloud-adoption-reward', rule: { kind: 'FIXED', amount: '30000.00' } });
+    const amended = await command('AmendBenefitLine', { code: 'cloud-adoption-reward', changes: { cooperatingUnits: ['市财政局', '市大数据局'] } }, as.ADMIN!);
+    expect(amended.amendBenefitLine.benefitLine).toMatchObject({ leadUnit: '市工信委', cooperatingUnits: ['市财政局', '市大数据局'] });
+
+    const creditCode = DEMO_ENTERPRISES[7]!.creditCode;
+    await command('AllocateBudget', { lineCode: 'cloud-adoption-reward', fiscalYear: 2026, payer: 'municipal', amount: '300000.00' }, as.FINANCE!);
+    const submitted = await command('SubmitApplication', { lineCode: 'cloud-adoption-reward', fiscalYear: 2026, qualifyingFact: { kind: 'cloud-contract', reference: 'YUN-2026-001' }, requested: '30000.00' }, await applicantToken(creditCode));
+    const id = submitted.submitApplication.application.id;
+    await command('ReviewApplication', { applicationId: id, opinion: '同意' }, as.OFFICER!);
+    const approved = await command('ApproveApplication', { applicationId: id }, as.APPROVER!);
+    expect(approved.approveApplication.application).toMatchObject({ status: 'APPROVED', approved: '30000.00', benefitLine: { code: 'cloud-adoption-reward' } });
+  });
+
   it('has run every example in the file', () => {
     expect([...ran].sort()).toEqual(exampleNames().sort());
   });

@@ -1,11 +1,20 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { XUCHANG_COUNTIES } from '../../catalog/counties.js';
 import { MAY } from '../access/roles.js';
-import type { LedgerContext } from '../context.js';
+import { commandContext, type LedgerContext, readAfterWrite } from '../context.js';
+import { Payload } from '../shared/payload.js';
+import { AmendBenefitLineInput, DefineBenefitLineInput, PublishPolicyInput } from './catalog.input.js';
+import { lineChangesOf, lineDefinitionOf } from './catalog.mapping.js';
 import { notFound } from '../errors/api-error.js';
 import { BenefitLine, BenefitRule } from './benefit-line.type.js';
 import { County } from './county.type.js';
 import { Policy } from './policy.type.js';
+
+@ObjectType({ description: 'The policy published.' })
+export class PolicyPayload extends Payload(Policy, 'policy', 'policy') {}
+
+@ObjectType({ description: 'The benefit line defined or amended.' })
+export class BenefitLinePayload extends Payload(BenefitLine, 'benefitLine', 'benefit line') {}
 
 @Resolver()
 export class CatalogResolver {
@@ -36,6 +45,29 @@ export class CatalogResolver {
     return [...XUCHANG_COUNTIES];
   }
 
+  @Authorized(MAY.keepCatalog)
+  @Mutation(() => PolicyPayload, { description: 'Publishes a policy document in the catalog, so that its benefit lines can be defined. ADMIN.' })
+  async publishPolicy(@Ctx() ctx: LedgerContext, @Arg('input', () => PublishPolicyInput) input: PublishPolicyInput): Promise<PolicyPayload> {
+    const { code: policyCode, documentNumber, title, issuer, issuedOn, articles } = input;
+    const policy = { policyCode, documentNumber, title, issuer, issuedOn, articles: articles.map((a) => ({ ...a })) };
+    const { position } = await ctx.services.ledger.publishPolicy(policy, commandContext(ctx, input));
+    return { position, policy: await readAfterWrite(ctx, position, ctx.loaders.policy, policyCode) };
+  }
+
+  @Authorized(MAY.keepCatalog)
+  @Mutation(() => BenefitLinePayload, { description: 'Defines a benefit line of a published policy: a new policy of known rule kinds needs no code. ADMIN.' })
+  async defineBenefitLine(@Ctx() ctx: LedgerContext, @Arg('input', () => DefineBenefitLineInput) input: DefineBenefitLineInput): Promise<BenefitLinePayload> {
+    const definition = lineDefinitionOf(input.code, input.policyCode, input.line);
+    const { position } = await ctx.services.ledger.defineBenefitLine(definition, commandContext(ctx, input));
+    return { position, benefitLine: await readAfterWrite(ctx, position, ctx.loaders.benefitLine, input.code) };
+  }
+
+  @Authorized(MAY.keepCatalog)
+  @Mutation(() => BenefitLinePayload, { description: 'Amends a benefit line; the amended whole must still be a valid line. ADMIN.' })
+  async amendBenefitLine(@Ctx() ctx: LedgerContext, @Arg('input', () => AmendBenefitLineInput) input: AmendBenefitLineInput): Promise<BenefitLinePayload> {
+    const { position } = await ctx.services.ledger.amendBenefitLine({ lineCode: input.code, changes: lineChangesOf(input.changes) }, commandContext(ctx, input));
+    return { position, benefitLine: await readAfterWrite(ctx, position, ctx.loaders.benefitLine, input.code) };
+  }
 }
 
 @Resolver(() => Policy)
