@@ -24,7 +24,7 @@ import { Role } from '../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
-import { execute, type GraphQLSchema, parse, validate } from '../src/graphql/graphql-js.js';
+import { execute, type GraphQLSchema, parse, validate } from 'graphql';
 import { armor } from '../src/graphql/hardening.js';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';

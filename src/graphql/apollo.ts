@@ -6,7 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLSchema } from './graphql-js.js';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { formatError, unexpectedErrorLogger } from './errors/format-error.js';
 import { armor } from './hardening.js';

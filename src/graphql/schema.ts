@@ -1,6 +1,6 @@
 /** The ledger's GraphQL schema, built from the resolvers' decorators. */
 import 'reflect-metadata';
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from './graphql-js.js';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/auth-checker.js';
 import { ApplicationResolver, ApprovalResolver } from './application/application.resolver.js';

@@ -5,7 +5,7 @@
  */
 import type { BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLSchema } from './graphql-js.js';
+import type { GraphQLSchema } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApolloServer } from './apollo.js';

@@ -2,7 +2,7 @@
  * The API's own errors, raised outside the domain (authentication, access, paging). Each carries
  * the `extensions.code` a client switches on; `formatError` passes them through unchanged.
  */
-import { GraphQLError } from '../graphql-js.js';
+import { GraphQLError } from 'graphql';
 
 /** The codes a client of this API can receive in `extensions.code`. */
 export type ApiErrorCode =

@@ -5,7 +5,7 @@
  * INTERNAL_SERVER_ERROR, and the plugin below logs it with the request id.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from '../graphql-js.js';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, type DomainErrorCode } from '../../shared/errors.js';
 import type { ApiErrorCode } from './api-error.js';

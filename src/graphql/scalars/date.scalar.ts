@@ -1,5 +1,5 @@
 /** Calendar dates and instants as ISO-8601 strings, kept as strings inside (as the events hold them). */
-import { GraphQLError } from '../graphql-js.js';
+import { GraphQLError } from 'graphql';
 import { stringScalar } from './string-scalar.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

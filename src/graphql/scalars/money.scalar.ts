@@ -2,7 +2,7 @@
  * Money: a decimal string of yuan with at most two places ("100000.00"), integer fen inside.
  * A JSON number is refused: money never travels as a float.
  */
-import { GraphQLError, GraphQLScalarType, Kind } from '../graphql-js.js';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { type Fen, formatYuan, parseYuan } from '../../shared/money.js';
 
 const NOT_A_STRING = 'Money must be a decimal string of yuan such as "100000.00", never a number';

@@ -1,5 +1,5 @@
 /** A place in the ledger's global log, as the event store writes it: order of strings is log order. */
-import { GraphQLError } from '../graphql-js.js';
+import { GraphQLError } from 'graphql';
 import { decodePosition } from '../../eventstore/port.js';
 import { stringScalar } from './string-scalar.js';
 

@@ -1,5 +1,5 @@
 /** A scalar that is a checked string on the wire and the same string inside. */
-import { GraphQLError, GraphQLScalarType, Kind } from '../graphql-js.js';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 /** `check` throws (with a sentence naming the problem) when the text is not a value of the scalar. */
 export function stringScalar(name: string, description: string, check: (text: string) => void): GraphQLScalarType<string, string> {

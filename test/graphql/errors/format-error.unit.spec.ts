@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiError } from '../../../src/graphql/errors/api-error.js';
 import { formatError } from '../../../src/graphql/errors/format-error.js';
-import { GraphQLError } from '../../../src/graphql/graphql-js.js';
+import { GraphQLError } from 'graphql';
 import { DomainError } from '../../../src/shared/errors.js';
 
 /** What a client sees of an error thrown by a resolver at `path`. */

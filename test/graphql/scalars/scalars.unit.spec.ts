@@ -1,4 +1,4 @@
-import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLScalarType } from '../../../src/graphql/graphql-js.js';
+import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CreditCodeScalar } from '../../../src/graphql/scalars/credit-code.scalar.js';
 import { DateScalar, DateTimeScalar } from '../../../src/graphql/scalars/date.scalar.js';
