@@ -21,14 +21,18 @@ export interface JwtConfig {
   audience: string;
 }
 
-export interface Config {
-  port: number;
+/** Where the events and the read models live: all that the command-line tools need. */
+export interface StoreConfig {
   /** Folder of the embedded ledger file and of the projections' read store. */
   dataDir: string;
   ledgerFile: string;
   readStoreFile: string;
   /** `esdb://…`: use EventStoreDB; absent: the embedded SQLite store. */
   eventStoreConnectionString?: string;
+}
+
+export interface Config extends StoreConfig {
+  port: number;
   production: boolean;
   logLevel: string;
   jwt: JwtConfig;
@@ -38,19 +42,25 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const dataDir = resolve(env.DATA_DIR ?? 'data');
   const connection = env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
   if (connection && !/^esdb(\+discover)?:\/\//.test(connection)) {
     throw new ConfigError(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${connection}")`);
   }
-  const production = env.NODE_ENV === 'production';
   return {
-    port: parsePort(env.PORT ?? '4000'),
     dataDir,
     ledgerFile: join(dataDir, 'ledger.db'),
     readStoreFile: join(dataDir, 'readmodel.db'),
     eventStoreConnectionString: connection,
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    ...loadStoreConfig(env),
+    port: parsePort(env.PORT ?? '4000'),
     production,
     logLevel: env.LOG_LEVEL ?? 'info',
     jwt: {

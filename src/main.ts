@@ -4,14 +4,12 @@
  * prints a sample token for each role.
  */
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { applicantOf, DEMO_PEOPLE, loadDemo } from './demo/load-demo.js';
 import { DEMO_ENTERPRISES } from './demo/enterprises.js';
-import { connectEsdbEventStore } from './eventstore/esdb/esdb-event-store.js';
-import type { EventStore } from './eventstore/port.js';
-import { openSqliteEventStore } from './eventstore/sqlite/sqlite-event-store.js';
+import { openConfiguredStore } from './eventstore/open-store.js';
+import { EventStoreError } from './eventstore/port.js';
 import { openLedgerApp } from './graphql/app.js';
 import { mintDevelopmentToken } from './graphql/auth/mint-token.js';
 import { Role } from './graphql/auth/role.js';
@@ -21,22 +19,13 @@ import { projectionReadiness } from './graphql/readiness.js';
 import { buildLedgerSchema } from './graphql/schema.js';
 import { startApi } from './graphql/server.js';
 
-async function openStore(config: Config, logger: Logger): Promise<EventStore> {
-  if (config.eventStoreConnectionString) {
-    return connectEsdbEventStore({ connectionString: config.eventStoreConnectionString, logger: logger.child({ module: 'esdb' }) });
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteEventStore({ file: config.ledgerFile });
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   if (config.jwt.key.algorithm === 'HS256' && config.jwt.key.isDefaultSecret) {
     logger.warn('JWT_SECRET is not set: tokens are signed with the public development secret; set JWT_SECRET outside a laptop');
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config, logger);
+  const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
   const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, logger });
   if (process.argv.includes('--demo')) {
     const demo = await loadDemo(app.ledger);
@@ -82,6 +71,9 @@ async function printDemoTokens(config: Config): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  // What an operator can act on is said in one sentence; anything else is a bug: show it whole.
+  if (error instanceof ConfigError) console.error(`configuration: ${error.message}`);
+  else if (error instanceof EventStoreError) console.error(`event store: ${error.message}`);
+  else console.error(error);
   process.exitCode = 1;
 });

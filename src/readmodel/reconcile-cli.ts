@@ -3,9 +3,9 @@
  * in memory, and prints each figure that differs, to the fen. Exits 1 on any difference.
  */
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../config.js';
+import { loadStoreConfig } from '../config.js';
+import { openConfiguredStore } from '../eventstore/open-store.js';
 import type { EventStore } from '../eventstore/port.js';
-import { openSqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
 import { ledgerProjections } from './ledger-projections.js';
 import { openReadStore, type ReadStore } from './read-store.js';
 import { describeDifference, reconcile } from './reconcile.js';
@@ -13,7 +13,8 @@ import { createProjectionRunner } from './runner.js';
 
 const HELP = `Usage: npm run reconcile [-- --no-catch-up]
 
-Replays every event of the ledger (DATA_DIR/ledger.db, DATA_DIR defaults to ./data) in memory,
+Replays every event of the ledger (EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, else
+DATA_DIR/ledger.db; DATA_DIR defaults to ./data) in memory,
 recomputes every figure of the read models (DATA_DIR/readmodel.db) and prints each difference
 to the fen, then checks finance's identities: allocated = available + committed + disbursed on
 every budget line, the sum over enterprises equals the line, each enterprise's total equals its
@@ -28,12 +29,12 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const config = loadConfig();
-  if (!existsSync(config.ledgerFile)) {
+  const config = loadStoreConfig();
+  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
     console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
     return 2;
   }
-  const store = openSqliteEventStore({ file: config.ledgerFile });
+  const store = await openConfiguredStore(config);
   const readStore = openReadStore({ file: config.readStoreFile });
   try {
     if (!args.includes('--no-catch-up')) await catchUp(store, readStore);
@@ -68,7 +69,7 @@ async function catchUp(store: EventStore, readStore: ReadStore) {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error);
+    console.error(error instanceof Error && 'code' in error ? error.message : error);
     process.exitCode = 2;
   },
 );
