@@ -59,6 +59,8 @@ const CACHED_ROWS = 4_096;
 export class Table<Row extends object> {
   private readonly cache = new Map<string, Entry<Row>>();
   private readonly fields: string[];
+  /** One row's values in `fields` order, reused for every row written. */
+  private readonly values: unknown[];
   private readonly select: Statement;
   private readonly insertRow: Statement;
   private readonly updateRow: Statement;
@@ -73,6 +75,7 @@ export class Table<Row extends object> {
     this.keyFields = spec.primaryKey;
     // Key columns last, so one value list serves INSERT (all columns) and UPDATE … WHERE key.
     this.fields = [...Object.keys(spec.columns).filter((f) => !this.keyFields.includes(f)), ...this.keyFields];
+    this.values = this.fields.map(() => null);
     const columns = this.fields.map(columnName).join(', ');
     const values = this.fields.map(() => '?').join(', ');
     const aliased = this.fields.map((f) => `${columnName(f)} AS "${f}"`).join(', ');
@@ -115,9 +118,11 @@ export class Table<Row extends object> {
 
   /** Writes every new and changed row. */
   flush(): void {
+    const { fields, values } = this;
     for (const entry of this.cache.values()) {
       if (entry.state === 'clean') continue;
-      const values = this.fields.map((f) => (entry.row as Record<string, unknown>)[f] ?? null);
+      const row = entry.row as Record<string, unknown>;
+      for (let i = 0; i < fields.length; i++) values[i] = row[fields[i]!] ?? null;
       (entry.state === 'new' ? this.insertRow : this.updateRow).run(values);
       entry.state = 'clean';
     }
