@@ -29,13 +29,15 @@ import { armor } from '../src/graphql/hardening.js';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { startApi } from '../src/graphql/server.js';
-import type { ClientsJob, ClientsResult } from './http-clients.js';
+import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
 const quick = hasFlag('quick');
 const GRANTS = Number(flagValue('grants') ?? (quick ? 60 : 300));
 const CLIENTS = Number(flagValue('clients') ?? 16);
 const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
+/** Untimed load before each timed run, so that neither side is timed while the JIT warms up. */
+const WARM_UP_SECONDS = Number(flagValue('warm-up') ?? (quick ? 1 : 2));
 
 const JWT: JwtConfig = {
   key: { algorithm: 'HS256', secret: 'the-api-benchmark-secret-long-enough-for-hs256', isDefaultSecret: false },
@@ -56,19 +58,31 @@ interface Run {
   p50Ms: number;
   p99Ms: number;
   queriesPerRequest: number;
+  /** CPU time of this process (user + system) per request: steadier than req/s on a shared machine. */
+  cpuMicrosPerRequest: number;
 }
+
+/** What a run is measured against: the read store's query count and this process's CPU time. */
+interface Counters {
+  queries: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+const counters = (app: LedgerApp): Counters => ({ queries: app.readStore.stats.queries, cpu: process.cpuUsage() });
 
 const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100;
 
 /** Figures of one run from each request's latency. */
-function summary(app: LedgerApp, queriesBefore: number, latencies: number[], seconds: number): Run {
+function summary(app: LedgerApp, before: Counters, latencies: number[], seconds: number): Run {
   latencies.sort((a, b) => a - b);
+  const cpu = process.cpuUsage(before.cpu);
   return {
     requests: latencies.length,
     perSecond: perSecond(latencies.length, seconds),
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
-    queriesPerRequest: ratio(app.readStore.stats.queries - queriesBefore, latencies.length),
+    queriesPerRequest: ratio(app.readStore.stats.queries - before.queries, latencies.length),
+    cpuMicrosPerRequest: Math.round((cpu.user + cpu.system) / latencies.length),
   };
 }
 
@@ -78,20 +92,26 @@ function fail(name: string, errors: unknown): never {
 
 /** The operation over HTTP, from concurrent clients in another process (their CPU is not the server's). */
 async function overHttp(app: LedgerApp, url: string, token: string, op: Operation): Promise<Run> {
-  const queriesBefore = app.readStore.stats.queries;
-  const job: ClientsJob = { url, token, query: op.source, variables: op.variables, clients: CLIENTS, seconds: SECONDS };
+  const job: ClientsJob = { url, token, query: op.source, variables: op.variables, clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS };
   const clients = fork(fileURLToPath(new URL('./http-clients.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
-  clients.send(job);
+  let before: Counters | undefined;
   const { latencies, seconds } = await new Promise<ClientsResult>((resolve, reject) => {
-    clients.once('message', (result) => resolve(result as ClientsResult)).once('error', reject);
+    clients.on('message', (message: ClientsMessage) => {
+      if ('latencies' in message) return resolve(message);
+      // Warmed up, and no request in flight: the timed run starts now.
+      before = counters(app);
+      clients.send('go');
+    });
+    clients.once('error', reject);
     clients.once('exit', (code) => code !== 0 && reject(new Error(`the HTTP clients failed (exit ${code})`)));
+    clients.send(job);
   });
-  return summary(app, queriesBefore, latencies, seconds);
+  return summary(app, before!, latencies, seconds);
 }
 
 /**
  * The same operation in-process, with the same concurrency: parsed and validated once (as Apollo
- * caches a document), executed with a fresh context per request.
+ * caches a document), executed with a fresh context per request; warmed up like the HTTP side.
  */
 async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, seconds = SECONDS, clients = CLIENTS): Promise<Run> {
   const document = parse(op.source);
@@ -99,23 +119,28 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
   if (invalid.length) fail(op.name, invalid);
   const context = contextFor(app.services);
   const principal = { subject: 'auditor-bench', role: Role.AUDITOR };
-  const latencies: number[] = [];
-  const queriesBefore = app.readStore.stats.queries;
-  const start = performance.now();
-  const end = start + seconds * 1000;
   let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      do {
-        const t = performance.now();
-        const contextValue = { ...context(), principal, requestId: 'bench' };
-        const result = await execute({ schema, document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
-        if (result.errors) fail(op.name, result.errors);
-        latencies.push(performance.now() - t);
-      } while (performance.now() < end);
-    }),
-  );
-  return summary(app, queriesBefore, latencies, (performance.now() - start) / 1000);
+  const load = async (seconds: number) => {
+    const latencies: number[] = [];
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        do {
+          const t = performance.now();
+          const contextValue = { ...context(), principal, requestId: 'bench' };
+          const result = await execute({ schema, document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
+          if (result.errors) fail(op.name, result.errors);
+          latencies.push(performance.now() - t);
+        } while (performance.now() < end);
+      }),
+    );
+    return latencies;
+  };
+  if (seconds > 0) await load(WARM_UP_SECONDS);
+  const before = counters(app);
+  const start = performance.now();
+  const latencies = await load(seconds);
+  return summary(app, before, latencies, (performance.now() - start) / 1000);
 }
 
 async function main(): Promise<void> {
@@ -146,7 +171,7 @@ async function main(): Promise<void> {
       { name: 'disbursement page (100 rows)', source: example('DisbursementPage'), variables: [{ first: 100 }] },
       { name: 'single application', source: example('ApplicationDetail'), variables: ids.map((id) => ({ id })) },
     ];
-    console.log(`data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients, ${SECONDS} s per run`);
+    console.log(`data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients, ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up`);
 
     const results: Record<string, { http: Run; inProcess: Run; ratio: number }> = {};
     for (const op of operations) {
@@ -154,8 +179,9 @@ async function main(): Promise<void> {
       const local = await inProcess(schema, app, op);
       results[op.name] = { http, inProcess: local, ratio: ratio(http.perSecond, local.perSecond) };
       console.log(
-        `${op.name}: HTTP ${http.perSecond} req/s (p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, ${http.queriesPerRequest} queries/req); ` +
-          `in-process ${local.perSecond} req/s (p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms); HTTP/in-process ${results[op.name]!.ratio}`,
+        `${op.name}: HTTP ${http.perSecond} req/s (p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, ${http.queriesPerRequest} queries/req, ` +
+          `server CPU ${http.cpuMicrosPerRequest} µs/req); in-process ${local.perSecond} req/s (p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms, ` +
+          `CPU ${local.cpuMicrosPerRequest} µs/req); HTTP/in-process ${results[op.name]!.ratio}`,
       );
     }
     const queriesAt = async (first: number) =>
@@ -172,6 +198,7 @@ async function main(): Promise<void> {
       disbursements,
       clients: CLIENTS,
       secondsPerRun: SECONDS,
+      warmUpSecondsPerRun: WARM_UP_SECONDS,
       pageHttpPerSecond: page.http.perSecond,
       pageInProcessPerSecond: page.inProcess.perSecond,
       pageHttpP50Ms: page.http.p50Ms,
@@ -182,6 +209,10 @@ async function main(): Promise<void> {
       singleHttpP50Ms: single.http.p50Ms,
       singleHttpP99Ms: single.http.p99Ms,
       singleRatio: single.ratio,
+      pageHttpCpuMicrosPerRequest: page.http.cpuMicrosPerRequest,
+      pageInProcessCpuMicrosPerRequest: page.inProcess.cpuMicrosPerRequest,
+      singleHttpCpuMicrosPerRequest: single.http.cpuMicrosPerRequest,
+      singleInProcessCpuMicrosPerRequest: single.inProcess.cpuMicrosPerRequest,
       queriesPerPageRequest: page.http.queriesPerRequest,
       queriesPerSingleRequest: single.http.queriesPerRequest,
       queriesForPageOf10: queriesByPageSize[10],

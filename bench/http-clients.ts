@@ -1,9 +1,12 @@
 /**
  * The benchmark's HTTP clients, in a child process so that they do not take the server's CPU:
- * `clients` loops, each sending one request after another for `seconds`, over keep-alive
- * connections. Posts back every request's latency in milliseconds, and how long it ran.
+ * `clients` keep-alive connections, each sending one request after another. A load generator
+ * (like wrk or autocannon): every request is written once as HTTP/1.1 bytes up front and each
+ * answer is framed by its Content-Length, so the clients spend little of the machine's two cores
+ * and the server's share is what gets measured. Warms up first, tells the parent, waits for its
+ * go, then runs `seconds` and posts back every request's latency in milliseconds.
  */
-import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 export interface ClientsJob {
@@ -13,48 +16,109 @@ export interface ClientsJob {
   /** Each request takes the next of these, round robin. */
   variables: Record<string, unknown>[];
   clients: number;
+  warmUpSeconds: number;
   seconds: number;
 }
+
+/** Messages to the parent: warmed up (waiting for `go`), then the result. */
+export type ClientsMessage = { warmedUp: true } | ClientsResult;
 
 export interface ClientsResult {
   latencies: number[];
   seconds: number;
 }
 
-const job = await new Promise<ClientsJob>((resolve) => process.once('message', resolve));
-const agent = new Agent({ keepAlive: true, maxSockets: job.clients });
-const bodies = job.variables.map((variables) => JSON.stringify({ query: job.query, variables }));
+const HEAD_END = Buffer.from('\r\n\r\n');
 
-function send(body: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request(job.url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${job.token}` },
+/** One keep-alive connection; `send` writes a request and resolves with the answer's body. */
+class Connection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private pending: { resolve(body: string): void; reject(error: Error): void } | undefined;
+  private readonly socket: Socket;
+
+  constructor(host: string, port: number) {
+    this.socket = connect({ host, port, noDelay: true });
+    this.socket.on('data', (chunk: Buffer) => this.received(chunk));
+    this.socket.on('error', (error) => this.pending?.reject(error));
+    this.socket.on('close', () => this.pending?.reject(new Error('the server closed the connection')));
+  }
+
+  send(request: Buffer): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.socket.write(request);
     });
-    req.on('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 && !text.startsWith('{"errors"') && !text.includes('"errors":') ? resolve() : reject(new Error(text.slice(0, 500)))));
-    });
-    req.on('error', reject);
-    req.end(body);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private received(chunk: Buffer): void {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    const headEnd = this.buffer.indexOf(HEAD_END);
+    if (headEnd < 0) return;
+    const head = this.buffer.toString('latin1', 0, headEnd);
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) return this.fail(new Error(`an answer without Content-Length: ${head}`));
+    const end = headEnd + HEAD_END.length + Number(length[1]);
+    if (this.buffer.length < end) return;
+    const body = this.buffer.toString('utf8', headEnd + HEAD_END.length, end);
+    this.buffer = this.buffer.subarray(end);
+    const ok = head.startsWith('HTTP/1.1 200 ') && !body.startsWith('{"errors"') && !body.includes('"errors":');
+    if (!ok) return this.fail(new Error(`${head.split('\r\n')[0]}: ${body.slice(0, 500)}`));
+    const pending = this.pending!;
+    this.pending = undefined;
+    pending.resolve(body);
+  }
+
+  private fail(error: Error): void {
+    this.pending?.reject(error);
+    this.pending = undefined;
+  }
+}
+
+/** The POST requests as bytes, one per set of variables. */
+function requestsOf(job: ClientsJob, url: URL): Buffer[] {
+  return job.variables.map((variables) => {
+    const body = JSON.stringify({ query: job.query, variables });
+    const head = [
+      `POST ${url.pathname} HTTP/1.1`,
+      `host: ${url.host}`,
+      'content-type: application/json',
+      `content-length: ${Buffer.byteLength(body)}`,
+      `authorization: Bearer ${job.token}`,
+    ];
+    return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`);
   });
 }
 
-const latencies: number[] = [];
-const start = performance.now();
-const end = start + job.seconds * 1000;
-let next = 0;
-await Promise.all(
-  Array.from({ length: job.clients }, async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      await send(bodies[next++ % bodies.length]!);
-      latencies.push(performance.now() - start);
-    }
-  }),
-);
-agent.destroy();
-process.send!({ latencies, seconds: (performance.now() - start) / 1000 } satisfies ClientsResult, () => process.disconnect());
+/** Every connection sends requests one after another until `seconds` have passed. */
+async function load(connections: Connection[], requests: Buffer[], seconds: number): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let next = 0;
+  await Promise.all(
+    connections.map(async (connection) => {
+      while (performance.now() < end) {
+        const sent = performance.now();
+        await connection.send(requests[next++ % requests.length]!);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - start) / 1000 };
+}
+
+const job = await new Promise<ClientsJob>((resolve) => process.once('message', resolve));
+const url = new URL(job.url);
+const requests = requestsOf(job, url);
+const connections = Array.from({ length: job.clients }, () => new Connection(url.hostname, Number(url.port)));
+await load(connections, requests, job.warmUpSeconds);
+const go = new Promise((resolve) => process.once('message', resolve));
+process.send!({ warmedUp: true } satisfies ClientsMessage);
+await go;
+const result = await load(connections, requests, job.seconds);
+for (const connection of connections) connection.close();
+process.send!(result satisfies ClientsMessage, () => process.disconnect());
