@@ -23,13 +23,33 @@ export type ClaimEvent =
         approvalId: string;
         lineCode: string;
         creditCode: string;
+        /** The fiscal year of the award: a line paid yearly may be claimed again on the fact in another year. */
+        fiscalYear?: number;
         claimedAt: string;
       };
     }
   | { type: 'FactClaimReleased'; data: { applicationId: string; approvalId: string; releasedAt: string } };
 
+/**
+ * The claim's stream: the group and the fact's document reference as written in any of its usual
+ * spellings. The kind is left out on purpose: one document backs one award, whatever it is called.
+ */
 export const claimStream = (exclusivityGroup: string, fact: QualifyingFact) =>
-  `fact-claim-${exclusivityGroup}-${deterministicId(fact.kind, fact.reference)}`;
+  `fact-claim-${exclusivityGroup}-${deterministicId(normalizeReference(fact.reference))}`;
+
+/**
+ * One spelling of a document reference: full-width forms folded (NFKC), every kind of bracket
+ * (〔〕【】[]（）()) made one, white space dropped, letters upper-cased. So 许政〔2016〕8号,
+ * 许政[2016]8号 and "许政【2016】8 号 " are one fact.
+ */
+export function normalizeReference(reference: string): string {
+  return reference
+    .normalize('NFKC')
+    .replace(/[〔【\[(（]/g, '[')
+    .replace(/[〕】\])）]/g, ']')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+}
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────
 
@@ -38,6 +58,7 @@ export interface Claim {
   applicationId: string;
   lineCode: string;
   creditCode: string;
+  fiscalYear?: number;
   released: boolean;
 }
 
@@ -52,8 +73,8 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
   const claims = state.status === 'claimed' ? state.claims : {};
   switch (event.type) {
     case 'FactClaimed': {
-      const { approvalId, applicationId, lineCode, creditCode } = event.data;
-      return { status: 'claimed', claims: { ...claims, [approvalId]: { applicationId, lineCode, creditCode, released: false } } };
+      const { approvalId, applicationId, lineCode, creditCode, fiscalYear } = event.data;
+      return { status: 'claimed', claims: { ...claims, [approvalId]: { applicationId, lineCode, creditCode, fiscalYear, released: false } } };
     }
     case 'FactClaimReleased': {
       const claim = claims[event.data.approvalId];

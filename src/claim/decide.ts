@@ -25,6 +25,9 @@ export type ClaimCommand =
         approvalId: string;
         lineCode: string;
         creditCode: string;
+        fiscalYear: number;
+        /** The line pays per fiscal year (a yearly cap or once a year): another year's award on the fact is no repeat. */
+        paidYearly: boolean;
         prerequisite?: Prerequisite;
         now: string;
       };
@@ -41,21 +44,22 @@ export function holdOf(state: ClaimState, approvalId: string): Hold {
 // ── Decisions ───────────────────────────────────────────────────────────────────────────────
 
 export function claimFact(command: Command<'ClaimFact'>, state: ClaimState): ClaimEvent[] {
-  const { exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, prerequisite, now } = command.data;
+  const { exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, fiscalYear, paidYearly, prerequisite, now } = command.data;
   if (!mustReserve(holdOf(state, approvalId), approvalId)) return [];
   const others = activeClaims(state);
   const what = `${fact.kind} "${fact.reference}"`;
-  const sameLine = others.find((c) => c.lineCode === lineCode);
-  if (sameLine) {
-    throw new DomainError('ALREADY_AWARDED', `${what} already backs an award on ${lineCode} (application ${sameLine.applicationId})`);
+  const anotherYear = (c: { fiscalYear?: number }) => paidYearly && c.fiscalYear !== undefined && c.fiscalYear !== fiscalYear;
+  // Messages name the line, never the other award's application: it may be another firm's.
+  if (others.some((c) => c.lineCode === lineCode && !anotherYear(c))) {
+    throw new DomainError('ALREADY_AWARDED', `${what} already backs an award on ${lineCode}${paidYearly ? ` for ${fiscalYear}` : ''}`);
   }
   const pairsWith = (c: { lineCode: string; creditCode: string }) =>
     c.lineCode === prerequisite?.lineCode && c.creditCode === creditCode;
-  const otherLine = others.find((c) => !pairsWith(c));
+  const otherLine = others.find((c) => c.lineCode !== lineCode && !pairsWith(c));
   if (otherLine) {
     throw new DomainError(
       'DOUBLE_DIPPING',
-      `${what} already backs an award on ${otherLine.lineCode} (application ${otherLine.applicationId}); ` +
+      `${what} already backs an award on ${otherLine.lineCode}; ` +
         `one fact is not rewarded twice within "${exclusivityGroup}" (不重复享受)`,
     );
   }
@@ -65,7 +69,9 @@ export function claimFact(command: Command<'ClaimFact'>, state: ClaimState): Cla
       `${lineCode} is paid only after ${prerequisite.lineCode} was approved for the same firm on ${what}`,
     );
   }
-  return [{ type: 'FactClaimed', data: { exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, claimedAt: now } }];
+  return [
+    { type: 'FactClaimed', data: { exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, fiscalYear, claimedAt: now } },
+  ];
 }
 
 export function releaseFactClaim(command: Command<'ReleaseFactClaim'>, state: ClaimState): ClaimEvent[] {

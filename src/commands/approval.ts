@@ -112,7 +112,8 @@ function reservations(deps: LedgerDeps, submission: Submission, approval: Approv
   const claimFact = async () => ({
     type: 'ClaimFact' as const,
     data: {
-      exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, now,
+      exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, fiscalYear, now,
+      paidYearly: yearlyCapFen !== undefined || line.frequency === 'once-per-beneficiary-per-year',
       prerequisite: await prerequisiteOf(deps, claim, line, creditCode),
     },
   });

@@ -10,7 +10,7 @@ const scaleUp = { kind: 'scale-up-statistics', reference: '禹统〔2016〕规�
 const firm = creditCode(3);
 const otherFirm = creditCode(4);
 
-const claim = (approvalId: string, lineCode: string, by = firm): Extract<ClaimCommand, { type: 'ClaimFact' }> => ({
+const claim = (approvalId: string, lineCode: string, by = firm, fiscalYear = 2016): Extract<ClaimCommand, { type: 'ClaimFact' }> => ({
   type: 'ClaimFact',
   data: {
     exclusivityGroup: group,
@@ -19,12 +19,16 @@ const claim = (approvalId: string, lineCode: string, by = firm): Extract<ClaimCo
     approvalId,
     lineCode,
     creditCode: by,
+    fiscalYear,
+    paidYearly: lineCode === 'patent-pledge-subsidy',
     now: NOW,
   },
 });
-const claimed = (approvalId: string, lineCode: string, by = firm): ClaimEvent => ({
+const claimed = (approvalId: string, lineCode: string, by = firm, fiscalYear = 2016): ClaimEvent => ({
   type: 'FactClaimed',
-  data: { exclusivityGroup: group, fact: scaleUp, applicationId: `app-${approvalId}`, approvalId, lineCode, creditCode: by, claimedAt: NOW },
+  data: {
+    exclusivityGroup: group, fact: scaleUp, applicationId: `app-${approvalId}`, approvalId, lineCode, creditCode: by, fiscalYear, claimedAt: NOW,
+  },
 });
 const released = (approvalId: string): ClaimEvent => ({
   type: 'FactClaimReleased',
@@ -60,8 +64,8 @@ describe('a fact backing the municipal scale-up reward', () => {
     spec.given(given).when(countyMatch('a2', ['app-a1'], otherFirm)).thenFails('DOUBLE_DIPPING');
   });
 
-  it('does not back a second award on the same line', () => {
-    spec.given(given).when(claim('a2', 'scale-up-reward', otherFirm)).thenFails('ALREADY_AWARDED', /app-a1/);
+  it("does not back a second award on the same line, and does not name the other award's application", () => {
+    spec.given(given).when(claim('a2', 'scale-up-reward', otherFirm)).thenFails('ALREADY_AWARDED', /^(?!.*app-a1).*scale-up-reward/);
   });
 
   it('does not back an award on another line of the group (不重复享受)', () => {
@@ -87,5 +91,21 @@ describe('a fact whose claim was released', () => {
 
   it('is not released twice', () => {
     spec.given(given).when({ type: 'ReleaseFactClaim', data: { approvalId: 'a1', now: NOW } }).then([]);
+  });
+});
+
+describe('a fact backing a line paid yearly (the patent-pledge subsidy, capped per year)', () => {
+  const given = [claimed('a1', 'patent-pledge-subsidy', firm, 2016)];
+
+  it("backs the next year's subsidy on the same pledge loan", () => {
+    spec.given(given).when(claim('a2', 'patent-pledge-subsidy', firm, 2017)).then([claimed('a2', 'patent-pledge-subsidy', firm, 2017)]);
+  });
+
+  it('does not back a second subsidy on it in the same year', () => {
+    spec.given(given).when(claim('a2', 'patent-pledge-subsidy', firm, 2016)).thenFails('ALREADY_AWARDED', /for 2016/);
+  });
+
+  it('still does not back another line of the group in another year', () => {
+    spec.given(given).when(claim('a2', 'sme-special-fund', firm, 2017)).thenFails('DOUBLE_DIPPING');
   });
 });
