@@ -1,7 +1,12 @@
-/** The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF prevention. */
+/**
+ * The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF
+ * prevention. Apollo awaits every plugin at each stage of every request, so only plugins with
+ * work to do are installed (the disabled ones replace defaults Apollo would add otherwise).
+ */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -9,7 +14,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { formatError, unexpectedErrorLogger } from './errors/format-error.js';
-import { armor } from './hardening.js';
+import { armor, parseOptions } from './hardening.js';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -20,7 +25,7 @@ export interface ApolloOptions {
 }
 
 export function createApolloServer<Context extends BaseContext & { requestId: string }>(options: ApolloOptions) {
-  const { plugins, validationRules } = armor();
+  const { validationRules } = armor();
   return new ApolloServer<Context>({
     schema: options.schema,
     formatError,
@@ -31,14 +36,16 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
     csrfPrevention: true,
     // The process's owner (main.ts) stops the server, then the stores, in that order.
     stopOnTerminationSignals: false,
+    parseOptions,
     validationRules,
     logger: options.logger,
     plugins: [
-      ...(plugins as ApolloServerPlugin<Context>[]),
       unexpectedErrorLogger(options.logger),
       // No HTTP caching of answers about public money, and no per-field hooks on every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      // Not a federated subgraph: no trace check on every request.
+      ApolloServerPluginInlineTraceDisabled(),
       options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...((options.plugins ?? []) as ApolloServerPlugin<Context>[]),
     ],

@@ -1,9 +1,11 @@
 /**
- * Limits every operation must pass before it runs (graphql-armor validation rules): depth,
- * aliases, cost, tokens and directives. The same rules serve the HTTP server and in-process
- * execution (tests, benchmarks), so both refuse the same operations.
+ * Limits every operation must pass before it runs: depth, aliases, cost and directives
+ * (graphql-armor validation rules), and tokens (graphql-js's own parser limit). The same rules
+ * serve the HTTP server and in-process execution (tests, benchmarks), so both refuse the same
+ * operations.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions } from 'graphql';
 
 export const LIMITS = {
   /** The deepest example operation (an enterprise's balance lines with their benefit line) is 8. */
@@ -18,12 +20,18 @@ export const LIMITS = {
   maxDirectives: 20,
 } as const;
 
+/**
+ * The parser stops at the token limit itself; armor's token plugin would hook every request and
+ * parse a new document a second time.
+ */
+export const parseOptions: ParseOptions = { maxTokens: LIMITS.maxTokens };
+
 export function armor() {
   return new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
     costLimit: { maxCost: LIMITS.maxCost },
-    maxTokens: { n: LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
     // Field suggestions are Apollo's to hide (`hideSchemaDetailsFromClientErrors` in production).
     blockFieldSuggestion: { enabled: false },

@@ -139,6 +139,12 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     expect(await refused(aliased, {}, as.AUDITOR!)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED): .*aliases/i);
   });
 
+  it(`refuses an operation of more than ${LIMITS.maxTokens} tokens before it is parsed whole`, async () => {
+    // The same field over and over: it would merge into one and run, were the tokens not counted.
+    const long = `{ ${'counties { code } '.repeat(LIMITS.maxTokens / 4 + 1)}}`;
+    expect(await refused(long, {}, as.AUDITOR!)).toMatch(new RegExp(`^GRAPHQL_PARSE_FAILED: .* ${LIMITS.maxTokens} tokens`));
+  });
+
   it('refuses a list nested in a list of 100 as too costly, and runs the page of 100 auditors need', async () => {
     const nested = '{ enterprises(first: 100) { edges { node { applications(first: 100) { edges { node { id approval { amount } } } } } } } }';
     expect(await refused(nested, {}, as.AUDITOR!)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED): .*Cost limit/i);
