@@ -4,14 +4,14 @@
  */
 import type { BenefitRule } from '../catalog/catalog.js';
 import { DomainError } from '../shared/errors.js';
-import { applyRate, applyRateToMean, assertPositiveFen, type Fen, formatYuan } from '../shared/money.js';
+import { applyRate, applyRateToMean, assertPositiveFen, type Fen, formatYuan, MAX_FEN } from '../shared/money.js';
 import type { Evidence } from './application.js';
 
 // ── Evidence at submission ──────────────────────────────────────────────────────────────────
 
 function assertAmounts(amounts: readonly Fen[], what: string): void {
-  if (amounts.some((fen) => !Number.isSafeInteger(fen) || fen < 0)) {
-    throw new DomainError('AMOUNT_INVALID', `${what} are whole, non-negative amounts of fen`);
+  if (amounts.some((fen) => !Number.isSafeInteger(fen) || fen < 0 || fen > MAX_FEN)) {
+    throw new DomainError('AMOUNT_INVALID', `${what} are whole, non-negative amounts of fen, each at most ¥${formatYuan(MAX_FEN)}`);
   }
 }
 

@@ -125,6 +125,10 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
     throw new DomainError('NOT_ELIGIBLE', `${application.lineCode} pays ${eligibleKinds.join(' or ')}, not ${enterprise.kind} ${enterprise.name}`);
   }
   assertFiscalYear(application.fiscalYear);
+  // The year decides which cap and budget apply: an applicant may not file against a year to come.
+  if (application.fiscalYear > Number(now.slice(0, 4))) {
+    throw new DomainError('INVALID_INPUT', `fiscal year ${application.fiscalYear} has not begun: apply under the year the costs or facts belong to`);
+  }
   const fact = application.qualifyingFact;
   assertText(fact.kind, 'the kind of qualifying fact');
   assertText(fact.reference, 'the reference of the qualifying fact');
@@ -205,6 +209,13 @@ export function recordDisbursement(command: Command<'RecordDisbursement'>, state
   assertStatus(state, ['approved'], applicationId, 'paid');
   assertFourEyes(payment.recordedBy, 'record its payment', { approved: state.approvedBy });
   assertPayment(payment);
+  const clawedBack = Object.values(state.clawbacks).reduce((sum, c) => sum + outstandingFen(c), 0);
+  if (clawedBack > 0) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `¥${formatYuan(clawedBack)} is being clawed back (追回) from this grant: no further payment until it is repaid or waived`,
+    );
+  }
   const left = state.approvedFen - state.disbursedFen;
   if (payment.amountFen > left) {
     throw new DomainError(
@@ -219,6 +230,7 @@ export function recordDisbursement(command: Command<'RecordDisbursement'>, state
 export function demandClawback(command: Command<'DemandClawback'>, state: ApplicationState): ApplicationEvent[] {
   const { applicationId, clawbackId, amountFen, reason, demandedBy, now } = command.data;
   assertStatus(state, ['approved'], applicationId, 'clawed back');
+  if (state.clawbacks[clawbackId]) throw new DomainError('ALREADY_EXISTS', `clawback ${clawbackId} is already demanded`);
   assertPositiveFen(amountFen, 'a clawback');
   assertText(reason, 'the reason for the clawback');
   const demanded = Object.values(state.clawbacks).reduce((sum, c) => sum + c.demandedFen, 0);

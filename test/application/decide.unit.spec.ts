@@ -82,6 +82,11 @@ describe('a new application', () => {
       .then([submitted('patent-pledge-subsidy', yuan(75_000), costs(120_000, 30_000))]);
   });
 
+  it('is refused for a fiscal year that has not begun (the year decides which cap and budget apply)', () => {
+    const next = submit('patent-pledge-subsidy', yuan(75_000), costs(120_000, 30_000));
+    spec.given([]).when({ ...next, data: { ...next.data, fiscalYear: 2017 } }).thenFails('INVALID_INPUT', /2017 has not begun/);
+  });
+
   it('of the county match is paid by the county where the firm is (所在地财政)', () => {
     const fact = { kind: 'scale-up-statistics', reference: '禹统〔2016〕规上第23号' };
     spec.given([]).when(submit('scale-up-county-match', yuan(10_000), {}, fact)).then([
@@ -333,6 +338,20 @@ describe('an approved grant of ¥100,000', () => {
       spec.given([...withDemand, repaid]).when(waive).then([waived]);
       spec.given([...withDemand, repaid, waived]).when(waive).thenFails('INVALID_TRANSITION', /nothing outstanding/);
       spec.given([...withDemand, repaid, waived]).when(repay(1)).thenFails('AMOUNT_INVALID');
+    });
+
+    it('is paid no further while a clawback is outstanding, and again once it is settled', () => {
+      const demandedBack = [...given, demanded(yuan(10_000))];
+      spec.given(demandedBack).when(pay(yuan(40_000), 'd-2')).thenFails('INVALID_TRANSITION', /¥10000.00 is being clawed back/);
+      const waived: ApplicationEvent = {
+        type: 'ClawbackWaived',
+        data: { applicationId, clawbackId: 'c-1', amountFen: yuan(10_000), reason: '误判撤销', waivedBy: 'director-zhang', waivedAt: NOW },
+      };
+      spec.given([...demandedBack, waived]).when(pay(yuan(40_000), 'd-2')).then([paid(yuan(40_000), 'd-2')]);
+    });
+
+    it('does not demand the same clawback twice', () => {
+      spec.given([...given, demanded(yuan(10_000))]).when(demand(yuan(10_000))).thenFails('ALREADY_EXISTS');
     });
 
     it('has no clawback it did not demand', () => {

@@ -51,15 +51,28 @@ describe.each(testStores())('approvals on $name', (testStore) => {
       expect(committedByBudgetLine(await readLog(store)).get('patent-pledge-subsidy.2016.municipal')).toBe(yuan(100_000));
     });
 
-    it('starts afresh the next fiscal year', async () => {
+    it('counts each fiscal year on its own', async () => {
       const firm = await registerFirm(ledger, 1);
+      await allocate(ledger, 'patent-pledge-subsidy', yuan(2_000_000), 'municipal', 2015);
       await allocate(ledger, 'patent-pledge-subsidy', yuan(2_000_000));
-      await allocate(ledger, 'patent-pledge-subsidy', yuan(2_000_000), 'municipal', 2017);
       const costs = { costsFen: { interest: yuan(300_000) } };
-      const in2016 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(1), yuan(100_000), costs);
-      const in2017 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(2), yuan(100_000), costs, 2017);
+      const in2015 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(1), yuan(100_000), costs, 2015);
+      const in2016 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(2), yuan(100_000), costs);
+      expect(await ledger.approveApplication({ applicationId: in2015 }, director())).toMatchObject({ amountFen: yuan(100_000) });
       expect(await ledger.approveApplication({ applicationId: in2016 }, director())).toMatchObject({ amountFen: yuan(100_000) });
-      expect(await ledger.approveApplication({ applicationId: in2017 }, director())).toMatchObject({ amountFen: yuan(100_000) });
+    });
+
+    it("pays the next year's interest on the same pledge loan, but not twice in one year", async () => {
+      const firm = await registerFirm(ledger, 5);
+      await allocate(ledger, 'patent-pledge-subsidy', yuan(2_000_000), 'municipal', 2015);
+      await allocate(ledger, 'patent-pledge-subsidy', yuan(2_000_000));
+      const costs = { costsFen: { interest: yuan(40_000) } };
+      const in2015 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(9), yuan(20_000), costs, 2015);
+      const in2016 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(9), yuan(20_000), costs);
+      const again2016 = await reviewedApplication(ledger, firm, 'patent-pledge-subsidy', loan(9), yuan(20_000), costs);
+      expect(await ledger.approveApplication({ applicationId: in2015 }, director())).toMatchObject({ amountFen: yuan(20_000) });
+      expect(await ledger.approveApplication({ applicationId: in2016 }, director())).toMatchObject({ amountFen: yuan(20_000) });
+      await expectRejectsWith(ledger.approveApplication({ applicationId: again2016 }, director()), 'ALREADY_AWARDED', /for 2016/);
     });
   });
 

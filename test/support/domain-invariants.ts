@@ -47,8 +47,8 @@ class Log {
       case 'BudgetCommitted':
         return void this.budget.set(event.data.approvalId, { key: event.data.budgetLineId, amountFen: event.data.amountFen, active: true });
       case 'FactClaimed': {
-        const { approvalId, lineCode, creditCode } = event.data;
-        return void this.claims.set(approvalId, { key: stream, amountFen: 0, active: true, lineCode, creditCode });
+        const { approvalId, lineCode, creditCode, fiscalYear } = event.data;
+        return void this.claims.set(approvalId, { key: stream, amountFen: 0, active: true, lineCode, creditCode, fiscalYear });
       }
       case 'EntitlementReserved': {
         const { approvalId, lineCode, creditCode, fiscalYear, amountFen } = event.data;
@@ -119,11 +119,19 @@ function grantViolations(log: Log): string[] {
   });
 }
 
+/** A line paid yearly (a yearly cap, or once a year) may rest on one fact once in each fiscal year. */
+function oneAwardAYear(log: Log, holds: Hold[]): boolean {
+  const line = log.lines.get(holds[0]!.lineCode!)!;
+  const yearly = line.rule.kind === 'cost-share' || line.frequency === 'once-per-beneficiary-per-year';
+  const years = new Set(holds.map((h) => h.fiscalYear));
+  return yearly && holds.every((h) => h.lineCode === line.lineCode) && years.size === holds.length;
+}
+
 function claimViolations(log: Log): string[] {
   const byFact = new Map<string, Hold[]>();
   for (const [, hold] of active(log.claims)) byFact.set(hold.key, [...(byFact.get(hold.key) ?? []), hold]);
   return [...byFact.entries()].flatMap(([fact, holds]) => {
-    if (holds.length === 1) return [];
+    if (holds.length === 1 || oneAwardAYear(log, holds)) return [];
     const companions = holds.filter((h) => log.lines.get(h.lineCode!)?.companionOf !== undefined);
     const principals = holds.filter((h) => companions.some((c) => log.lines.get(c.lineCode!)!.companionOf === h.lineCode && c.creditCode === h.creditCode));
     const paired = holds.length === 2 && companions.length === 1 && principals.length === 1;
