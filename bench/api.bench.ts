@@ -8,6 +8,7 @@
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import { execute, type GraphQLSchema, parse, validate } from 'graphql';
 import { armor } from '../src/graphql/hardening.js';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
-import { startApi } from '../src/graphql/server.js';
+import { requestContextMaker, startApi } from '../src/graphql/server.js';
 import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
@@ -44,6 +45,10 @@ const JWT: JwtConfig = {
   issuer: 'grants-ledger',
   audience: 'grants-ledger-api',
 };
+
+/** The server and the in-process runs verify the same token with the same verifier. */
+const verifyToken = createTokenVerifier(JWT);
+const auditorToken = mintDevelopmentToken(JWT, { role: Role.AUDITOR, subject: 'auditor-bench' });
 
 interface Operation {
   name: string;
@@ -111,14 +116,15 @@ async function overHttp(app: LedgerApp, url: string, token: string, op: Operatio
 
 /**
  * The same operation in-process, with the same concurrency: parsed and validated once (as Apollo
- * caches a document), executed with a fresh context per request; warmed up like the HTTP side.
+ * caches a document), executed with a context made per request as the server makes it (the
+ * token verified, a request id, fresh loaders); warmed up like the HTTP side.
  */
 async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, seconds = SECONDS, clients = CLIENTS): Promise<Run> {
   const document = parse(op.source);
   const invalid = validate(schema, document, armor().validationRules);
   if (invalid.length) fail(op.name, invalid);
-  const context = contextFor(app.services);
-  const principal = { subject: 'auditor-bench', role: Role.AUDITOR };
+  const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
+  const authorization = `Bearer ${await auditorToken}`;
   let next = 0;
   const load = async (seconds: number) => {
     const latencies: number[] = [];
@@ -127,7 +133,7 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
       Array.from({ length: clients }, async () => {
         do {
           const t = performance.now();
-          const contextValue = { ...context(), principal, requestId: 'bench' };
+          const contextValue = await context(authorization, randomUUID());
           const result = await execute({ schema, document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
           if (result.errors) fail(op.name, result.errors);
           latencies.push(performance.now() - t);
@@ -158,13 +164,13 @@ async function main(): Promise<void> {
         production: true,
         logger,
         maxBodyBytes: 100_000,
-        verifyToken: createTokenVerifier(JWT),
+        verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
       },
       { port: 0, host: '127.0.0.1' },
     );
-    const token = await mintDevelopmentToken(JWT, { role: Role.AUDITOR, subject: 'auditor-bench' });
+    const token = await auditorToken;
     const ids = app.services.read.applications({}, { limit: 1_000, offset: 0 }).rows.map((a) => a.applicationId);
     const disbursements = app.services.read.disbursements({}, { limit: 1, offset: 0 }).totalCount;
     const operations: Operation[] = [

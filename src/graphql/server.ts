@@ -40,20 +40,29 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
+/**
+ * How every request's context is made: the caller from the `Authorization` header, then the
+ * application's part. The server and the in-process benchmark both make it this way.
+ */
+export function requestContextMaker<Context extends RequestContext>(options: Pick<ApiOptions<Context>, 'verifyToken' | 'contextFor'>) {
+  return async (authorization: string | undefined, requestId: string): Promise<Context> => {
+    const principal = await options.verifyToken(authorization);
+    return { ...options.contextFor(principal, requestId), principal, requestId } as Context;
+  };
+}
+
 export async function startApi<Context extends RequestContext>(
   options: ApiOptions<Context>,
   listen: { port: number; host?: string },
 ): Promise<RunningApi> {
   const apollo = createApolloServer<Context>(options);
+  const context = requestContextMaker(options);
   const httpServer = createHttpServer<Context>({
     apollo,
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
     readiness: options.readiness,
-    async context(req, requestId) {
-      const principal = await options.verifyToken(req.headers.authorization);
-      return { ...options.contextFor(principal, requestId), principal, requestId } as Context;
-    },
+    context: (req, requestId) => context(req.headers.authorization, requestId),
   });
   apollo.addPlugin(
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMs ?? 10_000 }),
