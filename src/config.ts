@@ -76,6 +76,8 @@ function jwtKey(env: NodeJS.ProcessEnv, production: boolean): JwtKeyConfig {
   const jwksUrl = env.JWT_JWKS_URL?.trim();
   if (jwksUrl) {
     if (!/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`JWT_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+    // Keys fetched over plain http could be swapped on the way: production takes them over https only.
+    if (production && !jwksUrl.startsWith('https://')) throw new ConfigError('JWT_JWKS_URL must be an https URL in production');
     return { algorithm: 'RS256', jwksUrl };
   }
   if (production) throw new ConfigError('JWT_JWKS_URL is required in production (RS256 tokens from the identity provider)');

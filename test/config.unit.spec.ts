@@ -22,3 +22,10 @@ describe('configuration', () => {
     expect(store.eventStoreConnectionString).toBe('esdb://db:2113?tls=false');
   });
 });
+
+describe('token keys in production', () => {
+  it('are fetched over https only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.local/jwks.json' })).toThrow(/https/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.local/jwks.json' }).jwt.key).toMatchObject({ algorithm: 'RS256' });
+  });
+});

@@ -127,10 +127,17 @@ export function defineBenefitLine(command: LineCommand<'DefineBenefitLine'>, sta
   return [{ type: 'BenefitLineDefined', data: { ...definition, definedAt: now } }];
 }
 
+/** What past awards' claims were keyed and paired by: changing it would let a fact be rewarded twice. */
+const IDENTITY_OF_AWARDS = ['exclusivityGroup', 'companionOf'] as const;
+
 export function amendBenefitLine(command: LineCommand<'AmendBenefitLine'>, state: BenefitLineState): CatalogEvent[] {
   const { changes, now } = command.data;
   if (state.status !== 'defined') throw new DomainError('NOT_FOUND', 'no such benefit line');
   if (Object.keys(changes).length === 0) invalid('an amendment changes at least one thing');
+  const fixed = IDENTITY_OF_AWARDS.filter((key) => key in changes);
+  if (fixed.length > 0) {
+    invalid(`${fixed.join(' and ')} cannot be amended: awards already rest on them (不重复享受); define a new line instead`);
+  }
   assertDefinition({ ...state.line, ...changes }, command.data);
   return [{ type: 'BenefitLineAmended', data: { lineCode: state.line.lineCode, changes, amendedAt: now } }];
 }

@@ -195,7 +195,8 @@ async function drive(deps: LedgerDeps, applicationId: string, approvalId: string
   try {
     for (const step of plan) await step.reserve(run.metadata);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    // Losing every retry to concurrent writers is no refusal: leave the approval pending for a retry or recovery.
+    if (!(error instanceof DomainError) || error.code === 'CONCURRENCY_EXHAUSTED') throw error;
     const abandon = { approvalId, code: error.code, reason: error.message };
     return conclude(run, { type: 'AbandonApproval', data: { ...abandon, applicationId, now } }, 'abandoned');
   }

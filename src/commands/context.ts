@@ -46,7 +46,8 @@ export function envelope(deps: LedgerDeps, commandType: string, input: unknown, 
   if (ctx.idempotencyKey.trim() === '') throw new DomainError('INVALID_INPUT', 'every command carries an idempotency key');
   if (ctx.actorId.trim() === '') throw new DomainError('INVALID_INPUT', 'every command names who sends it');
   const commandId = commandIdOf(ctx.idempotencyKey);
-  const hash = payloadHash({ commandType, input });
+  // The 文号 is part of what was asked: the same key with another document reference is another command.
+  const hash = payloadHash({ commandType, input, documentRef: ctx.documentRef ?? null });
   const now = deps.clock().toISOString();
   const metadata: EventMetadata = {
     actorId: ctx.actorId,

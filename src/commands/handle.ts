@@ -85,7 +85,7 @@ export async function handleCommand<S, C, E extends DomainEvent>(
       await backOff(attempt);
     }
   }
-  throw new DomainError('CONCURRENCY_EXHAUSTED', `${stream} kept changing under this command; try again`);
+  throw new DomainError('CONCURRENCY_EXHAUSTED', `the ${describeStream(stream)} kept changing under this command; try again`);
 }
 
 function findReplay<S>(loaded: Loaded<S>, replay: Replay): Handled<S> | undefined {
@@ -97,4 +97,14 @@ function findReplay<S>(loaded: Loaded<S>, replay: Replay): Handled<S> | undefine
 
 export function keyReused(): DomainError {
   return new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was already used for another command; use a new key');
+}
+
+/** A stream in a case officer's words (stream names are internal). */
+function describeStream(stream: string): string {
+  const kind = stream.slice(0, stream.indexOf('-'));
+  const words: Record<string, string> = {
+    application: 'application', budget: 'budget line', fact: 'qualifying fact', entitlement: "beneficiary's award record",
+    enterprise: 'enterprise', policy: 'policy', benefit: 'benefit line', command: 'command record',
+  };
+  return words[kind] ?? 'ledger record';
 }

@@ -105,6 +105,11 @@ describe('a defined benefit line', () => {
     lineSpec.given([defined()]).when(amend({})).thenFails('INVALID_INPUT');
   });
 
+  it('keeps the exclusivity group and companion its awards rest on (不重复享受)', () => {
+    lineSpec.given([defined()]).when(amend({ exclusivityGroup: 'another-group' })).thenFails('INVALID_INPUT', /exclusivityGroup cannot be amended/);
+    lineSpec.given([defined()]).when(amend({ companionOf: 'neeq-listing-reward' })).thenFails('INVALID_INPUT', /companionOf cannot be amended/);
+  });
+
   it('is not defined twice; an undefined line is not amended', () => {
     lineSpec.given([defined()]).when(define()).thenFails('ALREADY_EXISTS');
     lineSpec.given([]).when(amend({ leadUnit: '市发改委' })).thenFails('NOT_FOUND');
