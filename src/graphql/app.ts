@@ -14,6 +14,7 @@ import { reconcile } from '../readmodel/reconcile.js';
 import { createProjectionRunner, type ProjectionRunner } from '../readmodel/runner.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import type { ApiServices } from './context.js';
+import { type ApprovalSweep, startApprovalSweep } from '../commands/approval-sweep.js';
 
 export interface LedgerAppOptions {
   store: EventStore;
@@ -27,6 +28,8 @@ export interface LedgerApp {
   ledger: Ledger;
   readStore: ReadStore;
   runner: ProjectionRunner;
+  /** Completes or compensates approvals left half-done, every 30 s. */
+  approvalSweep: ApprovalSweep;
   services: ApiServices;
   /** Stops the projections and closes the read store; the caller closes the event store it opened. */
   close(): Promise<void>;
@@ -48,18 +51,27 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
     onError: (error) => logger.error({ err: error }, 'projection runner'),
   });
   await runner.start();
+  const read = createReadModelQueries(readStore);
+  const approvalSweep = startApprovalSweep({
+    findStale: read.applicationsApprovingSince,
+    resume: ledger.resumeApproval,
+    onError: (applicationId, error) => logger.warn({ applicationId, err: error }, 'approval sweep: not resumed yet'),
+    clock,
+  });
   return {
     ledger,
     readStore,
     runner,
+    approvalSweep,
     services: {
       ledger,
       store,
       runner,
-      read: createReadModelQueries(readStore),
+      read,
       reconcile: () => reconcile({ store, readStore, projections: ledgerProjections }),
     },
     async close() {
+      await approvalSweep.stop();
       await runner.stop();
       readStore.close();
     },

@@ -42,6 +42,13 @@ export function applicationQueries(rs: ReadStore) {
         ])
         .map((row) => row.id),
     approvalsById: byKeys<ApprovalRow>(rs, APPROVAL, 'approvals', 'approval_id', (a) => a.approvalId),
+    /** Applications whose approval started before `instant` and has not ended: work a crash or a lost race left. */
+    applicationsApprovingSince: (instant: string) =>
+      rs
+        .all<{ id: string }>(`SELECT application_id AS id FROM approvals WHERE status = 'pending' AND started_at < ? ORDER BY started_at LIMIT 100`, [
+          instant,
+        ])
+        .map((row) => row.id),
     /** Every approval attempt on one application, in the order they started. */
     approvalsOf: (applicationId: string) =>
       rs.all<ApprovalRow>(`SELECT ${APPROVAL} FROM approvals WHERE application_id = ? ORDER BY started_at, approval_id`, [
