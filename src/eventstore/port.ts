@@ -154,7 +154,11 @@ export class WrongExpectedRevisionError extends EventStoreError {
   }
 }
 
-/** An event id that the log already holds in another place. */
+/**
+ * An event id that the log already holds in another stream. Only the embedded store refuses
+ * this (its ids are unique across the log); EventStoreDB checks ids per stream only. The ledger
+ * never relies on it: its deterministic ids include the stream's own identity.
+ */
 export class DuplicateEventIdError extends EventStoreError {
   constructor(readonly stream: string) {
     super('DUPLICATE_EVENT_ID', `stream ${stream}: an event id of this append is already in the log elsewhere`);
