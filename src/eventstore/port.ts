@@ -156,8 +156,9 @@ export class WrongExpectedRevisionError extends EventStoreError {
 
 /**
  * An event id that the log already holds in another stream. Only the embedded store refuses
- * this (its ids are unique across the log); EventStoreDB checks ids per stream only. The ledger
- * never relies on it: its deterministic ids include the stream's own identity.
+ * this (its ids are unique across the log); EventStoreDB checks ids per stream only. Command
+ * handling uses it to catch one idempotency key sent at the same moment with two payloads aimed
+ * at two streams; on EventStoreDB that narrow race is caught only when the command is recorded.
  */
 export class DuplicateEventIdError extends EventStoreError {
   constructor(readonly stream: string) {
