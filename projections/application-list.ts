@@ -70,7 +70,7 @@ const fen = 'INTEGER NOT NULL';
 
 export const applicationList = defineProjection({
   name: 'application-list',
-  version: 1,
+  version: 2,
   tables: {
     applications: tableSpec<ApplicationRow>({
       columns: {
@@ -206,6 +206,7 @@ export const applicationList = defineProjection({
       approval.abandonReason = data.reason;
       const a = applications.change(data.applicationId);
       a.status = a.reviewedAt === null ? 'submitted' : 'reviewed';
+      a.approvalId = null;
       a.updatedAt = data.abandonedAt;
     },
     ApplicationRejected: ({ applications }, { data }) => {
