@@ -171,9 +171,12 @@ function identities(models: ModelFigures, replay: Replay): Difference[] {
   for (const c of replay.inFlight.values()) inFlight.set(c.budgetLineId, (inFlight.get(c.budgetLineId) ?? 0) + c.amount);
 
   for (const [id, line] of budget) {
-    check('budget_use', id, 'allocated_fen = available + committed + disbursed', fen(line, 'allocated_fen'),
-      fen(line, 'available_fen') + fen(line, 'committed_fen') + fen(line, 'disbursed_fen'));
     const firms = (byLine.get(id) ?? []).map(([, r]) => r);
+    // The line's own columns satisfy the identity by construction (available is derived from the
+    // budget stream's commitments); so committed + disbursed are counted from the enterprises'
+    // approvals instead, which come from other streams and can disagree.
+    check('budget_use', id, 'allocated_fen = available + committed + disbursed (Σ enterprises approved + in flight)',
+      fen(line, 'available_fen') + sum(firms, 'approved_fen') + (inFlight.get(id) ?? 0), fen(line, 'allocated_fen'));
     check('budget_use', id, 'disbursed_fen = Σ enterprises', sum(firms, 'disbursed_fen'), fen(line, 'disbursed_fen'));
     check('budget_use', id, 'recovered_fen = Σ enterprises', sum(firms, 'recovered_fen'), fen(line, 'recovered_fen'));
     check('budget_use', id, 'committed_fen = Σ enterprises (approved − disbursed) + approvals in flight',

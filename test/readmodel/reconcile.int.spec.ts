@@ -55,6 +55,14 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
     expect(found).toHaveLength(5);
   });
 
+  it("finds a line whose commitments no longer match the enterprises' approvals (allocated = available + committed + disbursed)", async () => {
+    const { id } = readStore.get<{ id: string }>(`SELECT budget_line_id AS id FROM budget_use WHERE commitments_fen > 0 LIMIT 1`)!;
+    readStore.db.prepare(`UPDATE budget_use_v1 SET commitments_fen = commitments_fen + 100 WHERE budget_line_id = ?`).run(id);
+    expect(await lines()).toEqual(
+      expect.arrayContaining([expect.stringContaining(`identity budget_use[${id}].allocated_fen = available + committed + disbursed`)]),
+    );
+  });
+
   it('finds a payment missing from the disbursement history', async () => {
     const { id, line } = readStore.get<{ id: string; line: string }>(
       `SELECT disbursement_id AS id, budget_line_id AS line FROM disbursements LIMIT 1`,
