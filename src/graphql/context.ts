@@ -47,7 +47,8 @@ export function commandContext(ctx: LedgerContext, input: CommandInput): Command
   return {
     actorId: subject,
     actorRole: role,
-    idempotencyKey: `${subject}:${input.idempotencyKey}`,
+    // A JSON pair, so no subject and key can run together into another pair ("a:b" + "c" vs "a" + "b:c").
+    idempotencyKey: JSON.stringify([subject, input.idempotencyKey]),
     correlationId: ctx.requestId,
     ...(input.documentRef ? { documentRef: input.documentRef } : {}),
   };

@@ -1,12 +1,17 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { applicationStream } from '../../application/application.js';
 import { budgetStream } from '../../budget/budget.js';
 import { enterpriseStream } from '../../enterprise/enterprise.js';
 import { comparePositions, type RecordedEvent } from '../../eventstore/port.js';
 import { MAY } from '../access/roles.js';
 import type { LedgerContext } from '../context.js';
-import { notFound } from '../errors/api-error.js';
+import { badUserInput, notFound } from '../errors/api-error.js';
+import { PositionScalar } from '../scalars/position.scalar.js';
 import { HistorySubject, LedgerEvent } from './ledger-event.type.js';
+
+/** Events per page of a history (a busy budget line holds one commitment per approval). */
+const HISTORY_PAGE = 200;
+const HISTORY_PAGE_MAX = 1000;
 
 /** The streams that hold a subject's history. */
 function streamsOf(ctx: LedgerContext, subject: HistorySubject, id: string): string[] {
@@ -30,11 +35,16 @@ export class HistoryResolver {
     @Ctx() ctx: LedgerContext,
     @Arg('subject', () => HistorySubject) subject: HistorySubject,
     @Arg('id', () => String, { description: 'Application id, credit code or budget line id.' }) id: string,
+    @Arg('after', () => PositionScalar, { nullable: true, description: 'Only events after this log position: the last one of the previous page.' })
+    after: string | null | undefined,
+    @Arg('first', () => Int, { defaultValue: HISTORY_PAGE, description: `How many events at most (1 to ${HISTORY_PAGE_MAX}).` })
+    first: number,
   ): Promise<LedgerEvent[]> {
+    if (!Number.isInteger(first) || first < 1 || first > HISTORY_PAGE_MAX) throw badUserInput(`first must be from 1 to ${HISTORY_PAGE_MAX} (got ${first})`);
     const streams = await Promise.all(streamsOf(ctx, subject, id).map((stream) => ctx.services.store.readStream(stream)));
     const events = streams.flat().sort((a, b) => comparePositions(a.position, b.position));
     if (events.length === 0) throw notFound(`${subject} ${id}`);
-    return events.map(ledgerEventOf);
+    return events.filter((e) => after == null || comparePositions(e.position, after) > 0).slice(0, first).map(ledgerEventOf);
   }
 }
 
