@@ -7,7 +7,7 @@
  * rejected and withdrawn end it.
  */
 import { defineProjection } from '../src/readmodel/projection.js';
-import { tableSpec } from '../src/readmodel/table.js';
+import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 
 export type ApplicationStatus = 'submitted' | 'reviewed' | 'approving' | 'approved' | 'rejected' | 'withdrawn';
@@ -64,9 +64,6 @@ export interface ApprovalRow {
   abandonReason: string | null;
 }
 
-const text = 'TEXT NOT NULL';
-const optionalText = 'TEXT';
-const fen = 'INTEGER NOT NULL';
 
 export const applicationList = defineProjection({
   name: 'application-list',
@@ -74,53 +71,53 @@ export const applicationList = defineProjection({
   tables: {
     applications: tableSpec<ApplicationRow>({
       columns: {
-        applicationId: text,
-        creditCode: text,
-        lineCode: text,
-        fiscalYear: 'INTEGER NOT NULL',
-        payer: text,
-        budgetLineId: text,
-        county: text,
-        factKind: text,
-        factReference: text,
-        status: text,
-        requestedFen: fen,
-        approvedFen: 'INTEGER',
-        disbursedFen: fen,
-        clawbackDemandedFen: fen,
-        recoveredFen: fen,
-        waivedFen: fen,
-        submittedBy: text,
-        submittedAt: text,
-        reviewedBy: optionalText,
-        reviewedAt: optionalText,
-        approvalId: optionalText,
-        approvedBy: optionalText,
-        approvedAt: optionalText,
-        approvalDocumentRef: optionalText,
-        rejectedBy: optionalText,
-        rejectedAt: optionalText,
-        rejectionReason: optionalText,
-        withdrawnBy: optionalText,
-        withdrawnAt: optionalText,
-        updatedAt: text,
+        applicationId: column.text,
+        creditCode: column.text,
+        lineCode: column.text,
+        fiscalYear: column.integer,
+        payer: column.text,
+        budgetLineId: column.text,
+        county: column.text,
+        factKind: column.text,
+        factReference: column.text,
+        status: column.text,
+        requestedFen: column.integer,
+        approvedFen: column.optionalInteger,
+        disbursedFen: column.integer,
+        clawbackDemandedFen: column.integer,
+        recoveredFen: column.integer,
+        waivedFen: column.integer,
+        submittedBy: column.text,
+        submittedAt: column.text,
+        reviewedBy: column.optionalText,
+        reviewedAt: column.optionalText,
+        approvalId: column.optionalText,
+        approvedBy: column.optionalText,
+        approvedAt: column.optionalText,
+        approvalDocumentRef: column.optionalText,
+        rejectedBy: column.optionalText,
+        rejectedAt: column.optionalText,
+        rejectionReason: column.optionalText,
+        withdrawnBy: column.optionalText,
+        withdrawnAt: column.optionalText,
+        updatedAt: column.text,
       },
       primaryKey: ['applicationId'],
       indexes: ['status, submitted_at', 'line_code, fiscal_year', 'county', 'credit_code', 'submitted_at'],
     }),
     approvals: tableSpec<ApprovalRow>({
       columns: {
-        approvalId: text,
-        applicationId: text,
-        amountFen: fen,
-        approvedBy: text,
-        documentRef: optionalText,
-        status: text,
-        startedAt: text,
-        approvedAt: optionalText,
-        abandonedAt: optionalText,
-        abandonCode: optionalText,
-        abandonReason: optionalText,
+        approvalId: column.text,
+        applicationId: column.text,
+        amountFen: column.integer,
+        approvedBy: column.text,
+        documentRef: column.optionalText,
+        status: column.text,
+        startedAt: column.text,
+        approvedAt: column.optionalText,
+        abandonedAt: column.optionalText,
+        abandonCode: column.optionalText,
+        abandonReason: column.optionalText,
       },
       primaryKey: ['approvalId'],
       indexes: ['application_id'],

@@ -7,7 +7,7 @@
  * repayments do not touch the budget stream: they carry `budgetLineId` on the application's.
  */
 import { defineProjection } from '../src/readmodel/projection.js';
-import { tableSpec } from '../src/readmodel/table.js';
+import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 
 export interface BudgetUseRow {
@@ -29,15 +29,15 @@ export const budgetUse = defineProjection({
   tables: {
     budgetUse: tableSpec<BudgetUseRow>({
       columns: {
-        budgetLineId: 'TEXT NOT NULL',
-        lineCode: 'TEXT NOT NULL',
-        fiscalYear: 'INTEGER NOT NULL',
-        payer: 'TEXT NOT NULL',
-        allocatedFen: 'INTEGER NOT NULL',
-        commitmentsFen: 'INTEGER NOT NULL',
-        disbursedFen: 'INTEGER NOT NULL',
-        recoveredFen: 'INTEGER NOT NULL',
-        allocatedAt: 'TEXT NOT NULL',
+        budgetLineId: column.text,
+        lineCode: column.text,
+        fiscalYear: column.integer,
+        payer: column.text,
+        allocatedFen: column.integer,
+        commitmentsFen: column.integer,
+        disbursedFen: column.integer,
+        recoveredFen: column.integer,
+        allocatedAt: column.text,
       },
       primaryKey: ['budgetLineId'],
       computed: {

@@ -4,7 +4,7 @@
  */
 import type { BenefitLineDefinition } from '../src/catalog/catalog.js';
 import { defineProjection } from '../src/readmodel/projection.js';
-import { tableSpec } from '../src/readmodel/table.js';
+import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 
 export interface PolicyRow {
@@ -68,35 +68,35 @@ export const catalog = defineProjection({
   tables: {
     policies: tableSpec<PolicyRow>({
       columns: {
-        policyCode: 'TEXT NOT NULL',
-        documentNumber: 'TEXT NOT NULL',
-        title: 'TEXT NOT NULL',
-        issuer: 'TEXT NOT NULL',
-        issuedOn: 'TEXT NOT NULL',
-        articles: 'TEXT NOT NULL',
-        publishedAt: 'TEXT NOT NULL',
+        policyCode: column.text,
+        documentNumber: column.text,
+        title: column.text,
+        issuer: column.text,
+        issuedOn: column.text,
+        articles: column.text,
+        publishedAt: column.text,
       },
       primaryKey: ['policyCode'],
     }),
     benefitLines: tableSpec<BenefitLineRow>({
       columns: {
-        lineCode: 'TEXT NOT NULL',
-        policyCode: 'TEXT NOT NULL',
-        article: 'TEXT NOT NULL',
-        title: 'TEXT NOT NULL',
-        titleZh: 'TEXT NOT NULL',
-        ruleKind: 'TEXT NOT NULL',
-        fixedAmountFen: 'INTEGER',
-        rateBasisPoints: 'INTEGER',
-        yearlyCapFen: 'INTEGER',
-        frequency: 'TEXT NOT NULL',
-        payerRule: 'TEXT NOT NULL',
-        leadUnit: 'TEXT NOT NULL',
-        exclusivityGroup: 'TEXT NOT NULL',
-        companionOf: 'TEXT',
-        definition: 'TEXT NOT NULL',
-        definedAt: 'TEXT NOT NULL',
-        amendedAt: 'TEXT',
+        lineCode: column.text,
+        policyCode: column.text,
+        article: column.text,
+        title: column.text,
+        titleZh: column.text,
+        ruleKind: column.text,
+        fixedAmountFen: column.optionalInteger,
+        rateBasisPoints: column.optionalInteger,
+        yearlyCapFen: column.optionalInteger,
+        frequency: column.text,
+        payerRule: column.text,
+        leadUnit: column.text,
+        exclusivityGroup: column.text,
+        companionOf: column.optionalText,
+        definition: column.text,
+        definedAt: column.text,
+        amendedAt: column.optionalText,
       },
       primaryKey: ['lineCode'],
       indexes: ['policy_code'],

@@ -4,7 +4,7 @@
  * payment reference and who recorded it: what auditors filter and total.
  */
 import { defineProjection } from '../src/readmodel/projection.js';
-import { tableSpec } from '../src/readmodel/table.js';
+import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 
 /** Private: each application's parties and its approval, copied onto its payments. */
@@ -45,7 +45,6 @@ export interface DisbursementRow {
   position: string;
 }
 
-const text = 'TEXT NOT NULL';
 
 export const disbursementHistory = defineProjection({
   name: 'disbursement-history',
@@ -53,25 +52,25 @@ export const disbursementHistory = defineProjection({
   tables: {
     disbursements: tableSpec<DisbursementRow>({
       columns: {
-        disbursementId: text,
-        applicationId: text,
-        creditCode: text,
-        lineCode: text,
-        fiscalYear: 'INTEGER NOT NULL',
-        payer: text,
-        budgetLineId: text,
-        county: text,
-        approvalId: text,
-        approvedBy: text,
-        approvedAt: text,
-        approvalDocumentRef: 'TEXT',
-        amountFen: 'INTEGER NOT NULL',
-        paidOn: text,
-        paymentReference: text,
-        recordedBy: text,
-        recordedAt: text,
-        eventId: text,
-        position: text,
+        disbursementId: column.text,
+        applicationId: column.text,
+        creditCode: column.text,
+        lineCode: column.text,
+        fiscalYear: column.integer,
+        payer: column.text,
+        budgetLineId: column.text,
+        county: column.text,
+        approvalId: column.text,
+        approvedBy: column.text,
+        approvedAt: column.text,
+        approvalDocumentRef: column.optionalText,
+        amountFen: column.integer,
+        paidOn: column.text,
+        paymentReference: column.text,
+        recordedBy: column.text,
+        recordedAt: column.text,
+        eventId: column.text,
+        position: column.text,
       },
       primaryKey: ['disbursementId'],
       indexes: [
@@ -87,16 +86,16 @@ export const disbursementHistory = defineProjection({
     }),
     dhPayees: tableSpec<PayeeRow>({
       columns: {
-        applicationId: text,
-        creditCode: text,
-        lineCode: text,
-        fiscalYear: 'INTEGER NOT NULL',
-        payer: text,
-        county: text,
-        approvalId: 'TEXT',
-        approvedBy: 'TEXT',
-        approvedAt: 'TEXT',
-        approvalDocumentRef: 'TEXT',
+        applicationId: column.text,
+        creditCode: column.text,
+        lineCode: column.text,
+        fiscalYear: column.integer,
+        payer: column.text,
+        county: column.text,
+        approvalId: column.optionalText,
+        approvedBy: column.optionalText,
+        approvedAt: column.optionalText,
+        approvalDocumentRef: column.optionalText,
       },
       primaryKey: ['applicationId'],
     }),

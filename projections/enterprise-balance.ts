@@ -6,7 +6,7 @@
  * Only ApplicationApproved counts as approved: an approval in flight is not yet a benefit.
  */
 import { defineProjection, type Tables } from '../src/readmodel/projection.js';
-import { tableSpec, type Columns } from '../src/readmodel/table.js';
+import { column, type Columns, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 
 export interface Figures {
@@ -40,11 +40,11 @@ interface BookingRow {
 }
 
 const FIGURES: Columns<Figures> = {
-  approvedFen: 'INTEGER NOT NULL',
-  disbursedFen: 'INTEGER NOT NULL',
-  clawbackDemandedFen: 'INTEGER NOT NULL',
-  recoveredFen: 'INTEGER NOT NULL',
-  waivedFen: 'INTEGER NOT NULL',
+  approvedFen: column.integer,
+  disbursedFen: column.integer,
+  clawbackDemandedFen: column.integer,
+  recoveredFen: column.integer,
+  waivedFen: column.integer,
 };
 
 const COMPUTED = {
@@ -76,17 +76,17 @@ const openLineBalance = (b: BookingRow): EnterpriseLineBalanceRow => ({
 
 const tables = {
   enterpriseBalances: tableSpec<EnterpriseBalanceRow>({
-    columns: { creditCode: 'TEXT NOT NULL', ...FIGURES },
+    columns: { creditCode: column.text, ...FIGURES },
     primaryKey: ['creditCode'],
     computed: COMPUTED,
   }),
   enterpriseLineBalances: tableSpec<EnterpriseLineBalanceRow>({
     columns: {
-      creditCode: 'TEXT NOT NULL',
-      lineCode: 'TEXT NOT NULL',
-      fiscalYear: 'INTEGER NOT NULL',
-      payer: 'TEXT NOT NULL',
-      budgetLineId: 'TEXT NOT NULL',
+      creditCode: column.text,
+      lineCode: column.text,
+      fiscalYear: column.integer,
+      payer: column.text,
+      budgetLineId: column.text,
       ...FIGURES,
     },
     primaryKey: ['creditCode', 'lineCode', 'fiscalYear'],
@@ -95,12 +95,12 @@ const tables = {
   }),
   ebBookings: tableSpec<BookingRow>({
     columns: {
-      applicationId: 'TEXT NOT NULL',
-      creditCode: 'TEXT NOT NULL',
-      lineCode: 'TEXT NOT NULL',
-      fiscalYear: 'INTEGER NOT NULL',
-      payer: 'TEXT NOT NULL',
-      budgetLineId: 'TEXT NOT NULL',
+      applicationId: column.text,
+      creditCode: column.text,
+      lineCode: column.text,
+      fiscalYear: column.integer,
+      payer: column.text,
+      budgetLineId: column.text,
     },
     primaryKey: ['applicationId'],
   }),

@@ -3,7 +3,7 @@
  * (统一社会信用代码), with its county (县市区) and kind.
  */
 import { defineProjection } from '../src/readmodel/projection.js';
-import { tableSpec } from '../src/readmodel/table.js';
+import { column, tableSpec } from '../src/readmodel/table.js';
 
 export interface EnterpriseRow {
   creditCode: string;
@@ -20,12 +20,12 @@ export const enterpriseRegister = defineProjection({
   tables: {
     enterprises: tableSpec<EnterpriseRow>({
       columns: {
-        creditCode: 'TEXT NOT NULL',
-        name: 'TEXT NOT NULL',
-        county: 'TEXT NOT NULL',
-        kind: 'TEXT NOT NULL',
-        registeredAt: 'TEXT NOT NULL',
-        registeredBy: 'TEXT NOT NULL',
+        creditCode: column.text,
+        name: column.text,
+        county: column.text,
+        kind: column.text,
+        registeredAt: column.text,
+        registeredBy: column.text,
       },
       primaryKey: ['creditCode'],
       indexes: ['county', 'name'],

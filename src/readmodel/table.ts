@@ -10,6 +10,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import { MissingRowError } from './projection.js';
 
 /** A column's SQL type and constraints, e.g. `"TEXT NOT NULL"`, keyed by the row's field name. */
+
+/** The SQL types of read-model columns; money is INTEGER fen. */
+export const column = {
+  text: 'TEXT NOT NULL',
+  optionalText: 'TEXT',
+  integer: 'INTEGER NOT NULL',
+  optionalInteger: 'INTEGER',
+} as const;
+
 export type Columns<Row> = { [K in keyof Row]-?: string };
 
 export interface TableSpec<Row = Record<string, unknown>> {
