@@ -132,19 +132,20 @@ export interface Clawback {
   waivedFen: Fen;
 }
 
-interface Known {
+/** An application on file: submitted, whatever happened since. */
+interface Filed {
   submission: Submission;
   /** Every approval attempt, by approval id. */
   approvals: Record<string, Approval>;
 }
 
-interface Reviewed extends Known {
+interface Reviewed extends Filed {
   reviewedBy: string;
 }
 
 export type ApplicationState =
   | { status: 'none' }
-  | (Known & { status: 'submitted' })
+  | (Filed & { status: 'submitted' })
   | (Reviewed & { status: 'reviewed' })
   /** Locked while the approval `approvalId` reserves the fact, the entitlement and the budget. */
   | (Reviewed & { status: 'approving'; approvalId: string })
@@ -157,8 +158,8 @@ export type ApplicationState =
       /** By clawback id. */
       clawbacks: Record<string, Clawback>;
     })
-  | (Known & { status: 'rejected' })
-  | (Known & { status: 'withdrawn' });
+  | (Filed & { status: 'rejected' })
+  | (Filed & { status: 'withdrawn' });
 
 export type ApplicationStatus = ApplicationState['status'];
 
@@ -173,7 +174,7 @@ export function approvalOutcome(state: ApplicationState, approvalId: string): Ap
   return state.status === 'none' ? 'none' : (state.approvals[approvalId]?.outcome ?? 'none');
 }
 
-function withApproval(state: Known, approvalId: string, change: Partial<Approval>): Record<string, Approval> {
+function withApproval(state: Filed, approvalId: string, change: Partial<Approval>): Record<string, Approval> {
   return { ...state.approvals, [approvalId]: { ...state.approvals[approvalId]!, ...change } };
 }
 

@@ -27,7 +27,7 @@ import { assertEvidence, awardFen } from './award.js';
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
 /** Every command names its application and carries the time it is handled. */
-type On<T extends string, D> = { type: T; data: D & { applicationId: string; now: string } };
+type ApplicationCommandOf<T extends string, D> = { type: T; data: D & { applicationId: string; now: string } };
 
 /** A payment as the bank records it: value date (ISO date) and reference. */
 interface Payment {
@@ -38,7 +38,7 @@ interface Payment {
 }
 
 export type ApplicationCommand =
-  | On<
+  | ApplicationCommandOf<
       'SubmitApplication',
       {
         creditCode: string;
@@ -53,8 +53,8 @@ export type ApplicationCommand =
         line: BenefitLineState;
       }
     >
-  | On<'ReviewApplication', { reviewedBy: string; opinion: string }>
-  | On<
+  | ApplicationCommandOf<'ReviewApplication', { reviewedBy: string; opinion: string }>
+  | ApplicationCommandOf<
       'StartApproval',
       {
         approvalId: string;
@@ -66,14 +66,14 @@ export type ApplicationCommand =
         reservedInYearFen: Fen;
       }
     >
-  | On<'CompleteApproval', { approvalId: string }>
-  | On<'AbandonApproval', { approvalId: string; code: string; reason: string }>
-  | On<'RejectApplication', { rejectedBy: string; reason: string }>
-  | On<'WithdrawApplication', { withdrawnBy: string }>
-  | On<'RecordDisbursement', Payment & { disbursementId: string }>
-  | On<'DemandClawback', { clawbackId: string; amountFen: Fen; reason: string; demandedBy: string }>
-  | On<'RecordRepayment', Payment & { clawbackId: string; repaymentId: string }>
-  | On<'WaiveClawback', { clawbackId: string; reason: string; waivedBy: string }>;
+  | ApplicationCommandOf<'CompleteApproval', { approvalId: string }>
+  | ApplicationCommandOf<'AbandonApproval', { approvalId: string; code: string; reason: string }>
+  | ApplicationCommandOf<'RejectApplication', { rejectedBy: string; reason: string }>
+  | ApplicationCommandOf<'WithdrawApplication', { withdrawnBy: string }>
+  | ApplicationCommandOf<'RecordDisbursement', Payment & { disbursementId: string }>
+  | ApplicationCommandOf<'DemandClawback', { clawbackId: string; amountFen: Fen; reason: string; demandedBy: string }>
+  | ApplicationCommandOf<'RecordRepayment', Payment & { clawbackId: string; repaymentId: string }>
+  | ApplicationCommandOf<'WaiveClawback', { clawbackId: string; reason: string; waivedBy: string }>;
 
 type Command<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 type In<S extends ApplicationStatus> = Extract<ApplicationState, { status: S }>;
