@@ -28,6 +28,9 @@ export function creditCodeProblem(code: string): string | undefined {
       'the code uses digits and capital letters except I, O, S, V and Z'
     );
   }
+  if (!/^\d{6}$/.test(code.slice(2, 8))) {
+    return `positions 3 to 8 are the administrative division code (行政区划码) and are digits; "${code.slice(2, 8)}" is not`;
+  }
   const expected = checkCharacter(code.slice(0, LENGTH - 1));
   const got = code[LENGTH - 1];
   return expected === got

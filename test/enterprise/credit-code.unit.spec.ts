@@ -27,6 +27,11 @@ describe('Unified Social Credit Code (GB 32100-2015)', () => {
     expect(creditCodeProblem('9144030019220382s6')).toMatch(/"s" at position 17/);
   });
 
+  it('names an administrative division code that is not six digits', () => {
+    const first17 = '9141A0817MA3XK1Q2';
+    expect(creditCodeProblem(first17 + checkCharacter(first17))).toMatch(/positions 3 to 8 .* "41A081"/);
+  });
+
   it('names the expected and the given check character', () => {
     expect(creditCodeProblem('914403001922038217')).toBe(
       'check character expected 6, got 7: the code is mistyped or not a real code',
