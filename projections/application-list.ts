@@ -9,16 +9,11 @@
 import { defineProjection } from '../src/readmodel/projection.js';
 import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
+import { bookingOf, GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
 
 export type ApplicationStatus = 'submitted' | 'reviewed' | 'approving' | 'approved' | 'rejected' | 'withdrawn';
 
-export interface ApplicationRow {
-  applicationId: string;
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  payer: string;
-  budgetLineId: string;
+export interface ApplicationRow extends GrantBooking {
   county: string;
   factKind: string;
   factReference: string;
@@ -71,12 +66,7 @@ export const applicationList = defineProjection({
   tables: {
     applications: tableSpec<ApplicationRow>({
       columns: {
-        applicationId: column.text,
-        creditCode: column.text,
-        lineCode: column.text,
-        fiscalYear: column.integer,
-        payer: column.text,
-        budgetLineId: column.text,
+        ...GRANT_BOOKING_COLUMNS,
         county: column.text,
         factKind: column.text,
         factReference: column.text,
@@ -127,12 +117,7 @@ export const applicationList = defineProjection({
     // Rows are built field by field: spreading an event into a wide row is slow in V8.
     ApplicationSubmitted: ({ applications }, { data }) =>
       applications.insert({
-        applicationId: data.applicationId,
-        creditCode: data.creditCode,
-        lineCode: data.lineCode,
-        fiscalYear: data.fiscalYear,
-        payer: data.payer,
-        budgetLineId: data.budgetLineId,
+        ...bookingOf(data),
         county: data.county,
         requestedFen: data.requestedFen,
         submittedBy: data.submittedBy,

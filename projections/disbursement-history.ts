@@ -6,6 +6,7 @@
 import { defineProjection } from '../src/readmodel/projection.js';
 import { column, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
+import { GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
 
 /** Private: each application's parties and its approval, copied onto its payments. */
 interface PayeeRow {
@@ -21,14 +22,8 @@ interface PayeeRow {
   approvalDocumentRef: string | null;
 }
 
-export interface DisbursementRow {
+export interface DisbursementRow extends GrantBooking {
   disbursementId: string;
-  applicationId: string;
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  payer: string;
-  budgetLineId: string;
   county: string;
   approvalId: string;
   approvedBy: string;
@@ -53,12 +48,7 @@ export const disbursementHistory = defineProjection({
     disbursements: tableSpec<DisbursementRow>({
       columns: {
         disbursementId: column.text,
-        applicationId: column.text,
-        creditCode: column.text,
-        lineCode: column.text,
-        fiscalYear: column.integer,
-        payer: column.text,
-        budgetLineId: column.text,
+        ...GRANT_BOOKING_COLUMNS,
         county: column.text,
         approvalId: column.text,
         approvedBy: column.text,

@@ -8,6 +8,7 @@
 import { defineProjection, type Tables } from '../src/readmodel/projection.js';
 import { column, type Columns, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
+import { bookingOf, GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
 
 export interface Figures {
   approvedFen: Fen;
@@ -29,15 +30,6 @@ export interface EnterpriseLineBalanceRow extends Figures {
   budgetLineId: string;
 }
 
-/** Private: what each application's figures are booked under. */
-interface BookingRow {
-  applicationId: string;
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  payer: string;
-  budgetLineId: string;
-}
 
 const FIGURES: Columns<Figures> = {
   approvedFen: column.integer,
@@ -61,7 +53,7 @@ const openBalance = (creditCode: string): EnterpriseBalanceRow => ({
   waivedFen: 0,
 });
 
-const openLineBalance = (b: BookingRow): EnterpriseLineBalanceRow => ({
+const openLineBalance = (b: GrantBooking): EnterpriseLineBalanceRow => ({
   creditCode: b.creditCode,
   lineCode: b.lineCode,
   fiscalYear: b.fiscalYear,
@@ -93,15 +85,8 @@ const tables = {
     computed: COMPUTED,
     indexes: ['budget_line_id', 'line_code, fiscal_year'],
   }),
-  ebBookings: tableSpec<BookingRow>({
-    columns: {
-      applicationId: column.text,
-      creditCode: column.text,
-      lineCode: column.text,
-      fiscalYear: column.integer,
-      payer: column.text,
-      budgetLineId: column.text,
-    },
+  ebBookings: tableSpec<GrantBooking>({
+    columns: GRANT_BOOKING_COLUMNS,
     primaryKey: ['applicationId'],
   }),
 };
@@ -126,14 +111,7 @@ export const enterpriseBalance = defineProjection({
       t.enterpriseBalances.insert(openBalance(data.creditCode));
     },
     ApplicationSubmitted: (t, { data }) => {
-      t.ebBookings.insert({
-        applicationId: data.applicationId,
-        creditCode: data.creditCode,
-        lineCode: data.lineCode,
-        fiscalYear: data.fiscalYear,
-        payer: data.payer,
-        budgetLineId: data.budgetLineId,
-      });
+      t.ebBookings.insert(bookingOf(data));
     },
     ApplicationApproved: (t, { data }) => book(t, data.applicationId, 'approvedFen', data.amountFen),
     DisbursementRecorded: (t, { data }) => book(t, data.applicationId, 'disbursedFen', data.amountFen),
