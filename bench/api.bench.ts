@@ -3,7 +3,9 @@
  * `execute` on the same schema and data. Many concurrent clients run the auditor's disbursement
  * page (100 rows, each with its enterprise, benefit line and approval) and a single-application
  * query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
- * `--quick` finishes in well under a minute. Target: HTTP ≥ 0.5× in-process throughput, and
+ * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
+ * (the query's SHA-256 in each request, the query itself once when the server asks for it);
+ * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute. Target: HTTP ≥ 0.5× in-process throughput, and
  * queries per request independent of the page size.
  */
 import 'reflect-metadata';
@@ -39,6 +41,7 @@ const CLIENTS = Number(flagValue('clients') ?? 16);
 const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
 /** Untimed load before each timed run, so that neither side is timed while the JIT warms up. */
 const WARM_UP_SECONDS = Number(flagValue('warm-up') ?? (quick ? 1 : 2));
+const PERSISTED_QUERIES = !hasFlag('no-apq');
 
 const JWT: JwtConfig = {
   key: { algorithm: 'HS256', secret: 'the-api-benchmark-secret-long-enough-for-hs256', isDefaultSecret: false },
@@ -97,7 +100,16 @@ function fail(name: string, errors: unknown): never {
 
 /** The operation over HTTP, from concurrent clients in another process (their CPU is not the server's). */
 async function overHttp(app: LedgerApp, url: string, token: string, op: Operation): Promise<Run> {
-  const job: ClientsJob = { url, token, query: op.source, variables: op.variables, clients: CLIENTS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS };
+  const job: ClientsJob = {
+    url,
+    token,
+    query: op.source,
+    persistedQueries: PERSISTED_QUERIES,
+    variables: op.variables,
+    clients: CLIENTS,
+    warmUpSeconds: WARM_UP_SECONDS,
+    seconds: SECONDS,
+  };
   const clients = fork(fileURLToPath(new URL('./http-clients.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
   let before: Counters | undefined;
   const { latencies, seconds } = await new Promise<ClientsResult>((resolve, reject) => {
@@ -177,7 +189,10 @@ async function main(): Promise<void> {
       { name: 'disbursement page (100 rows)', source: example('DisbursementPage'), variables: [{ first: 100 }] },
       { name: 'single application', source: example('ApplicationDetail'), variables: ids.map((id) => ({ id })) },
     ];
-    console.log(`data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients, ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up`);
+    console.log(
+      `data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients ` +
+        `(${PERSISTED_QUERIES ? 'persisted queries' : 'full queries'}), ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up`,
+    );
 
     const results: Record<string, { http: Run; inProcess: Run; ratio: number }> = {};
     for (const op of operations) {
@@ -203,6 +218,7 @@ async function main(): Promise<void> {
       applications: ids.length,
       disbursements,
       clients: CLIENTS,
+      persistedQueries: PERSISTED_QUERIES,
       secondsPerRun: SECONDS,
       warmUpSecondsPerRun: WARM_UP_SECONDS,
       pageHttpPerSecond: page.http.perSecond,

@@ -5,7 +5,13 @@
  * answer is framed by its Content-Length, so the clients spend little of the machine's two cores
  * and the server's share is what gets measured. Warms up first, tells the parent, waits for its
  * go, then runs `seconds` and posts back every request's latency in milliseconds.
+ *
+ * With `persistedQueries`, the clients speak automatic persisted queries as Apollo Client's
+ * persisted-query link does: each request carries only the query's SHA-256; when the server
+ * answers PERSISTED_QUERY_NOT_FOUND (the first time, or after its cache let the query go) the
+ * same request is sent again with the query, and the retry counts in that request's latency.
  */
+import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -13,6 +19,8 @@ export interface ClientsJob {
   url: string;
   token: string;
   query: string;
+  /** Send the query's hash instead of its text (automatic persisted queries). */
+  persistedQueries: boolean;
   /** Each request takes the next of these, round robin. */
   variables: Record<string, unknown>[];
   clients: number;
@@ -29,6 +37,8 @@ export interface ClientsResult {
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n');
+/** The server's answer to a hash it does not know: send the query with it. */
+const NOT_PERSISTED = '"PERSISTED_QUERY_NOT_FOUND"';
 
 /** One keep-alive connection; `send` writes a request and resolves with the answer's body. */
 class Connection {
@@ -66,7 +76,7 @@ class Connection {
     const body = this.buffer.toString('utf8', headEnd + HEAD_END.length, end);
     this.buffer = this.buffer.subarray(end);
     const ok = head.startsWith('HTTP/1.1 200 ') && !body.startsWith('{"errors"') && !body.includes('"errors":');
-    if (!ok) return this.fail(new Error(`${head.split('\r\n')[0]}: ${body.slice(0, 500)}`));
+    if (!ok && !body.includes(NOT_PERSISTED)) return this.fail(new Error(`${head.split('\r\n')[0]}: ${body.slice(0, 500)}`));
     const pending = this.pending!;
     this.pending = undefined;
     pending.resolve(body);
@@ -78,23 +88,41 @@ class Connection {
   }
 }
 
-/** The POST requests as bytes, one per set of variables. */
-function requestsOf(job: ClientsJob, url: URL): Buffer[] {
+/** One request as bytes: `short` first, `full` when the server does not know the short one's hash. */
+interface Request {
+  short: Buffer;
+  full: Buffer;
+}
+
+/** The POST requests, one per set of variables. */
+function requestsOf(job: ClientsJob, url: URL): Request[] {
+  const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(job.query).digest('hex') };
   return job.variables.map((variables) => {
-    const body = JSON.stringify({ query: job.query, variables });
-    const head = [
-      `POST ${url.pathname} HTTP/1.1`,
-      `host: ${url.host}`,
-      'content-type: application/json',
-      `content-length: ${Buffer.byteLength(body)}`,
-      `authorization: Bearer ${job.token}`,
-    ];
-    return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`);
+    const full = post(url, job.token, { query: job.query, variables, ...(job.persistedQueries ? { extensions: { persistedQuery } } : {}) });
+    return { short: job.persistedQueries ? post(url, job.token, { variables, extensions: { persistedQuery } }) : full, full };
   });
 }
 
+function post(url: URL, token: string, request: Record<string, unknown>): Buffer {
+  const body = JSON.stringify(request);
+  const head = [
+    `POST ${url.pathname} HTTP/1.1`,
+    `host: ${url.host}`,
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(body)}`,
+    `authorization: Bearer ${token}`,
+  ];
+  return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** A request as a client sends it: the short form, and the full one if the server asks for it. */
+async function exchange(connection: Connection, request: Request): Promise<void> {
+  const body = await connection.send(request.short);
+  if (request.short !== request.full && body.includes(NOT_PERSISTED)) await connection.send(request.full);
+}
+
 /** Every connection sends requests one after another until `seconds` have passed. */
-async function load(connections: Connection[], requests: Buffer[], seconds: number): Promise<{ latencies: number[]; seconds: number }> {
+async function load(connections: Connection[], requests: Request[], seconds: number): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -103,7 +131,7 @@ async function load(connections: Connection[], requests: Buffer[], seconds: numb
     connections.map(async (connection) => {
       while (performance.now() < end) {
         const sent = performance.now();
-        await connection.send(requests[next++ % requests.length]!);
+        await exchange(connection, requests[next++ % requests.length]!);
         latencies.push(performance.now() - sent);
       }
     }),

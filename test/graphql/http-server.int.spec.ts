@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JwtConfig } from '../../src/config.js';
@@ -64,6 +65,44 @@ describe('the HTTP server', () => {
     expect(forged.status).toBe(401);
     expect(forged.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
     expect(forged.body.data).toBeUndefined();
+  });
+
+  describe('automatic persisted queries', () => {
+    const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } });
+
+    it('asks for the query of a hash it does not know, then runs the hash alone once it was sent with its query', async () => {
+      const unknown = await postGraphql(api.url, { token: auditor, extensions: persisted(VIEWER) });
+      expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(unknown.body.data).toBeUndefined();
+      const registered = await postGraphql(api.url, { query: VIEWER, token: auditor, extensions: persisted(VIEWER) });
+      expect(registered.body).toEqual({ data: { viewer: { subject: 'aud-1', role: 'AUDITOR' } } });
+      const byHash = await postGraphql(api.url, { token: auditor, extensions: persisted(VIEWER) });
+      expect(byHash.body).toEqual({ data: { viewer: { subject: 'aud-1', role: 'AUDITOR' } } });
+    });
+
+    it('refuses a query sent with another query\'s hash, and keeps nothing under that hash', async () => {
+      const other = '{ viewer { role } }';
+      const mismatch = await postGraphql(api.url, { query: VIEWER, token: auditor, extensions: persisted(other) });
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.data).toBeUndefined();
+      const byHash = await postGraphql(api.url, { token: auditor, extensions: persisted(other) });
+      expect(byHash.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
+
+    it('checks the token of a request by hash like any other', async () => {
+      await postGraphql(api.url, { query: VIEWER, token: auditor, extensions: persisted(VIEWER) });
+      const anonymous = await postGraphql(api.url, { extensions: persisted(VIEWER) });
+      expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      const forged = await postGraphql(api.url, { token: `${auditor.slice(0, -3)}abc`, extensions: persisted(VIEWER) });
+      expect(forged.status).toBe(401);
+    });
+
+    it('does not keep a query that fails validation', async () => {
+      const invalid = '{ viewer { noSuchField } }';
+      expect((await postGraphql(api.url, { query: invalid, token: auditor, extensions: persisted(invalid) })).status).toBe(400);
+      const byHash = await postGraphql(api.url, { token: auditor, extensions: persisted(invalid) });
+      expect(byHash.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
   });
 
   it('refuses batched requests', async () => {

@@ -7,13 +7,15 @@ export interface HttpAnswer {
 }
 
 export interface GraphqlRequest {
-  query: string;
+  /** Left out when only a persisted query's hash is sent. */
+  query?: string;
   variables?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
   token?: string;
   headers?: Record<string, string>;
 }
 
-export async function postGraphql(url: string, { query, variables, token, headers }: GraphqlRequest): Promise<HttpAnswer> {
+export async function postGraphql(url: string, { query, variables, extensions, token, headers }: GraphqlRequest): Promise<HttpAnswer> {
   return send(url, {
     method: 'POST',
     headers: {
@@ -21,7 +23,7 @@ export async function postGraphql(url: string, { query, variables, token, header
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, extensions }),
   });
 }
 
