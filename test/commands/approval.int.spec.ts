@@ -1,28 +1,22 @@
 /**
  * The approval process through the ledger's facade, with the policy's own numbers.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { budgetStream } from '../../src/budget/budget.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { interleaving } from '../support/domain-stores.js';
 import { yuan } from '../support/domain-fixtures.js';
-import { committedByBudgetLine, moneyInvariantViolations } from '../support/domain-invariants.js';
-import { allocate, as, director, finance, fixedClock, ledgerWithCatalog, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { committedByBudgetLine } from '../support/domain-invariants.js';
+import { allocate, as, director, finance, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
+import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 describe.each(testStores())('approvals on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
-  beforeEach(async () => {
-    store = await testStore.create();
-    ledger = await ledgerWithCatalog(store);
-  });
-  afterEach(async () => {
-    expect(moneyInvariantViolations(await readLog(store), { settled: true })).toEqual([]);
-    await store.close();
-  });
+  freshLedgerForEachTest(testStore, (s, l) => ((store = s), (ledger = l)), { checkMoney: true });
 
   const loan = (n: number) => ({ kind: 'patent-pledge-loan', reference: `许银质押〔2016〕${n}号` });
   const listing = (n: number) => ({ kind: 'neeq-listing', reference: `股转系统函〔2016〕${n}号` });

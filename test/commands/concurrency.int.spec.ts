@@ -2,12 +2,13 @@
  * Approvals decided at the same moment on the embedded store: the streams' exact revisions
  * decide who gets the last money, the one fact, the yearly cap.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
 import type { Ledger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
-import { committedByBudgetLine, moneyInvariantViolations } from '../support/domain-invariants.js';
-import { allocate, director, ledgerWithCatalog, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { committedByBudgetLine } from '../support/domain-invariants.js';
+import { allocate, director, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 const codes = (results: PromiseSettledResult<unknown>[]) =>
@@ -16,14 +17,7 @@ const codes = (results: PromiseSettledResult<unknown>[]) =>
 describe.each(testStores())('concurrent approvals on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
-  beforeEach(async () => {
-    store = await testStore.create();
-    ledger = await ledgerWithCatalog(store);
-  });
-  afterEach(async () => {
-    expect(moneyInvariantViolations(await readLog(store), { settled: true })).toEqual([]);
-    await store.close();
-  });
+  freshLedgerForEachTest(testStore, (s, l) => ((store = s), (ledger = l)), { checkMoney: true });
 
   it('gives the last ¥1,500,000 of the NEEQ line to exactly three of eight listed firms', async () => {
     const budget = await allocate(ledger, 'neeq-listing-reward', yuan(1_500_000));

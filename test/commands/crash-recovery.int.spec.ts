@@ -2,16 +2,17 @@
  * A process dying between the appends of one approval: whatever it left, the money invariants
  * hold, the recovery finds it, and completes or compensates it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { budgetStream } from '../../src/budget/budget.js';
 import { findPendingApprovals } from '../../src/commands/recovery.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';
-import { allocate, director, finance, fixedClock, ledgerWithCatalog, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { allocate, director, finance, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
 import { crashingAfter, interleaving, SimulatedCrash } from '../support/domain-stores.js';
+import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 /** ApprovalStarted, FactClaimed, EntitlementReserved, BudgetCommitted, ApplicationApproved, CommandRecorded. */
@@ -22,14 +23,12 @@ describe.each(testStores())('crashes during an approval on $name', (testStore) =
   let ledger: Ledger;
   let app: string;
   let budget: string;
+  freshLedgerForEachTest(testStore, (s, l) => ((store = s), (ledger = l)));
   beforeEach(async () => {
-    store = await testStore.create();
-    ledger = await ledgerWithCatalog(store);
     budget = await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
     const firm = await registerFirm(ledger, 21);
     app = await reviewedApplication(ledger, firm, 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕21号' }, yuan(500_000));
   });
-  afterEach(() => store.close());
 
   const violations = async (settled: boolean) => moneyInvariantViolations(await readLog(store), { settled });
 

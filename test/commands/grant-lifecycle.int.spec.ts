@@ -5,26 +5,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
 import type { Ledger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
-import { moneyInvariantViolations } from '../support/domain-invariants.js';
 import { allocate, applicant, as, cashier, director, ledgerWithCatalog, officer, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
+import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 describe.each(testStores())('a grant of ¥100,000 from the startup-base reward on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
   let app: string;
+  freshLedgerForEachTest(testStore, (s, l) => ((store = s), (ledger = l)), { checkMoney: true });
   beforeEach(async () => {
-    store = await testStore.create();
-    ledger = await ledgerWithCatalog(store);
     await allocate(ledger, 'startup-base-reward', yuan(300_000));
     const base = await registerFirm(ledger, 31, 'startup-base', 'jianan');
     app = await reviewedApplication(ledger, base, 'startup-base-reward', { kind: 'base-recognition', reference: '豫工信企业〔2016〕88号' }, yuan(100_000));
     await ledger.approveApplication({ applicationId: app }, director());
-  });
-  afterEach(async () => {
-    expect(moneyInvariantViolations(await readLog(store), { settled: true })).toEqual([]);
-    await store.close();
   });
 
   const pay = (amountFen: number, ctx = cashier()) =>

@@ -2,23 +2,20 @@
  * The same command sent twice is handled once; the same key with another payload is refused;
  * a crash between a command's events and its record changes nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { creditCode, yuan } from '../support/domain-fixtures.js';
-import { allocate, as, cashier, director, fixedClock, ledgerWithCatalog, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { allocate, as, cashier, director, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
 import { interleaving, SimulatedCrash } from '../support/domain-stores.js';
+import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 describe.each(testStores())('idempotency on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
-  beforeEach(async () => {
-    store = await testStore.create();
-    ledger = await ledgerWithCatalog(store);
-  });
-  afterEach(() => store.close());
+  freshLedgerForEachTest(testStore, (s, l) => ((store = s), (ledger = l)));
 
   const firm = { creditCode: creditCode(11), name: '长葛市蜂产品有限公司', county: 'changge', kind: 'enterprise' as const };
   const count = async (type: string) => (await readLog(store)).filter((e) => e.type === type).length;
