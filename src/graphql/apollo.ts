@@ -2,6 +2,9 @@
  * The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF
  * prevention. Apollo awaits every plugin at each stage of every request, so only plugins with
  * work to do are installed (the disabled ones replace defaults Apollo would add otherwise).
+ * Automatic persisted queries stay on (Apollo's default): a client that sends a query's SHA-256
+ * instead of its text spares the server the body and the hashing; only validated queries are kept,
+ * in Apollo's bounded in-memory cache.
  */
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import {
@@ -13,7 +16,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { formatError, unexpectedErrorLogger } from './errors/format-error.js';
+import { formatErrorFor, unexpectedErrorLogger } from './errors/format-error.js';
 import { armor, parseOptions } from './hardening.js';
 
 export interface ApolloOptions {
@@ -28,10 +31,12 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
   const { validationRules } = armor();
   return new ApolloServer<Context>({
     schema: options.schema,
-    formatError,
+    formatError: formatErrorFor(options),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
-    hideSchemaDetailsFromClientErrors: options.production,
+    // formatError hides field suggestions in production, in validation and variable errors alike;
+    // Apollo's own option hooks every request and reaches validation errors only.
+    hideSchemaDetailsFromClientErrors: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // The process's owner (main.ts) stops the server, then the stores, in that order.

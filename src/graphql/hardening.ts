@@ -33,7 +33,7 @@ export function armor() {
     costLimit: { maxCost: LIMITS.maxCost },
     maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
-    // Field suggestions are Apollo's to hide (`hideSchemaDetailsFromClientErrors` in production).
+    // Field suggestions are formatError's to hide in production.
     blockFieldSuggestion: { enabled: false },
   }).protect();
 }

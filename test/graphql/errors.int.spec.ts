@@ -51,6 +51,10 @@ describe('errors and production mode', () => {
     const typo = await api.gql('{ enterprize(creditCode: "x") { name } }', {}, auditor);
     expect(typo.body.errors[0].message).toMatch(/Cannot query field "enterprize"/);
     expect(typo.body.errors[0].message).not.toMatch(/Did you mean/);
+    const byStatus = 'query ($status: ApplicationStatus) { applications(first: 1, filter: { status: $status }) { totalCount } }';
+    const misspelt = await api.gql(byStatus, { status: 'APPROVD' }, auditor);
+    expect(misspelt.body.errors[0]).toMatchObject({ message: expect.stringMatching(/"APPROVD" does not exist/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(misspelt.body.errors[0].message).not.toMatch(/Did you mean|APPROVED/);
     expect((await send(api.url, { headers: { accept: 'text/html' } })).body).not.toContain('<html');
   });
 });

@@ -71,15 +71,30 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: formatted.message, locations, path, extensions };
 }
 
+/** graphql-js's hint at names the schema has ("Did you mean "enterprise"?"), at a message's end. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+/**
+ * Production hides the schema: formatError, and the hint at names the schema has removed from
+ * every message, whether validation or a variable's coercion wrote it.
+ */
+export function formatErrorFor({ production }: { production: boolean }): typeof formatError {
+  if (!production) return formatError;
+  return (formatted, error) => {
+    const shown = formatError(formatted, error);
+    return { ...shown, message: shown.message.replace(SUGGESTION, '') };
+  };
+}
+
 /** Logs every error that formatError masks, with the request id, so it can be found again. */
 export function unexpectedErrorLogger(logger: Logger): ApolloServerPlugin<{ requestId: string }> {
-  // One listener for all requests: nothing is allocated for a request that goes well.
-  const listener: GraphQLRequestListener<{ requestId: string }> = {
+  // One listener, already resolved, for all requests: nothing is allocated for a request that goes well.
+  const listener: Promise<GraphQLRequestListener<{ requestId: string }>> = Promise.resolve({
     async didEncounterErrors({ errors, contextValue }) {
       for (const error of errors.filter((e) => !visibleExtensions(e))) {
         logger.error({ requestId: contextValue.requestId, path: error.path, err: rootCause(error) }, 'unexpected error');
       }
     },
-  };
-  return { requestDidStart: async () => listener };
+  });
+  return { requestDidStart: () => listener };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiError } from '../../../src/graphql/errors/api-error.js';
-import { formatError } from '../../../src/graphql/errors/format-error.js';
+import { formatError, formatErrorFor } from '../../../src/graphql/errors/format-error.js';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../../../src/shared/errors.js';
 
@@ -38,5 +38,24 @@ describe('formatError', () => {
   it('gives type-graphql\'s role refusal as FORBIDDEN', () => {
     const refusal = new GraphQLError("Access denied! You don't have permission for this action!", { extensions: { code: 'UNAUTHORIZED' } });
     expect(seen(refusal).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+});
+
+describe('formatErrorFor', () => {
+  const typo = new GraphQLError('Cannot query field "enterprize" on type "Query". Did you mean "enterprise" or "enterprises"?', {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
+
+  it('keeps the names the schema suggests in development', () => {
+    expect(formatErrorFor({ production: false })(typo.toJSON(), typo).message).toMatch(/Did you mean "enterprise" or "enterprises"\?$/);
+  });
+
+  it('removes them in production, and maps the error as formatError does', () => {
+    expect(formatErrorFor({ production: true })(typo.toJSON(), typo)).toEqual({
+      message: 'Cannot query field "enterprize" on type "Query".',
+      locations: undefined,
+      path: undefined,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });
