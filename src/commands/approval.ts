@@ -22,7 +22,7 @@ import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import { once } from './command-record.js';
-import { type CommandContext, envelope, type LedgerDeps } from './context.js';
+import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './context.js';
 import { handleCommand, keyReused, load, type Write } from './handle.js';
 import { loadApplication, readEntitlement, readLine } from './lookups.js';
 
@@ -45,8 +45,8 @@ export type ApprovalOutcome =
   | ({ outcome: 'approved' } & ApprovalResult)
   | { outcome: 'abandoned'; applicationId: string; approvalId: string; code: DomainErrorCode; reason: string };
 
-/** The approval a command starts: deterministic from its idempotency key. */
-const approvalIdOf = (commandId: string) => deterministicId(commandId, 'approval');
+/** The approval a command starts: deterministic from its idempotency key and its payload (the application). */
+const approvalIdOf = (env: CommandEnvelope) => writtenId(env, 'approval');
 
 /** Every step's events get ids from the approval and the step, so a retried step writes nothing twice. */
 function stepWrite<E>(metadata: EventMetadata, approvalId: string, step: string): Write<E> {
@@ -244,7 +244,7 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
 export async function approveApplication(deps: LedgerDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
   const env = envelope(deps, 'ApproveApplication', input, ctx);
   return once(deps, env, async () => {
-    const approvalId = approvalIdOf(env.commandId);
+    const approvalId = approvalIdOf(env);
     const { events } = await loadApplication(deps.store, input.applicationId);
     const started = startedEvent(events, approvalId);
     if (started && started.metadata.payloadHash !== env.payloadHash) throw keyReused();

@@ -5,8 +5,7 @@
  */
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
-import { deterministicId } from '../shared/ids.js';
-import type { CommandEnvelope, LedgerDeps } from './context.js';
+import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
 
 /** What a command returns: the global position of its last event, and the ids it affected. */
 export type CommandResult = { position: Position } & Record<string, string | number>;
@@ -62,7 +61,7 @@ export async function once<R extends CommandResult>(
     },
   };
   try {
-    await deps.store.append(stream, [{ id: deterministicId(envelope.commandId, 'recorded'), ...recorded, metadata: envelope.metadata }], {
+    await deps.store.append(stream, [{ id: writtenId(envelope, 'recorded'), ...recorded, metadata: envelope.metadata }], {
       expectedRevision: 'no_stream',
     });
     return result;

@@ -42,6 +42,15 @@ function commandIdOf(idempotencyKey: string): string {
   return deterministicId('command', idempotencyKey);
 }
 
+/**
+ * An id of something this command writes: the same command sent again gets the same id (its
+ * retry writes nothing twice), while the same key with another payload gets another id, so its
+ * append conflicts with the first instead of passing for a retry of it.
+ */
+export function writtenId(envelope: CommandEnvelope, ...parts: string[]): string {
+  return deterministicId(envelope.commandId, envelope.payloadHash, ...parts);
+}
+
 export function envelope(deps: LedgerDeps, commandType: string, input: unknown, ctx: CommandContext): CommandEnvelope {
   if (ctx.idempotencyKey.trim() === '') throw new DomainError('INVALID_INPUT', 'every command carries an idempotency key');
   if (ctx.actorId.trim() === '') throw new DomainError('INVALID_INPUT', 'every command names who sends it');

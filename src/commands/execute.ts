@@ -1,11 +1,10 @@
 /**
  * A command on one stream, handled once: idempotency record, replay detection, deterministic
- * event ids derived from the command id.
+ * event ids derived from the command id and its payload.
  */
 import type { Decider, DomainEvent } from '../shared/decider.js';
-import { deterministicId } from '../shared/ids.js';
 import { type CommandResult, once } from './command-record.js';
-import type { CommandEnvelope, LedgerDeps } from './context.js';
+import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
 import { handleCommand, type Write } from './handle.js';
 
 export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<string, string | number>> {
@@ -20,7 +19,7 @@ export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<s
 export function commandWrite<E>(envelope: CommandEnvelope): Write<E> {
   return {
     metadata: envelope.metadata,
-    eventIds: (events) => events.map((_, i) => deterministicId(envelope.commandId, 'event', String(i))),
+    eventIds: (events) => events.map((_, i) => writtenId(envelope, 'event', String(i))),
   };
 }
 

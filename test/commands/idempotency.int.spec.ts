@@ -8,7 +8,8 @@ import { createLedger, type Ledger } from '../../src/ledger.js';
 import { creditCode, yuan } from '../support/domain-fixtures.js';
 import { allocate, as, cashier, director, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
-import { interleaving, SimulatedCrash } from '../support/domain-stores.js';
+import { crashingAfter, gate, interleaving, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
+import { moneyInvariantViolations } from '../support/domain-invariants.js';
 import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
@@ -89,6 +90,54 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     expect(await ledger.approveApplication({ applicationId: app }, ctx)).toEqual(first);
     expect(await store.headPosition()).toBe(head);
     await expectRejectsWith(ledger.approveApplication({ applicationId: app, amountFen: yuan(500_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('pays once when one key is sent at the same moment with two amounts, and answers only the payment made', async () => {
+    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+    const app = await reviewedApplication(ledger, await registerFirm(ledger, 13), 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕13号' }, yuan(500_000));
+    await ledger.approveApplication({ applicationId: app }, director());
+    const grant = `application-${app}`;
+    // B reads the grant; A pays ¥100,000; B, out of date, pays ¥200,000 under the same key; A records last.
+    const [bRead, aPaid, bDone] = [gate(), gate(), gate()];
+    const a = createLedger({
+      clock: fixedClock,
+      store: takingTurns(store, {
+        beforeAppend: (stream) => (stream === grant ? bRead.opened : stream.startsWith('command-') ? bDone.opened : Promise.resolve()),
+        afterAppend: (stream) => stream === grant && aPaid.open(),
+      }),
+    });
+    const b = createLedger({
+      clock: fixedClock,
+      store: takingTurns(store, {
+        afterRead: (stream) => stream === grant && bRead.open(),
+        beforeAppend: (stream) => (stream === grant ? aPaid.opened : Promise.resolve()),
+      }),
+    });
+    const ctx = cashier();
+    const pay = (l: Ledger, amountFen: number) =>
+      l.recordDisbursement({ applicationId: app, amountFen, paidOn: '2016-06-01', paymentReference: '国库-0601' }, ctx);
+    const first = pay(a, yuan(100_000));
+    await expectRejectsWith(pay(b, yuan(200_000)).finally(bDone.open), 'IDEMPOTENCY_KEY_REUSED');
+    await first;
+    const paid = (await readLog(store)).filter((e) => e.type === 'DisbursementRecorded').map((e) => (e.data as { amountFen: number }).amountFen);
+    expect(paid).toEqual([yuan(100_000)]);
+    expect(await pay(ledger, yuan(100_000))).toEqual(await first);
+    await expectRejectsWith(pay(ledger, yuan(200_000)), 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('never approves a second application without its money when a key is reused after a crash', async () => {
+    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+    const listed = (n: number) => ({ kind: 'neeq-listing', reference: `股转系统函〔2016〕${n}号` });
+    const first = await reviewedApplication(ledger, await registerFirm(ledger, 14), 'neeq-listing-reward', listed(14), yuan(500_000));
+    const second = await reviewedApplication(ledger, await registerFirm(ledger, 15), 'neeq-listing-reward', listed(15), yuan(500_000));
+    const ctx = director();
+    // Started, claimed, reserved, committed and approved: the process dies before recording the command.
+    const dying = createLedger({ store: crashingAfter(store, 5), clock: fixedClock });
+    await expect(dying.approveApplication({ applicationId: first }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    await expectRejectsWith(ledger.approveApplication({ applicationId: second }, ctx), 'BUDGET_EXCEEDED');
+    const log = await readLog(store);
+    expect(log.filter((e) => e.type === 'ApplicationApproved').map((e) => (e.data as { applicationId: string }).applicationId)).toEqual([first]);
+    expect(moneyInvariantViolations(log, { settled: false })).toEqual([]);
   });
 
   it('writes one event for the same command sent twice at the same moment', async () => {

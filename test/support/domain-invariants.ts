@@ -30,7 +30,9 @@ class Log {
   budget = new Map<string, Hold>();
   claims = new Map<string, Hold>();
   entitlements = new Map<string, Hold>();
-  approved = new Map<string, { applicationId: string; amountFen: number }>();
+  approved = new Map<string, { applicationId: string; amountFen: number; budgetLineId: string }>();
+  /** One approval id approving two applications: each would count the other's reservations as its own. */
+  sharedApprovals: string[] = [];
   grants = new Map<string, Grant>();
 
   apply(event: LedgerEvent, stream: string): void {
@@ -66,10 +68,14 @@ class Log {
         return void (grant(event.data.applicationId).approving = true);
       case 'ApprovalAbandoned':
         return void (grant(event.data.applicationId).approving = false);
-      case 'ApplicationApproved':
-        this.approved.set(event.data.approvalId, { applicationId: event.data.applicationId, amountFen: event.data.amountFen });
-        Object.assign(grant(event.data.applicationId), { approving: false, approvedFen: event.data.amountFen });
+      case 'ApplicationApproved': {
+        const { approvalId, applicationId, amountFen, budgetLineId } = event.data;
+        const other = this.approved.get(approvalId);
+        if (other && other.applicationId !== applicationId) this.sharedApprovals.push(`approval ${approvalId} approves ${other.applicationId} and ${applicationId}`);
+        this.approved.set(approvalId, { applicationId, amountFen, budgetLineId });
+        Object.assign(grant(applicationId), { approving: false, approvedFen: amountFen });
         return;
+      }
       case 'DisbursementRecorded':
         return void (grant(event.data.applicationId).disbursedFen += event.data.amountFen);
       case 'ClawbackDemanded':
@@ -87,10 +93,15 @@ class Log {
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 const active = (holds: Map<string, Hold>) => [...holds.entries()].filter(([, h]) => h.active);
 
+/** Neither the line's commitments nor the approvals booked on it (which never give money back) exceed what was allocated. */
 function budgetViolations(log: Log): string[] {
   return [...log.allocated.entries()].flatMap(([id, allocated]) => {
     const committed = sum(active(log.budget).filter(([, h]) => h.key === id).map(([, h]) => h.amountFen));
-    return allocated - committed < 0 ? [`${id}: allocated ${allocated} < committed ${committed}`] : [];
+    const approved = sum([...log.approved.values()].filter((a) => a.budgetLineId === id).map((a) => a.amountFen));
+    return [
+      ...(allocated - committed < 0 ? [`${id}: allocated ${allocated} < committed ${committed}`] : []),
+      ...(allocated - approved < 0 ? [`${id}: allocated ${allocated} < approved ${approved}`] : []),
+    ];
   });
 }
 
@@ -172,6 +183,7 @@ export function moneyInvariantViolations(events: RecordedEvent[], options: { set
   const log = new Log();
   for (const event of events) log.apply(event as unknown as LedgerEvent, event.stream);
   return [
+    ...log.sharedApprovals,
     ...budgetViolations(log),
     ...approvalViolations(log),
     ...grantViolations(log),

@@ -1,16 +1,17 @@
 /**
  * Event stores that misbehave on purpose, around a real one: a process that dies after its Nth
- * append, and another writer that slips in right before a given append.
+ * append, another writer that slips in right before a given append, and two writers made to
+ * take turns at chosen points.
  */
 import type { EventStore, ExpectedRevision, NewEvent } from '../../src/eventstore/port.js';
 
 type Append = (stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }) => ReturnType<EventStore['append']>;
 
-function wrap(inner: EventStore, append: Append): EventStore {
+function wrap(inner: EventStore, append: Append, readStream: EventStore['readStream'] = (...args) => inner.readStream(...args)): EventStore {
   return {
     kind: inner.kind,
     append,
-    readStream: (...args) => inner.readStream(...args),
+    readStream,
     readAll: (...args) => inner.readAll(...args),
     subscribeAll: (...args) => inner.subscribeAll(...args),
     headPosition: () => inner.headPosition(),
@@ -44,4 +45,36 @@ export function interleaving(inner: EventStore, when: (stream: string) => boolea
     }
     return inner.append(stream, events, options);
   });
+}
+
+/** A point one writer waits at until another opens it. */
+export function gate(): { open(): void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+export interface TurnTaking {
+  /** Awaited before each append to `stream`. */
+  beforeAppend?(stream: string): Promise<void>;
+  afterAppend?(stream: string): void;
+  afterRead?(stream: string): void;
+}
+
+/** The store with hooks around each append and read, so that a test can order two writers' steps. */
+export function takingTurns(inner: EventStore, turns: TurnTaking): EventStore {
+  return wrap(
+    inner,
+    async (stream, events, options) => {
+      await turns.beforeAppend?.(stream);
+      const result = await inner.append(stream, events, options);
+      turns.afterAppend?.(stream);
+      return result;
+    },
+    async (stream, options) => {
+      const events = await inner.readStream(stream, options);
+      turns.afterRead?.(stream);
+      return events;
+    },
+  );
 }
