@@ -127,8 +127,13 @@ export function defineBenefitLine(command: LineCommand<'DefineBenefitLine'>, sta
   return [{ type: 'BenefitLineDefined', data: { ...definition, definedAt: now } }];
 }
 
-/** What past awards' claims were keyed and paired by: changing it would let a fact be rewarded twice. */
-const IDENTITY_OF_AWARDS = ['exclusivityGroup', 'companionOf'] as const;
+/**
+ * What past awards rest on: their claims were keyed and paired by the exclusivity group and the
+ * companion (changing them would let a fact be rewarded twice), and their money was booked on
+ * the budget line of the payer (changing it would book a firm's next award of the year under
+ * another payer's line than the one it is paid from).
+ */
+const IDENTITY_OF_AWARDS = ['exclusivityGroup', 'companionOf', 'payer'] as const;
 
 export function amendBenefitLine(command: LineCommand<'AmendBenefitLine'>, state: BenefitLineState): CatalogEvent[] {
   const { changes, now } = command.data;
@@ -136,7 +141,7 @@ export function amendBenefitLine(command: LineCommand<'AmendBenefitLine'>, state
   if (Object.keys(changes).length === 0) invalid('an amendment changes at least one thing');
   const fixed = IDENTITY_OF_AWARDS.filter((key) => key in changes);
   if (fixed.length > 0) {
-    invalid(`${fixed.join(' and ')} cannot be amended: awards already rest on them (不重复享受); define a new line instead`);
+    invalid(`${fixed.join(' and ')} cannot be amended: awards already rest on them; define a new line instead`);
   }
   assertDefinition({ ...state.line, ...changes }, command.data);
   return [{ type: 'BenefitLineAmended', data: { lineCode: state.line.lineCode, changes, amendedAt: now } }];

@@ -110,6 +110,10 @@ describe('a defined benefit line', () => {
     lineSpec.given([defined()]).when(amend({ companionOf: 'neeq-listing-reward' })).thenFails('INVALID_INPUT', /companionOf cannot be amended/);
   });
 
+  it("keeps the payer its awards were booked with: a firm's grants of a year stay on one budget line", () => {
+    lineSpec.given([defined()]).when(amend({ payer: 'county-of-beneficiary' })).thenFails('INVALID_INPUT', /payer cannot be amended/);
+  });
+
   it('is not defined twice; an undefined line is not amended', () => {
     lineSpec.given([defined()]).when(define()).thenFails('ALREADY_EXISTS');
     lineSpec.given([]).when(amend({ leadUnit: '市发改委' })).thenFails('NOT_FOUND');
