@@ -10,7 +10,7 @@ import type { QualifyingFact } from '../claim/claim.js';
 import type { EnterpriseState } from '../enterprise/enterprise.js';
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
-import { assertFiscalYear } from '../shared/fiscal-year.js';
+import { assertFiscalYear, fiscalYearAt } from '../shared/fiscal-year.js';
 import { assertPositiveFen, type Fen, formatYuan } from '../shared/money.js';
 import {
   type ApplicationEvent,
@@ -126,7 +126,7 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
   }
   assertFiscalYear(application.fiscalYear);
   // The year decides which cap and budget apply: an applicant may not file against a year to come.
-  if (application.fiscalYear > Number(now.slice(0, 4))) {
+  if (application.fiscalYear > fiscalYearAt(now)) {
     throw new DomainError('INVALID_INPUT', `fiscal year ${application.fiscalYear} has not begun: apply under the year the costs or facts belong to`);
   }
   const fact = application.qualifyingFact;

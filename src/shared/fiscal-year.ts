@@ -6,3 +6,11 @@ export function assertFiscalYear(year: number): void {
     throw new DomainError('INVALID_INPUT', `${year} is not a fiscal year (a calendar year such as 2016)`);
   }
 }
+
+/** China Standard Time: UTC+8 all year, no daylight saving. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The fiscal year an ISO instant falls in: its calendar year in Beijing time (Xuchang's). */
+export function fiscalYearAt(instant: string): number {
+  return new Date(Date.parse(instant) + BEIJING_OFFSET_MS).getUTCFullYear();
+}

@@ -87,6 +87,15 @@ describe('a new application', () => {
     spec.given([]).when({ ...next, data: { ...next.data, fiscalYear: 2017 } }).thenFails('INVALID_INPUT', /2017 has not begun/);
   });
 
+  it('opens a fiscal year at midnight in Xuchang (UTC+8), not at midnight UTC', () => {
+    const next = submit('patent-pledge-subsidy', yuan(75_000), costs(120_000, 30_000));
+    const at = (now: string) => ({ ...next, data: { ...next.data, fiscalYear: 2017, now } });
+    spec.given([]).when(at('2016-12-31T15:59:59.999Z')).thenFails('INVALID_INPUT', /2017 has not begun/);
+    const opened = submitted('patent-pledge-subsidy', yuan(75_000), costs(120_000, 30_000));
+    const in2017 = { budgetLineId: 'patent-pledge-subsidy.2017.municipal', fiscalYear: 2017, submittedAt: '2016-12-31T16:00:00.000Z' };
+    spec.given([]).when(at('2016-12-31T16:00:00.000Z')).then([{ ...opened, data: { ...opened.data, ...in2017 } } as ApplicationEvent]);
+  });
+
   it('of the county match is paid by the county where the firm is (所在地财政)', () => {
     const fact = { kind: 'scale-up-statistics', reference: '禹统〔2016〕规上第23号' };
     spec.given([]).when(submit('scale-up-county-match', yuan(10_000), {}, fact)).then([
