@@ -1,12 +1,21 @@
 /**
  * The approval sweep: while the API runs, approvals left "approving" (a lost race, the store
  * briefly unreachable, another instance that died mid-approval) are completed or compensated
- * without waiting for a restart. Resuming is safe at any time: every step is idempotent and only
- * the application's stream decides the outcome (docs/approval-process.md).
+ * without waiting for a restart, and approvals abandoned lately have their releases finished
+ * (a process that died while compensating leaves them held). Resuming is safe at any time: every
+ * step is idempotent and only the application's stream decides the outcome
+ * (docs/approval-process.md).
  */
+export interface SweepWindow {
+  /** Approvals that started before this instant and have not ended. */
+  startedBefore: string;
+  /** Approvals abandoned in [abandonedSince, startedBefore): each passes through a few sweeps. */
+  abandonedSince: string;
+}
+
 export interface ApprovalSweepOptions {
-  /** Applications whose approval started before the instant and has not ended. */
-  findStale(startedBefore: string): string[];
+  /** Applications with an approval the window takes, each once. */
+  findUnfinished(window: SweepWindow): string[];
   resume(applicationId: string): Promise<unknown>;
   onError(applicationId: string, error: unknown): void;
   clock: () => Date;
@@ -26,8 +35,10 @@ export function startApprovalSweep(options: ApprovalSweepOptions): ApprovalSweep
   let running: Promise<string[]> = Promise.resolve([]);
 
   async function pass(): Promise<string[]> {
-    const startedBefore = new Date(options.clock().getTime() - staleAfterMs).toISOString();
-    const stale = options.findStale(startedBefore);
+    const before = options.clock().getTime() - staleAfterMs;
+    // Two intervals wide: an abandonment is looked at in two passes, however the timer drifts.
+    const window = { startedBefore: new Date(before).toISOString(), abandonedSince: new Date(before - 2 * intervalMs).toISOString() };
+    const stale = options.findUnfinished(window);
     for (const applicationId of stale) {
       await options.resume(applicationId).catch((error: unknown) => options.onError(applicationId, error));
     }

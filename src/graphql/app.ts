@@ -53,7 +53,7 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
   await runner.start();
   const read = createReadModelQueries(readStore);
   const approvalSweep = startApprovalSweep({
-    findStale: read.applicationsApprovingSince,
+    findUnfinished: read.applicationsWithUnfinishedApprovals,
     resume: ledger.resumeApproval,
     onError: (applicationId, error) => logger.warn({ applicationId, err: error }, 'approval sweep: not resumed yet'),
     clock,

@@ -42,12 +42,19 @@ export function applicationQueries(rs: ReadStore) {
         ])
         .map((row) => row.id),
     approvalsById: byKeys<ApprovalRow>(rs, APPROVAL, 'approvals', 'approval_id', (a) => a.approvalId),
-    /** Applications whose approval started before `instant` and has not ended: work a crash or a lost race left. */
-    applicationsApprovingSince: (instant: string) =>
+    /**
+     * Applications with an approval a crash or a lost race may have left unfinished: still pending
+     * though it started before `startedBefore`, or abandoned in [`abandonedSince`, `startedBefore`)
+     * (its releases may have been cut off). All of them: a few that keep failing must not hide the rest.
+     */
+    applicationsWithUnfinishedApprovals: ({ startedBefore, abandonedSince }: { startedBefore: string; abandonedSince: string }) =>
       rs
-        .all<{ id: string }>(`SELECT application_id AS id FROM approvals WHERE status = 'pending' AND started_at < ? ORDER BY started_at LIMIT 100`, [
-          instant,
-        ])
+        .all<{ id: string }>(
+          `SELECT DISTINCT application_id AS id FROM approvals
+           WHERE (status = 'pending' AND started_at < ?) OR (status = 'abandoned' AND abandoned_at >= ? AND abandoned_at < ?)
+           ORDER BY application_id`,
+          [startedBefore, abandonedSince, startedBefore],
+        )
         .map((row) => row.id),
     /** Every approval attempt on one application, in the order they started. */
     approvalsOf: (applicationId: string) =>
