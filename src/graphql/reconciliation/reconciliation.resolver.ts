@@ -13,10 +13,11 @@ export class ReconciliationResolver {
   async reconciliation(@Ctx() ctx: LedgerContext): Promise<ReconciliationReport> {
     const report = await ctx.services.reconcile();
     return {
-      consistent: report.differences.length === 0,
+      consistent: report.differences.length === 0 && report.skipped.length === 0,
       events: report.events,
       positions: report.positions.filter((p): p is string => p !== undefined),
       differences: report.differences.map((d) => ({ ...d, expected: json(d.expected), actual: json(d.actual), description: describeDifference(d) })),
+      skippedChecks: report.skipped,
     };
   }
 }

@@ -30,7 +30,7 @@ export class ReconciliationDifference {
     'Reconciliation (对账): every event replayed independently and every figure compared with the read models, to the fen, plus the identities (allocated = available + committed + disbursed; the sum over enterprises equals the line).',
 })
 export class ReconciliationReport {
-  @Field(() => Boolean, { description: 'True when there is no difference at all.' })
+  @Field(() => Boolean, { description: 'True when there is no difference at all and no check was skipped.' })
   consistent!: boolean;
 
   @Field(() => Int, { description: 'How many events were replayed.' })
@@ -41,4 +41,9 @@ export class ReconciliationReport {
 
   @Field(() => [ReconciliationDifference], { description: 'Every difference found; empty when consistent.' })
   differences!: ReconciliationDifference[];
+
+  @Field(() => [String], {
+    description: 'Checks that could not be made, and why (a read model not served yet, or one being rebuilt); the report is complete only when this is empty.',
+  })
+  skippedChecks!: string[];
 }
