@@ -13,6 +13,7 @@ import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { reconcile } from '../readmodel/reconcile.js';
 import { createProjectionRunner, type ProjectionRunner } from '../readmodel/runner.js';
 import { type Clock, systemClock } from '../shared/clock.js';
+import { singleFlight } from '../shared/single-flight.js';
 import type { ApiServices } from './context.js';
 import { type ApprovalSweep, startApprovalSweep } from '../commands/approval-sweep.js';
 
@@ -68,7 +69,8 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
       store,
       runner,
       read,
-      reconcile: () => reconcile({ store, readStore, projections: ledgerProjections }),
+      // A full replay of the log: callers asking at the same time share one.
+      reconcile: singleFlight(() => reconcile({ store, readStore, projections: ledgerProjections })),
     },
     async close() {
       await approvalSweep.stop();
