@@ -68,6 +68,8 @@ interface Run {
   queriesPerRequest: number;
   /** CPU time of this process (user + system) per request: steadier than req/s on a shared machine. */
   cpuMicrosPerRequest: number;
+  /** Of that, the kernel's share (system time): the sockets' reads and writes over HTTP. */
+  systemCpuMicrosPerRequest: number;
 }
 
 /** What a run is measured against: the read store's query count and this process's CPU time. */
@@ -91,6 +93,7 @@ function summary(app: LedgerApp, before: Counters, latencies: number[], seconds:
     p99Ms: percentile(latencies, 0.99),
     queriesPerRequest: ratio(app.readStore.stats.queries - before.queries, latencies.length),
     cpuMicrosPerRequest: Math.round((cpu.user + cpu.system) / latencies.length),
+    systemCpuMicrosPerRequest: Math.round(cpu.system / latencies.length),
   };
 }
 
@@ -201,8 +204,9 @@ async function main(): Promise<void> {
       results[op.name] = { http, inProcess: local, ratio: ratio(http.perSecond, local.perSecond) };
       console.log(
         `${op.name}: HTTP ${http.perSecond} req/s (p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, ${http.queriesPerRequest} queries/req, ` +
-          `server CPU ${http.cpuMicrosPerRequest} µs/req); in-process ${local.perSecond} req/s (p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms, ` +
-          `CPU ${local.cpuMicrosPerRequest} µs/req); HTTP/in-process ${results[op.name]!.ratio}`,
+          `server CPU ${http.cpuMicrosPerRequest} µs/req, ${http.systemCpuMicrosPerRequest} of it in the kernel); in-process ${local.perSecond} req/s ` +
+          `(p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms, CPU ${local.cpuMicrosPerRequest} µs/req, ${local.systemCpuMicrosPerRequest} in the kernel); ` +
+          `HTTP/in-process ${results[op.name]!.ratio}`,
       );
     }
     const queriesAt = async (first: number) =>
@@ -235,6 +239,8 @@ async function main(): Promise<void> {
       pageInProcessCpuMicrosPerRequest: page.inProcess.cpuMicrosPerRequest,
       singleHttpCpuMicrosPerRequest: single.http.cpuMicrosPerRequest,
       singleInProcessCpuMicrosPerRequest: single.inProcess.cpuMicrosPerRequest,
+      singleHttpSystemCpuMicrosPerRequest: single.http.systemCpuMicrosPerRequest,
+      singleInProcessSystemCpuMicrosPerRequest: single.inProcess.systemCpuMicrosPerRequest,
       queriesPerPageRequest: page.http.queriesPerRequest,
       queriesPerSingleRequest: single.http.queriesPerRequest,
       queriesForPageOf10: queriesByPageSize[10],
