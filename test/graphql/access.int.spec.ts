@@ -122,6 +122,24 @@ describe.each(testStores())('access on the $name store', (testStore) => {
     expect(answer.body.data).toBeUndefined();
   });
 
+  const NESTED_CASES: Operation[] = [
+    { name: 'enterprise.balance', query: `{ enterprise(creditCode: "${OWN}") { balance { netBenefit } } }`, allowed: CASE_READERS },
+    { name: 'enterprise.applications', query: `{ enterprise(creditCode: "${OWN}") { applications(first: 5) { totalCount } } }`, allowed: CASE_READERS },
+    { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
+  ];
+
+  it.each(NESTED_CASES.flatMap((op) => ALL_ROLES.map((role) => ({ ...op, role, verdict: op.allowed.includes(role) ? 'reads' : 'gets null and FORBIDDEN' }))))(
+    'cases reached through the enterprise register: $name as $role $verdict',
+    async ({ query, role, allowed }) => {
+      const answer = await api.gql(query, {}, tokens.get(role));
+      if (allowed.includes(role)) expect(refusal(answer)).toMatch(/^accepted: /);
+      else {
+        expect(refusal(answer)).toMatch(/^FORBIDDEN\/ROLE_NOT_ALLOWED: /);
+        expect(JSON.stringify(answer.body.data)).not.toMatch(/netBenefit|totalCount":\d/);
+      }
+    },
+  );
+
   it('hides budget use from an applicant even inside its own application', async () => {
     const own = (await api.gql('{ applications(first: 1) { edges { node { id } } } }', {}, tokens.get(APPLICANT))).body.data.applications.edges[0].node.id;
     const answer = await api.gql(`{ application(id: "${own}") { id budgetLine { available } } }`, {}, tokens.get(APPLICANT));

@@ -41,12 +41,17 @@ export class EnterpriseResolver {
     return county;
   }
 
-  @FieldResolver(() => BenefitBalance, { nullable: true, description: 'What it has been awarded, paid and asked to repay; null before its first approval.' })
+  @Authorized(MAY.readCases)
+  @FieldResolver(() => BenefitBalance, {
+    nullable: true,
+    description: 'What it has been awarded, paid and asked to repay (case readers only); null before its first approval.',
+  })
   balance(@Root() enterprise: Enterprise, @Ctx() ctx: LedgerContext): Promise<BenefitBalance | null> {
     return ctx.loaders.balance.load(enterprise.creditCode);
   }
 
-  @FieldResolver(() => ApplicationConnection, { description: 'Its applications.' })
+  @Authorized(MAY.readCases)
+  @FieldResolver(() => ApplicationConnection, { nullable: true, description: 'Its applications (case readers only).' })
   applications(
     @Root() enterprise: Enterprise,
     @Ctx() ctx: LedgerContext,
