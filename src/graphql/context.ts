@@ -7,7 +7,7 @@ import type { EventStore, Position } from '../eventstore/port.js';
 import type { CommandContext, Ledger } from '../ledger.js';
 import type { ProjectionRunner } from '../readmodel/runner.js';
 import type { Principal } from './auth/principal.js';
-import { unauthenticated } from './errors/api-error.js';
+import { badUserInput, unauthenticated } from './errors/api-error.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
 import type { ReconcileReport } from '../readmodel/reconcile.js';
@@ -30,6 +30,9 @@ export interface LedgerContext extends RequestContext {
   loaders: Loaders;
 }
 
+/** Long enough for a uuid or a client's own composite key; bounded, as it is stored in every event. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
 export const contextFor = (services: ApiServices) => () => ({ services, loaders: createLoaders(services.read) });
 
 /** The caller of an `@Authorized` operation (never anonymous there). */
@@ -44,6 +47,10 @@ export function caller(ctx: LedgerContext): Principal {
  */
 export function commandContext(ctx: LedgerContext, input: CommandInput): CommandContext {
   const { subject, role } = caller(ctx);
+  const key = input.idempotencyKey;
+  if (key.trim() === '' || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw badUserInput(`idempotencyKey must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, not blank`);
+  }
   return {
     actorId: subject,
     actorRole: role,

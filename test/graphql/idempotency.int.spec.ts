@@ -36,6 +36,17 @@ describe.each(testStores())('idempotency keys through the API ($name store)', (t
     expect(await api.eventCount()).toBe(events);
   });
 
+  it.each([
+    ['blank', '   '],
+    ['longer than 200 characters', 'k'.repeat(201)],
+  ])('refuses a key that is %s, and writes nothing', async (_, idempotencyKey) => {
+    const applicant = await applicantToken(DEMO_ENTERPRISES[14]!.creditCode);
+    const events = await api.eventCount();
+    const { input } = submission('JS-IDEM-5');
+    expect(refusal(await api.gql(SUBMIT, { input: { ...input, idempotencyKey } }, applicant))).toMatch(/^BAD_USER_INPUT: idempotencyKey must be/);
+    expect(await api.eventCount()).toBe(events);
+  });
+
   it("keeps two users' equal keys apart", async () => {
     const one = await api.gql(SUBMIT, submission('JS-IDEM-3'), await applicantToken(DEMO_ENTERPRISES[18]!.creditCode));
     const other = await api.gql(SUBMIT, submission('JS-IDEM-4'), await applicantToken(DEMO_ENTERPRISES[19]!.creditCode));

@@ -6,6 +6,7 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { webcrypto } from 'node:crypto';
 import type { JwtConfig } from '../../config.js';
+import { creditCodeProblem } from '../../enterprise/credit-code.js';
 import { unauthenticated } from '../errors/api-error.js';
 import type { Principal } from './principal.js';
 import { isRole, Role } from './role.js';
@@ -74,12 +75,14 @@ class InvalidClaims extends Error {}
 
 function principalFrom(payload: JWTPayload): Principal {
   const { sub, role, enterprise } = payload as JWTPayload & { role?: unknown; enterprise?: unknown };
+  // jose checks that "sub" is there, not what it is: it names who acts in every event written.
+  if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidClaims('the token\'s "sub" claim must name the user');
   if (!isRole(role)) throw new InvalidClaims('the token has no valid "role" claim');
-  if (role !== Role.APPLICANT) return { subject: sub!, role };
-  if (typeof enterprise !== 'string' || !enterprise) {
+  if (role !== Role.APPLICANT) return { subject: sub, role };
+  if (typeof enterprise !== 'string' || creditCodeProblem(enterprise) !== undefined) {
     throw new InvalidClaims('an APPLICANT token must name its enterprise\'s credit code in the "enterprise" claim');
   }
-  return { subject: sub!, role, creditCode: enterprise };
+  return { subject: sub, role, creditCode: enterprise };
 }
 
 /** A sentence saying why a token was refused, without echoing the token. */

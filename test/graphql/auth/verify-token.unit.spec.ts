@@ -6,6 +6,7 @@ import type { JwtConfig } from '../../../src/config.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
+import { creditCode } from '../../support/domain-fixtures.js';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256';
 const hs256: JwtConfig = {
@@ -36,8 +37,8 @@ describe('a development (HS256) verifier', () => {
   const verify = createTokenVerifier(hs256);
 
   it('reads role, subject and an applicant\'s enterprise from a minted token', async () => {
-    const token = await mintDevelopmentToken(hs256, { role: Role.APPLICANT, subject: 'a-1', enterprise: '91411000MA3X4B5C6D' });
-    expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'a-1', role: 'APPLICANT', creditCode: '91411000MA3X4B5C6D' });
+    const token = await mintDevelopmentToken(hs256, { role: Role.APPLICANT, subject: 'a-1', enterprise: creditCode(1) });
+    expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'a-1', role: 'APPLICANT', creditCode: creditCode(1) });
   });
 
   it('treats a request without a token as anonymous', async () => {
@@ -53,6 +54,9 @@ describe('a development (HS256) verifier', () => {
     ['a token signed with another secret', () => new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(hs256.issuer).setAudience(hs256.audience).setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))), 'signature'],
     ['a token with an unknown role', () => signed({ role: 'MAYOR' }), 'role'],
     ['an applicant token without its enterprise', () => signed({ role: 'APPLICANT' }), 'enterprise'],
+    ['an applicant token whose enterprise is not a credit code', () => signed({ role: 'APPLICANT', enterprise: 'not a credit code; anything' }), 'enterprise'],
+    ['a token whose subject is not a string', () => new SignJWT({ role: 'AUDITOR', sub: 12345 } as Record<string, unknown>).setProtectedHeader({ alg: 'HS256' }).setIssuer(hs256.issuer).setAudience(hs256.audience).setExpirationTime('1h').sign(key), '"sub"'],
+    ['a token with a blank subject', () => signed({ role: 'AUDITOR' }, (j) => j.setSubject('  ')), '"sub"'],
   ])('refuses %s as UNAUTHENTICATED', async (_, token, why) => {
     const answer = await refusal(hs256, `Bearer ${await token()}`);
     expect(answer).toMatch(/^UNAUTHENTICATED: /);
