@@ -5,8 +5,11 @@
  * query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
  * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
  * (the query's SHA-256 in each request, the query itself once when the server asks for it);
- * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute. Target: HTTP ≥ 0.5× in-process throughput, and
- * queries per request independent of the page size.
+ * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute.
+ * Target: HTTP ≥ 0.5× in-process throughput, and queries per request independent of the page size.
+ *
+ * A control runs in the same run: the same clients against bare-graphql-server.ts (node:http and
+ * graphql-js, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -27,11 +30,11 @@ import { Role } from '../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
-import { execute, type GraphQLSchema, parse, validate } from 'graphql';
-import { armor } from '../src/graphql/hardening.js';
+import { execute, type GraphQLSchema } from 'graphql';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { requestContextMaker, startApi } from '../src/graphql/server.js';
+import { prepareOperation, startBareGraphqlServer } from './bare-graphql-server.js';
 import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
@@ -135,9 +138,7 @@ async function overHttp(app: LedgerApp, url: string, token: string, op: Operatio
  * token verified, a request id, fresh loaders); warmed up like the HTTP side.
  */
 async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, seconds = SECONDS, clients = CLIENTS): Promise<Run> {
-  const document = parse(op.source);
-  const invalid = validate(schema, document, armor().validationRules);
-  if (invalid.length) fail(op.name, invalid);
+  const document = prepareOperation(schema, op.source);
   const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
   const authorization = `Bearer ${await auditorToken}`;
   let next = 0;
@@ -197,18 +198,30 @@ async function main(): Promise<void> {
         `(${PERSISTED_QUERIES ? 'persisted queries' : 'full queries'}), ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up`,
     );
 
-    const results: Record<string, { http: Run; inProcess: Run; ratio: number }> = {};
+    const bare = await startBareGraphqlServer({
+      schema,
+      sources: operations.map((op) => op.source),
+      context: requestContextMaker({ verifyToken, contextFor: contextFor(app.services) }),
+    });
+    const results: Record<string, { http: Run; bare: Run; inProcess: Run; ratio: number; bareRatio: number }> = {};
     for (const op of operations) {
       const http = await overHttp(app, api.url, token, op);
+      const bareHttp = await overHttp(app, bare.url, token, op);
       const local = await inProcess(schema, app, op);
-      results[op.name] = { http, inProcess: local, ratio: ratio(http.perSecond, local.perSecond) };
+      const result = { http, bare: bareHttp, inProcess: local, ratio: ratio(http.perSecond, local.perSecond), bareRatio: ratio(bareHttp.perSecond, local.perSecond) };
+      results[op.name] = result;
       console.log(
         `${op.name}: HTTP ${http.perSecond} req/s (p50 ${http.p50Ms} ms, p99 ${http.p99Ms} ms, ${http.queriesPerRequest} queries/req, ` +
           `server CPU ${http.cpuMicrosPerRequest} µs/req, ${http.systemCpuMicrosPerRequest} of it in the kernel); in-process ${local.perSecond} req/s ` +
           `(p50 ${local.p50Ms} ms, p99 ${local.p99Ms} ms, CPU ${local.cpuMicrosPerRequest} µs/req, ${local.systemCpuMicrosPerRequest} in the kernel); ` +
-          `HTTP/in-process ${results[op.name]!.ratio}`,
+          `HTTP/in-process ${result.ratio}`,
+      );
+      console.log(
+        `  control, node:http + graphql-js without Apollo: ${bareHttp.perSecond} req/s (server CPU ${bareHttp.cpuMicrosPerRequest} µs/req, ` +
+          `${bareHttp.systemCpuMicrosPerRequest} in the kernel); bare HTTP/in-process ${result.bareRatio}, Apollo/bare ${ratio(http.perSecond, bareHttp.perSecond)}`,
       );
     }
+    await bare.stop();
     const queriesAt = async (first: number) =>
       (await inProcess(schema, app, { name: `page of ${first}`, source: example('DisbursementPage'), variables: [{ first }] }, 0, 1)).queriesPerRequest;
     const queriesByPageSize = { 10: await queriesAt(10), 100: await queriesAt(100) };
@@ -235,6 +248,11 @@ async function main(): Promise<void> {
       singleHttpP50Ms: single.http.p50Ms,
       singleHttpP99Ms: single.http.p99Ms,
       singleRatio: single.ratio,
+      pageBareHttpPerSecond: page.bare.perSecond,
+      singleBareHttpPerSecond: single.bare.perSecond,
+      pageBareRatio: page.bareRatio,
+      singleBareRatio: single.bareRatio,
+      singleBareHttpCpuMicrosPerRequest: single.bare.cpuMicrosPerRequest,
       pageHttpCpuMicrosPerRequest: page.http.cpuMicrosPerRequest,
       pageInProcessCpuMicrosPerRequest: page.inProcess.cpuMicrosPerRequest,
       singleHttpCpuMicrosPerRequest: single.http.cpuMicrosPerRequest,

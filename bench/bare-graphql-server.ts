@@ -1,0 +1,61 @@
+/**
+ * The benchmark's control for the HTTP side: the least a GraphQL server over HTTP can do for the
+ * benchmark's operations, without Apollo. Plain `node:http`, the body read and parsed, the context
+ * made as the API makes it (token verified, request id, fresh loaders), the operation executed by
+ * graphql-js from a document parsed and validated once (looked up by the SHA-256 of its source, as
+ * the clients' persisted-query hashes name it), the result stringified with its Content-Length.
+ * No CSRF check, no content negotiation, no plugins, no error formatting: only for these known,
+ * valid operations, never a product server. What it costs over in-process execution is what HTTP
+ * itself costs on this machine.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type DocumentNode, execute, type GraphQLSchema, parse, validate } from 'graphql';
+import { armor } from '../src/graphql/hardening.js';
+import { readBody } from '../src/graphql/read-body.js';
+import type { RequestContext } from '../src/graphql/server.js';
+
+/** An operation parsed and validated once, as Apollo keeps a document it has seen. */
+export function prepareOperation(schema: GraphQLSchema, source: string): DocumentNode {
+  const document = parse(source);
+  const invalid = validate(schema, document, armor().validationRules);
+  if (invalid.length) throw new Error(`the operation is not valid: ${invalid.map((e) => e.message).join('; ')}`);
+  return document;
+}
+
+interface Body {
+  query?: string;
+  variables?: Record<string, unknown>;
+  extensions?: { persistedQuery?: { sha256Hash?: string } };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function startBareGraphqlServer(options: {
+  schema: GraphQLSchema;
+  sources: string[];
+  context(authorization: string | undefined, requestId: string): Promise<RequestContext>;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  const documents = new Map(options.sources.map((source) => [sha256(source), prepareOperation(options.schema, source)]));
+  const server = createServer(async (req, res) => {
+    const body = JSON.parse(await readBody(req, 100_000)) as Body;
+    const document = documents.get(body.extensions?.persistedQuery?.sha256Hash ?? sha256(body.query ?? ''));
+    if (!document) throw new Error('the bare server knows only the benchmark operations');
+    const contextValue = await options.context(req.headers.authorization, randomUUID());
+    const result = await execute({ schema: options.schema, document, contextValue, variableValues: body.variables });
+    const text = `${JSON.stringify(result)}\n`;
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
