@@ -23,7 +23,7 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import { once } from './command-record.js';
 import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './context.js';
-import { handleCommand, keyReused, load, type Write } from './handle.js';
+import { causedBy, handleCommand, load, type Write } from './handle.js';
 import { loadApplication, readEntitlement, readLine } from './lookups.js';
 
 export interface ApproveApplicationInput {
@@ -246,9 +246,9 @@ export async function approveApplication(deps: LedgerDeps, input: ApproveApplica
   return once(deps, env, async () => {
     const approvalId = approvalIdOf(env);
     const { events } = await loadApplication(deps.store, input.applicationId);
-    const started = startedEvent(events, approvalId);
-    if (started && started.metadata.payloadHash !== env.payloadHash) throw keyReused();
-    if (!started) {
+    // The same key with another payload has its own approval id: what it wrote here gives it away.
+    causedBy(events, env);
+    if (!startedEvent(events, approvalId)) {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
       await start(deps, input, env, approvalId);

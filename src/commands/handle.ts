@@ -89,10 +89,19 @@ export async function handleCommand<S, C, E extends DomainEvent>(
 }
 
 function findReplay<S>(loaded: Loaded<S>, replay: Replay): Handled<S> | undefined {
-  const mine = loaded.events.filter((e) => e.metadata.causationId === replay.commandId);
+  const mine = causedBy(loaded.events, replay);
   if (mine.length === 0) return undefined;
-  if (mine.some((e) => e.metadata.payloadHash !== replay.payloadHash)) throw keyReused();
   return { state: loaded.state, position: mine.at(-1)!.position, written: 0 };
+}
+
+/**
+ * The events of a stream this command wrote (a crash may have come before its record); refused
+ * when the same key wrote some of them with another payload.
+ */
+export function causedBy(events: RecordedEvent[], command: Replay): RecordedEvent[] {
+  const mine = events.filter((e) => e.metadata.causationId === command.commandId);
+  if (mine.some((e) => e.metadata.payloadHash !== command.payloadHash)) throw keyReused();
+  return mine;
 }
 
 export function keyReused(): DomainError {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { creditCode, yuan } from '../support/domain-fixtures.js';
-import { allocate, as, cashier, director, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { allocate, as, cashier, director, finance, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
 import { crashingAfter, gate, interleaving, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';
@@ -138,6 +138,18 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     const log = await readLog(store);
     expect(log.filter((e) => e.type === 'ApplicationApproved').map((e) => (e.data as { applicationId: string }).applicationId)).toEqual([first]);
     expect(moneyInvariantViolations(log, { settled: false })).toEqual([]);
+  });
+
+  it('refuses a key reused on the same application with another amount after a crash, and approves nothing', async () => {
+    const voucherLine = await allocate(ledger, 'innovation-voucher', yuan(50_000));
+    const app = await reviewedApplication(ledger, await registerFirm(ledger, 16), 'innovation-voucher', { kind: 'tech-transfer-contract', reference: '许科转〔2016〕16号' }, yuan(50_000));
+    const ctx = director();
+    // The approval of ¥50,000 is started, then the process dies.
+    const dying = createLedger({ store: crashingAfter(store, 1), clock: fixedClock });
+    await expect(dying.approveApplication({ applicationId: app, amountFen: yuan(50_000) }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    await ledger.adjustBudget({ budgetLineId: voucherLine, deltaFen: -yuan(20_000), reason: '预算调减' }, finance());
+    await expectRejectsWith(ledger.approveApplication({ applicationId: app, amountFen: yuan(30_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+    expect(await count('ApplicationApproved')).toBe(0);
   });
 
   it('writes one event for the same command sent twice at the same moment', async () => {
