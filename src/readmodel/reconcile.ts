@@ -80,9 +80,21 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRep
   const skipped = Object.keys(MODELS)
     .filter((model) => !snapshot.models.has(model))
     .map((model) => `${model} is not compared: no version of its projection is served yet`);
-  if (positions.length === 1) differences.push(...identities(snapshot.models, replay));
-  else skipped.push('the identities are not checked: the read models stand at different positions (one is being rebuilt); reconcile again once they have caught up');
+  const unchecked = identitiesUnchecked(positions, snapshot.models);
+  if (unchecked) skipped.push(`the identities are not checked: ${unchecked}; reconcile again once they have caught up`);
+  else differences.push(...identities(snapshot.models, replay));
   return { positions, events: replay.events, differences, skipped };
+}
+
+/** The read models the identities of finance relate to one another. */
+const IDENTITY_MODELS = ['budget_use', 'enterprise_line_balances', 'enterprise_balances', 'disbursements'];
+
+/** Why the identities cannot be checked now, if they cannot: a model they need is missing, or the models disagree on position. */
+function identitiesUnchecked(positions: Array<Position | undefined>, models: ModelFigures): string | undefined {
+  const missing = IDENTITY_MODELS.filter((model) => !models.has(model));
+  if (missing.length) return `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not served yet`;
+  if (positions.length > 1) return 'the read models stand at different positions (one is being rebuilt)';
+  return undefined;
 }
 
 /** One line a finance officer can act on, to the fen. */

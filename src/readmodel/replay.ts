@@ -273,7 +273,8 @@ export function replayedFigures(r: Replay): ModelFigures {
       waived_fen: a.waived,
     }))],
     ['approvals', mapValues(r.approvals, (a) => ({ application_id: a.applicationId, amount_fen: a.amount, status: a.status }))],
-    ['disbursements', r.disbursements],
+    // Copies, as for every model: the replay goes on past this position for models that stand further on.
+    ['disbursements', mapValues(r.disbursements, (d) => ({ ...d }))],
     ['enterprises', mapValues(r.enterprises, (e) => ({ ...e }))],
     ['policies', mapValues(r.policies, (documentNumber) => ({ document_number: documentNumber }))],
     ['benefit_lines', mapValues(r.lines, (line) => ({ definition: canonicalJson(line) }))],
