@@ -59,7 +59,6 @@ export interface ApprovalRow {
   abandonReason: string | null;
 }
 
-
 export const applicationList = defineProjection({
   name: 'application-list',
   version: 2,

@@ -40,7 +40,6 @@ export interface DisbursementRow extends GrantBooking {
   position: string;
 }
 
-
 export const disbursementHistory = defineProjection({
   name: 'disbursement-history',
   version: 1,

@@ -30,7 +30,6 @@ export interface EnterpriseLineBalanceRow extends Figures {
   budgetLineId: string;
 }
 
-
 const FIGURES: Columns<Figures> = {
   approvedFen: column.integer,
   disbursedFen: column.integer,

@@ -21,7 +21,10 @@ export function freshLedgerForEachTest(
     use(store, await ledgerWithCatalog(store));
   });
   afterEach(async () => {
-    if (checkMoney) expect(moneyInvariantViolations(await readLog(store), { settled: true })).toEqual([]);
-    await store.close();
+    try {
+      if (checkMoney) expect(moneyInvariantViolations(await readLog(store), { settled: true })).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 }

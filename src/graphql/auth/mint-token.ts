@@ -1,6 +1,7 @@
 /** Development tokens (HS256), for the token CLI, the demo and the tests. */
 import { SignJWT } from 'jose';
 import type { JwtConfig } from '../../config.js';
+import { creditCodeProblem } from '../../enterprise/credit-code.js';
 import type { LedgerClaims } from './principal.js';
 import { Role } from './role.js';
 
@@ -20,6 +21,9 @@ export async function mintDevelopmentToken(config: JwtConfig, request: TokenRequ
   if (request.role === Role.APPLICANT && !request.enterprise) {
     throw new Error('an APPLICANT token needs the credit code of its enterprise');
   }
+  const problem = request.enterprise === undefined ? undefined : creditCodeProblem(request.enterprise);
+  // The server refuses a token whose enterprise is not a real credit code: better not to mint it.
+  if (problem) throw new Error(`the enterprise of the token: ${problem}`);
   const claims: LedgerClaims = { role: request.role, ...(request.enterprise ? { enterprise: request.enterprise } : {}) };
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

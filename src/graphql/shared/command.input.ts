@@ -4,7 +4,7 @@ import { Field, InputType } from 'type-graphql';
 @InputType({ description: 'The fields every command carries.' })
 export abstract class CommandInput {
   @Field(() => String, {
-    description: 'Your id for this command: sent again, it is handled once and gives the first answer; reused with other input, it is refused.',
+    description: 'Your id for this command, 1 to 200 characters, not blank: sent again, it is handled once and gives the first answer; reused with other input, it is refused.',
   })
   idempotencyKey!: string;
 

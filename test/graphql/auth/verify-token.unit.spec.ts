@@ -41,6 +41,10 @@ describe('a development (HS256) verifier', () => {
     expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'a-1', role: 'APPLICANT', creditCode: creditCode(1) });
   });
 
+  it('mints no applicant token for an enterprise that is not a real credit code', async () => {
+    await expect(mintDevelopmentToken(hs256, { role: Role.APPLICANT, subject: 'a-1', enterprise: 'ACME' })).rejects.toThrow(/18 characters/);
+  });
+
   it('treats a request without a token as anonymous', async () => {
     expect(await verify(undefined)).toBeNull();
   });
