@@ -7,7 +7,7 @@
  * rejected and withdrawn end it.
  */
 import { defineProjection } from '../src/readmodel/projection.js';
-import { column, tableSpec } from '../src/readmodel/table.js';
+import { column, type Table, tableSpec } from '../src/readmodel/table.js';
 import type { Fen } from '../src/shared/money.js';
 import { GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
 
@@ -57,11 +57,20 @@ export interface ApprovalRow {
   abandonedAt: string | null;
   abandonCode: string | null;
   abandonReason: string | null;
+  /** Reservations (fact claim, entitlement, budget commitment) taken and not given back. */
+  reservationsHeld: number;
 }
+
+/** A reservation of an approval taken (+1) or given back (−1). */
+const holding =
+  (change: 1 | -1) =>
+  ({ approvals }: { approvals: Table<ApprovalRow> }, { data }: { data: { approvalId: string } }) => {
+    approvals.change(data.approvalId).reservationsHeld += change;
+  };
 
 export const applicationList = defineProjection({
   name: 'application-list',
-  version: 2,
+  version: 3,
   tables: {
     applications: tableSpec<ApplicationRow>({
       columns: {
@@ -107,6 +116,7 @@ export const applicationList = defineProjection({
         abandonedAt: column.optionalText,
         abandonCode: column.optionalText,
         abandonReason: column.optionalText,
+        reservationsHeld: column.integer,
       },
       primaryKey: ['approvalId'],
       indexes: ['application_id'],
@@ -167,6 +177,7 @@ export const applicationList = defineProjection({
         abandonedAt: null,
         abandonCode: null,
         abandonReason: null,
+        reservationsHeld: 0,
       });
       const a = applications.change(data.applicationId);
       a.status = 'approving';
@@ -196,6 +207,13 @@ export const applicationList = defineProjection({
       a.approvalId = null;
       a.updatedAt = data.abandonedAt;
     },
+    // An abandoned approval still holding a reservation had its compensation cut off: the sweep finishes it.
+    FactClaimed: holding(+1),
+    EntitlementReserved: holding(+1),
+    BudgetCommitted: holding(+1),
+    FactClaimReleased: holding(-1),
+    EntitlementReleased: holding(-1),
+    BudgetReleased: holding(-1),
     ApplicationRejected: ({ applications }, { data }) => {
       const a = applications.change(data.applicationId);
       a.status = 'rejected';

@@ -1,21 +1,14 @@
 /**
  * The approval sweep: while the API runs, approvals left "approving" (a lost race, the store
  * briefly unreachable, another instance that died mid-approval) are completed or compensated
- * without waiting for a restart, and approvals abandoned lately have their releases finished
- * (a process that died while compensating leaves them held). Resuming is safe at any time: every
+ * without waiting for a restart, and abandoned approvals that still hold a reservation have their
+ * releases finished (a process that died while compensating leaves them held). Resuming is safe at any time: every
  * step is idempotent and only the application's stream decides the outcome
  * (docs/approval-process.md).
  */
-export interface SweepWindow {
-  /** Approvals that started before this instant and have not ended. */
-  startedBefore: string;
-  /** Approvals abandoned in [abandonedSince, startedBefore): each passes through a few sweeps. */
-  abandonedSince: string;
-}
-
 export interface ApprovalSweepOptions {
-  /** Applications with an approval the window takes, each once. */
-  findUnfinished(window: SweepWindow): string[];
+  /** Applications, each once, with an approval left unfinished before this instant (ISO): pending, or abandoned still holding. */
+  findUnfinished(before: string): string[];
   resume(applicationId: string): Promise<unknown>;
   onError(applicationId: string, error: unknown): void;
   clock: () => Date;
@@ -35,10 +28,8 @@ export function startApprovalSweep(options: ApprovalSweepOptions): ApprovalSweep
   let running: Promise<string[]> = Promise.resolve([]);
 
   async function pass(): Promise<string[]> {
-    const before = options.clock().getTime() - staleAfterMs;
-    // Two intervals wide: an abandonment is looked at in two passes, however the timer drifts.
-    const window = { startedBefore: new Date(before).toISOString(), abandonedSince: new Date(before - 2 * intervalMs).toISOString() };
-    const stale = options.findUnfinished(window);
+    // Only approvals older than this: a younger one is still in the hands of the command that runs it.
+    const stale = options.findUnfinished(new Date(options.clock().getTime() - staleAfterMs).toISOString());
     for (const applicationId of stale) {
       await options.resume(applicationId).catch((error: unknown) => options.onError(applicationId, error));
     }

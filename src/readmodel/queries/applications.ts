@@ -43,17 +43,18 @@ export function applicationQueries(rs: ReadStore) {
         .map((row) => row.id),
     approvalsById: byKeys<ApprovalRow>(rs, APPROVAL, 'approvals', 'approval_id', (a) => a.approvalId),
     /**
-     * Applications with an approval a crash or a lost race may have left unfinished: still pending
-     * though it started before `startedBefore`, or abandoned in [`abandonedSince`, `startedBefore`)
-     * (its releases may have been cut off). All of them: a few that keep failing must not hide the rest.
+     * Applications with an approval a crash or a lost race may have left unfinished, as of
+     * `before`: still pending though it started before then, or abandoned before then and still
+     * holding a reservation (its releases were cut off), however long ago. All of them: a few that
+     * keep failing must not hide the rest.
      */
-    applicationsWithUnfinishedApprovals: ({ startedBefore, abandonedSince }: { startedBefore: string; abandonedSince: string }) =>
+    applicationsWithUnfinishedApprovals: (before: string) =>
       rs
         .all<{ id: string }>(
           `SELECT DISTINCT application_id AS id FROM approvals
-           WHERE (status = 'pending' AND started_at < ?) OR (status = 'abandoned' AND abandoned_at >= ? AND abandoned_at < ?)
+           WHERE (status = 'pending' AND started_at < ?) OR (status = 'abandoned' AND reservations_held > 0 AND abandoned_at < ?)
            ORDER BY application_id`,
-          [startedBefore, abandonedSince, startedBefore],
+          [before, before],
         )
         .map((row) => row.id),
     /** Every approval attempt on one application, in the order they started. */
