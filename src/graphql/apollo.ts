@@ -17,6 +17,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { formatErrorFor, unexpectedErrorLogger } from './errors/format-error.js';
+import { costLimitPlugin } from './cost-limit.js';
 import { armor, parseOptions } from './hardening.js';
 
 export interface ApolloOptions {
@@ -46,6 +47,7 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
     logger: options.logger,
     plugins: [
       unexpectedErrorLogger(options.logger),
+      costLimitPlugin(options.schema),
       // No HTTP caching of answers about public money, and no per-field hooks on every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

@@ -145,9 +145,15 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     expect(await refused(long, {}, as.AUDITOR!)).toMatch(new RegExp(`^GRAPHQL_PARSE_FAILED: .* ${LIMITS.maxTokens} tokens`));
   });
 
-  it('refuses a list nested in a list of 100 as too costly, and runs the page of 100 auditors need', async () => {
+  it('refuses a list nested in a list of 100 as too costly, its page sizes written or given as variables, and runs the page of 100 auditors need', async () => {
     const nested = '{ enterprises(first: 100) { edges { node { applications(first: 100) { edges { node { id approval { amount } } } } } } } }';
     expect(await refused(nested, {}, as.AUDITOR!)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED): .*Cost limit/i);
+    const sized = 'query ($n: Int, $m: Int) { enterprises(first: $n) { edges { node { applications(first: $m) { edges { node { id approval { amount } } } } } } } }';
+    // The same operation is counted again for other sizes: a small page first does not let a big one through.
+    expect(refusal(await api.gql(sized, { n: 5, m: 5 }, as.AUDITOR))).toMatch(/^accepted/);
+    expect(await refused(sized, { n: 100, m: 100 }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded: this operation costs \d+/);
+    const tenOfThem = `query ($n: Int, $m: Int) { ${Array.from({ length: 10 }, (_, i) => `a${i}: enterprises(first: $n) { edges { node { applications(first: $m) { edges { node { id } } } } } }`).join(' ')} }`;
+    expect(await refused(tenOfThem, { n: 100, m: 100 }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded/);
     const page = '{ disbursements(first: 100) { edges { node { amount enterprise { name } benefitLine { code } approval { amount approvedBy } } } } }';
     expect(refusal(await api.gql(page, {}, as.AUDITOR))).toMatch(/^accepted/);
   });
