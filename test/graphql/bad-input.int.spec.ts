@@ -122,6 +122,10 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     ['first: 0', /^BAD_USER_INPUT: first must be from 1 to 100/],
     ['first: -5', /^BAD_USER_INPUT: first must be from 1 to 100/],
     ['first: 10, after: "not-a-cursor"', /^BAD_USER_INPUT: "not-a-cursor" is not a cursor/],
+    ...['offset:', 'offset:0x2', 'offset:1e1', 'offset:-1'].map((forged) => {
+      const cursor = Buffer.from(forged).toString('base64url');
+      return [`first: 10, after: "${cursor}"`, new RegExp(`^BAD_USER_INPUT: "${cursor}" is not a cursor`)] as [string, RegExp];
+    }),
   ])('refuses a page with %s', async (args, why) => {
     expect(await refused(`{ disbursements(${args}) { totalCount } }`, {}, as.AUDITOR!)).toMatch(why);
   });

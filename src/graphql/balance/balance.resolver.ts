@@ -11,7 +11,7 @@ export class BalanceResolver {
   @Authorized(MAY.readCases)
   @Query(() => BenefitBalance, {
     nullable: true,
-    description: "An enterprise's benefit balance; null before its first approval. An APPLICANT sees its own only.",
+    description: "An enterprise's benefit balance, all zero before its first approval. An APPLICANT sees its own only; any other enterprise is NOT_FOUND.",
   })
   async enterpriseBalance(
     @Ctx() ctx: LedgerContext,

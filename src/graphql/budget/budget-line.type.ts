@@ -20,7 +20,7 @@ export class BudgetLine {
   @Field(() => MoneyScalar, { name: 'allocated', description: 'Allocated, with every adjustment.' })
   allocatedFen!: Fen;
 
-  @Field(() => MoneyScalar, { name: 'committed', description: 'Approved and not yet paid.' })
+  @Field(() => MoneyScalar, { name: 'committed', description: 'Approved and not yet paid, with what approvals in progress hold (released if they are abandoned).' })
   committedFen!: Fen;
 
   @Field(() => MoneyScalar, { name: 'disbursed', description: 'Paid out.' })

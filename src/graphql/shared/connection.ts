@@ -51,8 +51,9 @@ const encodeCursor = (offset: number) => Buffer.from(`${CURSOR_PREFIX}${offset}`
 
 function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
-  const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(offset) || offset < 0) {
+  const digits = text.slice(CURSOR_PREFIX.length);
+  const offset = Number(digits);
+  if (!text.startsWith(CURSOR_PREFIX) || !/^\d{1,15}$/.test(digits) || !Number.isSafeInteger(offset)) {
     throw badUserInput(`"${cursor}" is not a cursor of this list`);
   }
   return offset;
