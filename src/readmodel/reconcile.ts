@@ -42,7 +42,7 @@ export interface ReconcileOptions {
 
 /** What is compared for each read model: its key and its figures, as columns of its view. */
 const MODELS: Record<string, { key: string; columns: string[] }> = {
-  budget_use: { key: 'budget_line_id', columns: ['allocated_fen', 'committed_fen', 'disbursed_fen', 'recovered_fen', 'available_fen'] },
+  budget_use: { key: 'budget_line_id', columns: ['line_code', 'fiscal_year', 'payer', 'allocated_fen', 'committed_fen', 'disbursed_fen', 'recovered_fen', 'available_fen'] },
   enterprise_balances: { key: 'credit_code', columns: [...BALANCE_FIGURES, 'outstanding_clawback_fen', 'net_benefit_fen'] },
   enterprise_line_balances: {
     key: `credit_code || '/' || line_code || '/' || fiscal_year`,
@@ -50,12 +50,16 @@ const MODELS: Record<string, { key: string; columns: string[] }> = {
   },
   applications: {
     key: 'application_id',
-    columns: ['status', 'requested_fen', 'approved_fen', 'disbursed_fen', 'clawback_demanded_fen', 'recovered_fen', 'waived_fen'],
+    // The booking too: filters and totals by firm, line, year, payer and county depend on it.
+    columns: ['credit_code', 'line_code', 'fiscal_year', 'payer', 'budget_line_id', 'county', 'status', 'requested_fen', 'approved_fen', 'disbursed_fen', 'clawback_demanded_fen', 'recovered_fen', 'waived_fen'],
   },
   approvals: { key: 'approval_id', columns: ['application_id', 'amount_fen', 'status'] },
   disbursements: {
     key: 'disbursement_id',
-    columns: ['application_id', 'credit_code', 'budget_line_id', 'county', 'approved_by', 'approval_document_ref', 'amount_fen', 'paid_on'],
+    columns: [
+      'application_id', 'credit_code', 'line_code', 'fiscal_year', 'payer', 'budget_line_id', 'county',
+      'approval_id', 'approved_by', 'approved_at', 'approval_document_ref', 'amount_fen', 'paid_on', 'payment_reference', 'recorded_by',
+    ],
   },
   enterprises: { key: 'credit_code', columns: ['name', 'county', 'kind'] },
   policies: { key: 'policy_code', columns: ['document_number'] },

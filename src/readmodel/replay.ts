@@ -24,6 +24,7 @@ interface Application {
   requested: Fen;
   approved: Fen | null;
   approvedBy: string | null;
+  approvedAt: string | null;
   disbursed: Fen;
   demanded: Fen;
   recovered: Fen;
@@ -122,6 +123,7 @@ export class Replay {
           requested: d.requestedFen,
           approved: null,
           approvedBy: null,
+          approvedAt: null,
           disbursed: 0,
           demanded: 0,
           recovered: 0,
@@ -139,7 +141,7 @@ export class Replay {
         return;
       case 'ApplicationApproved': {
         const a = this.application(event.data.applicationId);
-        Object.assign(a, { status: 'approved', approved: event.data.amountFen, approvedBy: event.data.approvedBy });
+        Object.assign(a, { status: 'approved', approved: event.data.amountFen, approvedBy: event.data.approvedBy, approvedAt: event.data.approvedAt });
         this.approvals.get(event.data.approvalId)!.status = 'approved';
         this.inFlight.delete(event.data.approvalId);
         if (documentRef) this.approvalRefs.set(event.data.approvalId, documentRef);
@@ -174,12 +176,19 @@ export class Replay {
         this.disbursements.set(d.disbursementId, {
           application_id: d.applicationId,
           credit_code: a.creditCode,
+          line_code: a.lineCode,
+          fiscal_year: a.fiscalYear,
+          payer: a.payer,
           budget_line_id: d.budgetLineId,
           county: a.county,
+          approval_id: approvalId,
           approved_by: a.approvedBy,
+          approved_at: a.approvedAt,
           approval_document_ref: approvalId && (this.approvalRefs.get(approvalId) ?? null),
           amount_fen: d.amountFen,
           paid_on: d.paidOn,
+          payment_reference: d.paymentReference,
+          recorded_by: d.recordedBy,
         });
         return;
       }
@@ -255,7 +264,7 @@ export function replayedFigures(r: Replay): ModelFigures {
   return new Map<string, Map<string, Figures>>([
     ['budget_use', mapValues(r.budgetLines, (b) => {
       const committed = b.commitments - b.disbursed;
-      return { allocated_fen: b.allocated, committed_fen: committed, disbursed_fen: b.disbursed, recovered_fen: b.recovered, available_fen: b.allocated - committed - b.disbursed };
+      return { line_code: b.lineCode, fiscal_year: b.fiscalYear, payer: b.payer, allocated_fen: b.allocated, committed_fen: committed, disbursed_fen: b.disbursed, recovered_fen: b.recovered, available_fen: b.allocated - committed - b.disbursed };
     })],
     ['enterprise_balances', new Map([...r.enterprises.keys()].map((code) => [code, balance(byFirm.get(code) ?? [])]))],
     ['enterprise_line_balances', mapValues(groupBy(awarded, (a) => `${a.creditCode}/${a.lineCode}/${a.fiscalYear}`), (rows) => ({
@@ -264,6 +273,12 @@ export function replayedFigures(r: Replay): ModelFigures {
       ...balance(rows),
     }))],
     ['applications', mapValues(r.applications, (a) => ({
+      credit_code: a.creditCode,
+      line_code: a.lineCode,
+      fiscal_year: a.fiscalYear,
+      payer: a.payer,
+      budget_line_id: a.budgetLineId,
+      county: a.county,
       status: a.status,
       requested_fen: a.requested,
       approved_fen: a.approved,

@@ -76,6 +76,21 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
     ]);
   });
 
+  it('finds a payment listed under the wrong payer, and an application under the wrong county, though no fen is off', async () => {
+    const { id, payer } = readStore.get<{ id: string; payer: string }>(`SELECT disbursement_id AS id, payer FROM disbursements LIMIT 1`)!;
+    const other = payer === 'municipal' ? 'county' : 'municipal';
+    readStore.db.prepare(`UPDATE disbursements_v1 SET payer = ? WHERE disbursement_id = ?`).run(other, id);
+    const { app, county } = readStore.get<{ app: string; county: string }>(`SELECT application_id AS app, county FROM applications LIMIT 1`)!;
+    readStore.db.prepare(`UPDATE applications_v3 SET county = 'nowhere' WHERE application_id = ?`).run(app);
+    expect(await lines()).toEqual(
+      expect.arrayContaining([
+        `replay disbursements[${id}].payer: replay ${payer}, read model ${other}`,
+        `replay applications[${app}].county: replay ${county}, read model nowhere`,
+      ]),
+    );
+    expect(await lines()).toHaveLength(2);
+  });
+
   it('finds an enterprise whose total no longer equals its lines', async () => {
     const { code } = readStore.get<{ code: string }>(`SELECT credit_code AS code FROM enterprise_balances WHERE approved_fen > 0 AND clawback_demanded_fen = 0 LIMIT 1`)!;
     readStore.db.prepare(`UPDATE enterprise_balances_v1 SET waived_fen = waived_fen + 100 WHERE credit_code = ?`).run(code);
