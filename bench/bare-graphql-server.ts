@@ -9,9 +9,9 @@
  * itself costs on this machine.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DocumentNode, execute, type GraphQLSchema, parse, validate } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { armor } from '../src/graphql/hardening.js';
 import { readBody } from '../src/graphql/read-body.js';
 import type { RequestContext } from '../src/graphql/server.js';
@@ -19,7 +19,7 @@ import type { RequestContext } from '../src/graphql/server.js';
 /** An operation parsed and validated once, as Apollo keeps a document it has seen. */
 export function prepareOperation(schema: GraphQLSchema, source: string): DocumentNode {
   const document = parse(source);
-  const invalid = validate(schema, document, armor().validationRules);
+  const invalid = validate(schema, document, [...specifiedRules, ...armor().validationRules]);
   if (invalid.length) throw new Error(`the operation is not valid: ${invalid.map((e) => e.message).join('; ')}`);
   return document;
 }
@@ -38,15 +38,21 @@ export async function startBareGraphqlServer(options: {
   context(authorization: string | undefined, requestId: string): Promise<RequestContext>;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const documents = new Map(options.sources.map((source) => [sha256(source), prepareOperation(options.schema, source)]));
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage): Promise<[status: number, result: unknown]> => {
     const body = JSON.parse(await readBody(req, 100_000)) as Body;
     const document = documents.get(body.extensions?.persistedQuery?.sha256Hash ?? sha256(body.query ?? ''));
-    if (!document) throw new Error('the bare server knows only the benchmark operations');
+    if (!document) return [400, { errors: [{ message: 'the bare server knows only the benchmark operations' }] }];
     const contextValue = await options.context(req.headers.authorization, randomUUID());
-    const result = await execute({ schema: options.schema, document, contextValue, variableValues: body.variables });
-    const text = `${JSON.stringify(result)}\n`;
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
+    return [200, await execute({ schema: options.schema, document, contextValue, variableValues: body.variables })];
+  };
+  const server = createServer((req, res) => {
+    answer(req)
+      .catch((error: unknown) => [500, { errors: [{ message: String(error) }] }] as const)
+      .then(([status, result]) => {
+        const text = `${JSON.stringify(result)}\n`;
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+        res.end(text);
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -119,7 +119,8 @@ export const applicationList = defineProjection({
         reservationsHeld: column.integer,
       },
       primaryKey: ['approvalId'],
-      indexes: ['application_id'],
+      // The sweep's look-up: approvals pending, or abandoned still holding.
+      indexes: ['application_id', 'status, reservations_held'],
     }),
   },
   handlers: {

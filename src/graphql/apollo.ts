@@ -1,5 +1,5 @@
 /**
- * The Apollo server: one schema, one formatError, the armor's limits, no batching, CSRF
+ * The Apollo server: one schema, one formatError, the armor's limits and the cost limit, no batching, CSRF
  * prevention. Apollo awaits every plugin at each stage of every request, so only plugins with
  * work to do are installed (the disabled ones replace defaults Apollo would add otherwise).
  * Automatic persisted queries stay on (Apollo's default): a client that sends a query's SHA-256

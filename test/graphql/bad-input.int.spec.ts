@@ -117,15 +117,31 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     expect(await command(m('recordDisbursement', 'RecordDisbursementInput'), payment, as.TREASURY!)).toMatch(/^BAD_USER_INPUT: .*"2025-02-30" is not a calendar date/);
   });
 
+  it('counts the cost with the operation\'s defaults and its @skip conditions, whatever was counted before', async () => {
+    const nestedApplications = '{ edges { node { applications(first: $m) { edges { node { id } } } } } }';
+    const defaults = `query ($n: Int = 100, $m: Int = 100) { enterprises(first: $n) ${nestedApplications} }`;
+    expect(refusal(await api.gql(defaults, { n: null, m: null }, as.AUDITOR))).toMatch(/^accepted/);
+    expect(await refused(defaults, {}, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded/);
+    const skipped = `query ($s: Boolean!, $m: Int = 100) { enterprises(first: 100) @skip(if: $s) ${nestedApplications} }`;
+    expect(refusal(await api.gql(skipped, { s: true }, as.AUDITOR))).toMatch(/^accepted/);
+    expect(await refused(skipped, { s: false }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded/);
+  });
+
+  it('refuses an operation too big to count, rather than running it uncounted', async () => {
+    const spreads = (fragment: string) => Array.from({ length: 100 }, () => `...${fragment}`).join(' ');
+    const uncountable = `{ ...A enterprises(first: 100) { edges { node { applications(first: 100) { edges { node { id } } } } } } }
+      fragment A on Query { ${spreads('B')} } fragment B on Query { ${spreads('C')} } fragment C on Query { counties { code } }`;
+    expect(await refused(uncountable, {}, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit: this operation cannot be counted/);
+  });
+
   it.each([
     [`first: ${MAX_PAGE_SIZE + 1}`, /^BAD_USER_INPUT: first must be from 1 to 100 \(got 101\)/],
     ['first: 0', /^BAD_USER_INPUT: first must be from 1 to 100/],
     ['first: -5', /^BAD_USER_INPUT: first must be from 1 to 100/],
     ['first: 10, after: "not-a-cursor"', /^BAD_USER_INPUT: "not-a-cursor" is not a cursor/],
-    ...['offset:', 'offset:0x2', 'offset:1e1', 'offset:-1'].map((forged) => {
-      const cursor = Buffer.from(forged).toString('base64url');
-      return [`first: 10, after: "${cursor}"`, new RegExp(`^BAD_USER_INPUT: "${cursor}" is not a cursor`)] as [string, RegExp];
-    }),
+    ...[...['offset:', 'offset:0x2', 'offset:1e1', 'offset:-1'].map((forged) => Buffer.from(forged).toString('base64url')), 'b2Zmc2V0OjE!!!', 'b2Zmc2V0OjF'].map(
+      (cursor) => [`first: 10, after: "${cursor}"`, new RegExp(`^BAD_USER_INPUT: "${cursor.replace(/[!]/g, '\\$&')}" is not a cursor`)] as [string, RegExp],
+    ),
   ])('refuses a page with %s', async (args, why) => {
     expect(await refused(`{ disbursements(${args}) { totalCount } }`, {}, as.AUDITOR!)).toMatch(why);
   });
@@ -156,8 +172,11 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
     // The same operation is counted again for other sizes: a small page first does not let a big one through.
     expect(refusal(await api.gql(sized, { n: 5, m: 5 }, as.AUDITOR))).toMatch(/^accepted/);
     expect(await refused(sized, { n: 100, m: 100 }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded: this operation costs \d+/);
-    const tenOfThem = `query ($n: Int, $m: Int) { ${Array.from({ length: 10 }, (_, i) => `a${i}: enterprises(first: $n) { edges { node { applications(first: $m) { edges { node { id } } } } } }`).join(' ')} }`;
-    expect(await refused(tenOfThem, { n: 100, m: 100 }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded/);
+    // One list of 30 in a list of 30 is allowed; ten of them aliased are not.
+    const aliased = (count: number) =>
+      `query ($n: Int, $m: Int) { ${Array.from({ length: count }, (_, i) => `a${i}: enterprises(first: $n) { edges { node { applications(first: $m) { edges { node { id } } } } } }`).join(' ')} }`;
+    expect(refusal(await api.gql(aliased(1), { n: 30, m: 30 }, as.AUDITOR))).toMatch(/^accepted/);
+    expect(await refused(aliased(10), { n: 30, m: 30 }, as.AUDITOR!)).toMatch(/^BAD_USER_INPUT: Cost limit exceeded/);
     const page = '{ disbursements(first: 100) { edges { node { amount enterprise { name } benefitLine { code } approval { amount approvedBy } } } } }';
     expect(refusal(await api.gql(page, {}, as.AUDITOR))).toMatch(/^accepted/);
   });
