@@ -221,7 +221,7 @@ export async function resumeApproval(deps: LedgerDeps, applicationId: string): P
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */
-async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string) {
+async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claim: () => Promise<void>) {
   const { applicationId } = input;
   const { state } = await loadApplication(deps.store, applicationId);
   if (state.status === 'none') throw new DomainError('NOT_FOUND', `there is no application ${applicationId}`);
@@ -237,21 +237,24 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
     const approval: Approval = { ...started.data, outcome: 'pending' };
     for (const step of reservations(deps, state.submission, approval, line.line)) await step.dryRun();
   }
-  await handleCommand(deps.store, applicationStream(applicationId), applicationDecider, command, stepWrite(env.metadata, approvalId, 'started'));
+  await handleCommand(deps.store, applicationStream(applicationId), applicationDecider, command, {
+    ...stepWrite(env.metadata, approvalId, 'started'),
+    beforeAppend: claim,
+  });
 }
 
 /** Approves an application: start, reserve the fact, the entitlement and the budget, then complete. */
 export async function approveApplication(deps: LedgerDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
   const env = envelope(deps, 'ApproveApplication', input, ctx);
-  return once(deps, env, async () => {
+  return once(deps, env, async (claim) => {
     const approvalId = approvalIdOf(env);
     const { events } = await loadApplication(deps.store, input.applicationId);
-    // The same key with another payload has its own approval id: what it wrote here gives it away.
+    // The key's claim refuses another payload; a ledger written before claims existed shows it here only.
     causedBy(events, env);
     if (!startedEvent(events, approvalId)) {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
-      await start(deps, input, env, approvalId);
+      await start(deps, input, env, approvalId, claim);
     }
     const outcome = await drive(deps, input.applicationId, approvalId);
     if (outcome.outcome === 'abandoned') throw new DomainError(outcome.code, outcome.reason);

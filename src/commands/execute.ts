@@ -16,10 +16,11 @@ export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<s
   ids: Ids;
 }
 
-export function commandWrite<E>(envelope: CommandEnvelope): Write<E> {
+export function commandWrite<E>(envelope: CommandEnvelope, claim: () => Promise<void>): Write<E> {
   return {
     metadata: envelope.metadata,
     eventIds: (events) => events.map((_, i) => writtenId(envelope, 'event', String(i))),
+    beforeAppend: claim,
   };
 }
 
@@ -28,9 +29,9 @@ export async function executeCommand<S, C, E extends DomainEvent, Ids extends Re
   envelope: CommandEnvelope,
   spec: StreamCommand<S, C, E, Ids>,
 ): Promise<Ids & CommandResult> {
-  return once(deps, envelope, async () => {
+  return once(deps, envelope, async (claim) => {
     const command = await spec.command();
-    const handled = await handleCommand(deps.store, spec.stream, spec.decider, command, commandWrite<E>(envelope), envelope);
+    const handled = await handleCommand(deps.store, spec.stream, spec.decider, command, commandWrite<E>(envelope, claim), envelope);
     if (handled.position === undefined) throw new Error(`${envelope.commandType} wrote nothing on the empty stream ${spec.stream}`);
     return { ...spec.ids, position: handled.position };
   });

@@ -35,6 +35,8 @@ export async function load<S, E extends DomainEvent>(
 export interface Write<E> {
   metadata: EventMetadata;
   eventIds(events: E[]): string[];
+  /** Runs once the command has decided to write, before its events are appended: it claims the idempotency key. */
+  beforeAppend?: () => Promise<void>;
 }
 
 export interface Handled<S> {
@@ -71,6 +73,7 @@ export async function handleCommand<S, C, E extends DomainEvent>(
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) return { state: loaded.state, position: loaded.events.at(-1)?.position, written: 0 };
     const ids = write.eventIds(events);
+    await write.beforeAppend?.();
     try {
       const result = await store.append(
         stream,

@@ -56,7 +56,7 @@ describe.each(testStores())('the approval sweep on $name', (testStore) => {
     );
     // Finance cuts the line before the commit: abandoned after the fact and the entitlement were taken; then the process dies.
     const cut = () => app.ledger.adjustBudget({ budgetLineId: budget, deltaFen: -yuan(1), reason: '预算调减' }, finance());
-    const dying = createLedger({ store: interleaving(crashingAfter(store, 5), (s) => s === budgetStream(budget), cut), clock: () => now });
+    const dying = createLedger({ store: interleaving(crashingAfter(store, 6), (s) => s === budgetStream(budget), cut), clock: () => now });
     await expect(dying.approveApplication({ applicationId }, director())).rejects.toBeInstanceOf(SimulatedCrash);
     await app.runner.catchUp();
     expect(app.services.read.approvalsOf(applicationId)).toMatchObject([{ status: 'abandoned' }]);

@@ -15,8 +15,8 @@ import { crashingAfter, interleaving, SimulatedCrash } from '../support/domain-s
 import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
-/** ApprovalStarted, FactClaimed, EntitlementReserved, BudgetCommitted, ApplicationApproved, CommandRecorded. */
-const APPENDS_OF_AN_APPROVAL = 6;
+/** CommandAccepted, ApprovalStarted, FactClaimed, EntitlementReserved, BudgetCommitted, ApplicationApproved, CommandRecorded. */
+const APPENDS_OF_AN_APPROVAL = 7;
 
 describe.each(testStores())('crashes during an approval on $name', (testStore) => {
   let store: EventStore;
@@ -37,7 +37,8 @@ describe.each(testStores())('crashes during an approval on $name', (testStore) =
     const dying = createLedger({ store: crashingAfter(store, appends), clock: fixedClock });
     await expect(dying.approveApplication({ applicationId: app }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
     expect(await violations(false)).toEqual([]);
-    const halfDone = appends >= 1 && appends <= 4;
+    // After the claim alone nothing has started; after the approval nothing is left half-done.
+    const halfDone = appends >= 2 && appends <= 5;
     expect(await findPendingApprovals(store)).toEqual(halfDone ? [app] : []);
 
     const outcomes = await ledger.recoverPendingApprovals();
@@ -52,7 +53,7 @@ describe.each(testStores())('crashes during an approval on $name', (testStore) =
   });
 
   /** Finance cuts the line before the commit, so the approval is abandoned; the process dies while compensating. */
-  it.each([3, 4, 5, 6])('compensates an abandoned approval after a crash after %i appends', async (appends) => {
+  it.each([4, 5, 6, 7])('compensates an abandoned approval after a crash after %i appends', async (appends) => {
     const cut = () => ledger.adjustBudget({ budgetLineId: budget, deltaFen: -yuan(1), reason: '预算调减' }, finance());
     const dying = createLedger({ store: interleaving(crashingAfter(store, appends), (s) => s === budgetStream(budget), cut), clock: fixedClock });
     await expect(dying.approveApplication({ applicationId: app }, director())).rejects.toBeInstanceOf(SimulatedCrash);

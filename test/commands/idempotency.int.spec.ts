@@ -8,7 +8,7 @@ import { createLedger, type Ledger } from '../../src/ledger.js';
 import { creditCode, yuan } from '../support/domain-fixtures.js';
 import { allocate, as, cashier, director, finance, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
-import { crashingAfter, gate, interleaving, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
+import { crashingAfter, dyingAt, gate, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';
 import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
@@ -20,12 +20,8 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
 
   const firm = { creditCode: creditCode(11), name: '长葛市蜂产品有限公司', county: 'changge', kind: 'enterprise' as const };
   const count = async (type: string) => (await readLog(store)).filter((e) => e.type === type).length;
-  /** A ledger whose process dies right before it records a command's result. */
-  const dyingBeforeRecord = () =>
-    createLedger({
-      store: interleaving(store, (s) => s.startsWith('command-'), async () => { throw new SimulatedCrash(); }),
-      clock: fixedClock,
-    });
+  /** A ledger whose process dies right before it records a command's result (its key claimed, its events written). */
+  const dyingBeforeRecord = () => createLedger({ store: dyingAt(store, 'CommandRecorded'), clock: fixedClock });
 
   it('loads the built-in catalog once: a second start writes nothing', async () => {
     const head = await store.headPosition();
@@ -97,12 +93,12 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     const app = await reviewedApplication(ledger, await registerFirm(ledger, 13), 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕13号' }, yuan(500_000));
     await ledger.approveApplication({ applicationId: app }, director());
     const grant = `application-${app}`;
-    // B reads the grant; A pays ¥100,000; B, out of date, pays ¥200,000 under the same key; A records last.
-    const [bRead, aPaid, bDone] = [gate(), gate(), gate()];
+    // Both read the grant and decide; A claims the key and pays ¥100,000; B, deciding ¥200,000 under the same key, claims after.
+    const [bRead, aPaid] = [gate(), gate()];
     const a = createLedger({
       clock: fixedClock,
       store: takingTurns(store, {
-        beforeAppend: (stream) => (stream === grant ? bRead.opened : stream.startsWith('command-') ? bDone.opened : Promise.resolve()),
+        beforeAppend: (stream) => (stream.startsWith('command-') ? bRead.opened : Promise.resolve()),
         afterAppend: (stream) => stream === grant && aPaid.open(),
       }),
     });
@@ -110,14 +106,14 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
       clock: fixedClock,
       store: takingTurns(store, {
         afterRead: (stream) => stream === grant && bRead.open(),
-        beforeAppend: (stream) => (stream === grant ? aPaid.opened : Promise.resolve()),
+        beforeAppend: (stream) => (stream.startsWith('command-') ? aPaid.opened : Promise.resolve()),
       }),
     });
     const ctx = cashier();
     const pay = (l: Ledger, amountFen: number) =>
       l.recordDisbursement({ applicationId: app, amountFen, paidOn: '2016-06-01', paymentReference: '国库-0601' }, ctx);
     const first = pay(a, yuan(100_000));
-    await expectRejectsWith(pay(b, yuan(200_000)).finally(bDone.open), 'IDEMPOTENCY_KEY_REUSED');
+    await expectRejectsWith(pay(b, yuan(200_000)), 'IDEMPOTENCY_KEY_REUSED');
     await first;
     const paid = (await readLog(store)).filter((e) => e.type === 'DisbursementRecorded').map((e) => (e.data as { amountFen: number }).amountFen);
     expect(paid).toEqual([yuan(100_000)]);
@@ -125,19 +121,34 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     await expectRejectsWith(pay(ledger, yuan(200_000)), 'IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('never approves a second application without its money when a key is reused after a crash', async () => {
-    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+  it('refuses a key reused for another application after a crash, and answers the first caller with its approval', async () => {
+    // Money enough for both: only the key can stop the second.
+    await allocate(ledger, 'neeq-listing-reward', yuan(1_000_000));
     const listed = (n: number) => ({ kind: 'neeq-listing', reference: `股转系统函〔2016〕${n}号` });
     const first = await reviewedApplication(ledger, await registerFirm(ledger, 14), 'neeq-listing-reward', listed(14), yuan(500_000));
     const second = await reviewedApplication(ledger, await registerFirm(ledger, 15), 'neeq-listing-reward', listed(15), yuan(500_000));
     const ctx = director();
-    // Started, claimed, reserved, committed and approved: the process dies before recording the command.
-    const dying = createLedger({ store: crashingAfter(store, 5), clock: fixedClock });
-    await expect(dying.approveApplication({ applicationId: first }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
-    await expectRejectsWith(ledger.approveApplication({ applicationId: second }, ctx), 'BUDGET_EXCEEDED');
+    // Claimed, started, reserved, committed and approved: the process dies before recording the command.
+    await expect(dyingBeforeRecord().approveApplication({ applicationId: first }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    await expectRejectsWith(ledger.approveApplication({ applicationId: second }, ctx), 'IDEMPOTENCY_KEY_REUSED');
+    expect(await ledger.approveApplication({ applicationId: first }, ctx)).toMatchObject({ applicationId: first, amountFen: yuan(500_000) });
     const log = await readLog(store);
     expect(log.filter((e) => e.type === 'ApplicationApproved').map((e) => (e.data as { applicationId: string }).applicationId)).toEqual([first]);
-    expect(moneyInvariantViolations(log, { settled: false })).toEqual([]);
+    expect(moneyInvariantViolations(log, { settled: true })).toEqual([]);
+  });
+
+  it('refuses a key reused for a payment on another grant after a crash, and answers the first payment', async () => {
+    await allocate(ledger, 'neeq-listing-reward', yuan(1_000_000));
+    const listed = (n: number) => ({ kind: 'neeq-listing', reference: `股转系统函〔2016〕${n}号` });
+    const [a, b] = [await reviewedApplication(ledger, await registerFirm(ledger, 17), 'neeq-listing-reward', listed(17), yuan(500_000)),
+      await reviewedApplication(ledger, await registerFirm(ledger, 18), 'neeq-listing-reward', listed(18), yuan(500_000))];
+    for (const app of [a, b]) await ledger.approveApplication({ applicationId: app }, director());
+    const ctx = cashier();
+    const pay = (applicationId: string) => ({ applicationId, amountFen: yuan(100_000), paidOn: '2016-06-01', paymentReference: '国库-0601' });
+    await expect(dyingBeforeRecord().recordDisbursement(pay(a), ctx)).rejects.toBeInstanceOf(SimulatedCrash);
+    await expectRejectsWith(ledger.recordDisbursement(pay(b), ctx), 'IDEMPOTENCY_KEY_REUSED');
+    expect(await ledger.recordDisbursement(pay(a), ctx)).toMatchObject({ position: expect.any(String) });
+    expect(await count('DisbursementRecorded')).toBe(1);
   });
 
   it('refuses a key reused on the same application with another amount after a crash, and approves nothing', async () => {
@@ -145,7 +156,7 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     const app = await reviewedApplication(ledger, await registerFirm(ledger, 16), 'innovation-voucher', { kind: 'tech-transfer-contract', reference: '许科转〔2016〕16号' }, yuan(50_000));
     const ctx = director();
     // The approval of ¥50,000 is started, then the process dies.
-    const dying = createLedger({ store: crashingAfter(store, 1), clock: fixedClock });
+    const dying = createLedger({ store: crashingAfter(store, 2), clock: fixedClock });
     await expect(dying.approveApplication({ applicationId: app, amountFen: yuan(50_000) }, ctx)).rejects.toBeInstanceOf(SimulatedCrash);
     await ledger.adjustBudget({ budgetLineId: voucherLine, deltaFen: -yuan(20_000), reason: '预算调减' }, finance());
     await expectRejectsWith(ledger.approveApplication({ applicationId: app, amountFen: yuan(30_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');

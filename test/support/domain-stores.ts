@@ -35,6 +35,16 @@ export function crashingAfter(inner: EventStore, appends: number): EventStore {
   });
 }
 
+/** Fails, as if the process had died, at the first append of an event of type `type`, and at every append after it. */
+export function dyingAt(inner: EventStore, type: string): EventStore {
+  let dead = false;
+  return wrap(inner, async (stream, events, options) => {
+    dead ||= events.some((e) => e.type === type);
+    if (dead) throw new SimulatedCrash();
+    return inner.append(stream, events, options);
+  });
+}
+
 /** Runs `interloper` once, right before the first append to a stream that `when` picks. */
 export function interleaving(inner: EventStore, when: (stream: string) => boolean, interloper: () => Promise<unknown>): EventStore {
   let pending = true;
