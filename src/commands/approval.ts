@@ -23,7 +23,7 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import { once } from './command-record.js';
 import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './context.js';
-import { causedBy, handleCommand, load, type Write } from './handle.js';
+import { causedBy, handleCommand, type KeyClaim, load, type Write } from './handle.js';
 import { loadApplication, readEntitlement, readLine } from './lookups.js';
 
 export interface ApproveApplicationInput {
@@ -221,7 +221,7 @@ export async function resumeApproval(deps: LedgerDeps, applicationId: string): P
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */
-async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claim: () => Promise<void>) {
+async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claim: KeyClaim) {
   const { applicationId } = input;
   const { state } = await loadApplication(deps.store, applicationId);
   if (state.status === 'none') throw new DomainError('NOT_FOUND', `there is no application ${applicationId}`);
@@ -239,7 +239,7 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
   }
   await handleCommand(deps.store, applicationStream(applicationId), applicationDecider, command, {
     ...stepWrite(env.metadata, approvalId, 'started'),
-    beforeAppend: claim,
+    claim,
   });
 }
 

@@ -1,13 +1,16 @@
 /**
  * Idempotency: a command claims its key on `command-<commandId>` right before its first event is
- * appended (a refusal decided before that writes nothing), and records its first result there
- * once done. The same command sent again returns that result and writes nothing, or, when a crash
- * came between the claim and the record, finishes what it had begun; the same key with another
- * payload is refused, whichever streams the two would write to.
+ * appended, and records its first result there once done. The same command sent again returns
+ * that result and writes nothing, or, when a crash came between the claim and the record,
+ * finishes what it had begun; the same key with another payload is refused, whichever streams the
+ * two would write to. A refusal decided before writing leaves nothing; one decided after the key
+ * was claimed but before any event was written (a race lost, then decided again) gives the key
+ * back, so the caller may correct the command under the same key.
  */
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
 import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
+import type { KeyClaim } from './handle.js';
 
 /** What a command returns: the global position of its last event, and the ids it affected. */
 export type CommandResult = { position: Position } & Record<string, string | number>;
@@ -23,23 +26,36 @@ interface CommandIdentity {
 
 export type CommandEvent =
   | { type: 'CommandAccepted'; data: CommandIdentity & { acceptedAt: string } }
+  | { type: 'CommandReleased'; data: CommandIdentity & { code: string; releasedAt: string } }
   | { type: 'CommandRecorded'; data: CommandIdentity & { result: CommandResult; recordedAt: string } };
 
 export const commandStream = (commandId: string) => `command-${commandId}`;
 
 // ── Handling once ───────────────────────────────────────────────────────────────────────────
 
-/** The key's entries so far; refused when they are another command's. */
-function entriesFor(events: RecordedEvent[], envelope: CommandEnvelope) {
-  const other = events.find((e) => (e.data as CommandIdentity).payloadHash !== envelope.payloadHash);
+/** Where the key stands: held (by this payload) since its last release, answered, and the stream's revision. */
+interface KeyState {
+  claimed: boolean;
+  result: CommandResult | undefined;
+  revision: number | 'no_stream';
+}
+
+/** The key's entries since it was last given back; refused when they are another command's. */
+function keyState(events: RecordedEvent[], envelope: CommandEnvelope): KeyState {
+  const current = events.slice(events.findLastIndex((e) => e.type === 'CommandReleased') + 1);
+  const other = current.find((e) => (e.data as CommandIdentity).payloadHash !== envelope.payloadHash);
   if (other) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       `idempotency key "${envelope.idempotencyKey}" was already used for a ${(other.data as CommandIdentity).commandType} with other details; use a new key`,
     );
   }
-  const recorded = events.find((e) => e.type === 'CommandRecorded');
-  return { claimed: events.length > 0, result: recorded && (recorded.data as { result: CommandResult }).result };
+  const recorded = current.find((e) => e.type === 'CommandRecorded');
+  return {
+    claimed: current.length > 0,
+    result: recorded && (recorded.data as { result: CommandResult }).result,
+    revision: events.at(-1)?.revision ?? 'no_stream',
+  };
 }
 
 const identity = (envelope: CommandEnvelope): CommandIdentity => ({
@@ -49,43 +65,75 @@ const identity = (envelope: CommandEnvelope): CommandIdentity => ({
   payloadHash: envelope.payloadHash,
 });
 
+/** Appends to the key's stream lost to another writer this many times in a row give up. */
+const MAX_KEY_ATTEMPTS = 5;
+
 /**
  * Runs `execute` unless this command was already handled, then records its result. `execute`
- * passes `claim` to the first write it makes (`Write.beforeAppend`): it claims the key, once.
+ * hands `claim` to the writes it makes (`Write.claim`): the first one claims the key.
  */
 export async function once<R extends CommandResult>(
   deps: LedgerDeps,
   envelope: CommandEnvelope,
-  execute: (claim: () => Promise<void>) => Promise<R>,
+  execute: (claim: KeyClaim) => Promise<R>,
 ): Promise<R> {
   const stream = commandStream(envelope.commandId);
-  const read = async () => entriesFor(await deps.store.readStream(stream), envelope);
-  const first = await read();
-  if (first.result) return first.result as R;
-  let claimed = first.claimed;
-  const claim = async () => {
-    if (claimed) return;
-    const accepted = { type: 'CommandAccepted', data: { ...identity(envelope), acceptedAt: envelope.now } };
+  const read = async () => keyState(await deps.store.readStream(stream), envelope);
+  let key = await read();
+  if (key.result) return key.result as R;
+
+  /** Appends one entry after what was read; the same command at the same revision writes the same id (a retry writes nothing twice). */
+  const put = async (entry: CommandEvent): Promise<void> => {
+    const at = key.revision;
+    const id = writtenId(envelope, entry.type, String(at === 'no_stream' ? 0 : at + 1));
+    const { nextExpectedRevision } = await deps.store.append(stream, [{ id, ...entry, metadata: envelope.metadata }], { expectedRevision: at });
+    key = { ...key, revision: nextExpectedRevision };
+  };
+  /** Runs `step` at the key's revision; when another writer moved it, reads again until `done` says the work is done. */
+  const onKey = async (step: () => Promise<void>, done: () => boolean): Promise<void> => {
+    for (let attempt = 1; !done(); attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_KEY_ATTEMPTS) throw error;
+        key = await read();
+      }
+    }
+  };
+
+  let claimedHere = false;
+  let wrote = false;
+  const claim: KeyClaim = {
+    take: () =>
+      onKey(async () => {
+        await put({ type: 'CommandAccepted', data: { ...identity(envelope), acceptedAt: envelope.now } });
+        key = { ...key, claimed: true };
+        claimedHere = true;
+      }, () => key.claimed),
+    used: () => void (wrote = true),
+  };
+
+  let result: R;
+  try {
+    result = await execute(claim);
+  } catch (error) {
+    if (error instanceof DomainError && claimedHere && !wrote) await giveBack(error);
+    throw error;
+  }
+  // A command that found its events already written (a twin sent at the same moment) claims the key too.
+  await claim.take();
+  await onKey(
+    () => put({ type: 'CommandRecorded', data: { ...identity(envelope), result, recordedAt: envelope.now } }).then(() => void (key = { ...key, result })),
+    () => key.result !== undefined,
+  );
+  return key.result as unknown as R;
+
+  /** Refused before it wrote anything: the key is free again. A writer that moved the key meanwhile keeps it. */
+  async function giveBack(refusal: DomainError): Promise<void> {
     try {
-      await deps.store.append(stream, [{ id: writtenId(envelope, 'accepted'), ...accepted, metadata: envelope.metadata }], { expectedRevision: 'no_stream' });
+      await put({ type: 'CommandReleased', data: { ...identity(envelope), code: refusal.code, releasedAt: envelope.now } });
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      await read(); // The same key claimed at the same moment elsewhere: refused if for another command.
     }
-    claimed = true;
-  };
-  const result = await execute(claim);
-  const recorded = { type: 'CommandRecorded', data: { ...identity(envelope), result, recordedAt: envelope.now } };
-  try {
-    await deps.store.append(stream, [{ id: writtenId(envelope, 'recorded'), ...recorded, metadata: envelope.metadata }], {
-      expectedRevision: claimed ? 0 : 'no_stream',
-    });
-    return result;
-  } catch (error) {
-    if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    // The same command handled at the same moment elsewhere: its record is the answer.
-    const after = await read();
-    if (!after.result) throw error;
-    return after.result as R;
   }
 }

@@ -5,7 +5,7 @@
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { type CommandResult, once } from './command-record.js';
 import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
-import { handleCommand, type Write } from './handle.js';
+import { handleCommand, type KeyClaim, type Write } from './handle.js';
 
 export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<string, string | number>> {
   stream: string;
@@ -16,11 +16,11 @@ export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<s
   ids: Ids;
 }
 
-export function commandWrite<E>(envelope: CommandEnvelope, claim: () => Promise<void>): Write<E> {
+export function commandWrite<E>(envelope: CommandEnvelope, claim: KeyClaim): Write<E> {
   return {
     metadata: envelope.metadata,
     eventIds: (events) => events.map((_, i) => writtenId(envelope, 'event', String(i))),
-    beforeAppend: claim,
+    claim,
   };
 }
 

@@ -32,11 +32,19 @@ export async function load<S, E extends DomainEvent>(
 }
 
 /** How the decided events are written: their metadata, and their deterministic ids. */
+/** A command's hold on its idempotency key (command-record.ts): taken before its first event is appended. */
+export interface KeyClaim {
+  /** Claims the key, once; a no-op when this command holds it already. */
+  take(): Promise<void>;
+  /** Says that the command has written an event, so a refusal after this keeps the key. */
+  used(): void;
+}
+
 export interface Write<E> {
   metadata: EventMetadata;
   eventIds(events: E[]): string[];
-  /** Runs once the command has decided to write, before its events are appended: it claims the idempotency key. */
-  beforeAppend?: () => Promise<void>;
+  /** The command's idempotency key, claimed once it has decided to write, before its events are appended. */
+  claim?: KeyClaim;
 }
 
 export interface Handled<S> {
@@ -73,13 +81,14 @@ export async function handleCommand<S, C, E extends DomainEvent>(
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) return { state: loaded.state, position: loaded.events.at(-1)?.position, written: 0 };
     const ids = write.eventIds(events);
-    await write.beforeAppend?.();
+    await write.claim?.take();
     try {
       const result = await store.append(
         stream,
         events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata })),
         { expectedRevision: loaded.revision },
       );
+      write.claim?.used();
       return { state: events.reduce(decider.evolve, loaded.state), position: result.position, written: events.length };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && duplicateSeen) throw keyReused();

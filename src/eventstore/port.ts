@@ -157,8 +157,8 @@ export class WrongExpectedRevisionError extends EventStoreError {
 /**
  * An event id that the log already holds in another stream. Only the embedded store refuses
  * this (its ids are unique across the log); EventStoreDB checks ids per stream only. Command
- * handling uses it to catch one idempotency key sent at the same moment with two payloads aimed
- * at two streams; on EventStoreDB that narrow race is caught only when the command is recorded.
+ * handling takes it, like a lost race, as a sign to read again; on every store, one idempotency
+ * key with two payloads is caught by the key's claim (command-record.ts).
  */
 export class DuplicateEventIdError extends EventStoreError {
   constructor(readonly stream: string) {

@@ -8,7 +8,7 @@ import { createLedger, type Ledger } from '../../src/ledger.js';
 import { creditCode, yuan } from '../support/domain-fixtures.js';
 import { allocate, as, cashier, director, finance, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
-import { crashingAfter, dyingAt, gate, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
+import { crashingAfter, dyingAt, gate, interleaving, SimulatedCrash, takingTurns } from '../support/domain-stores.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';
 import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
@@ -161,6 +161,48 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     await ledger.adjustBudget({ budgetLineId: voucherLine, deltaFen: -yuan(20_000), reason: '预算调减' }, finance());
     await expectRejectsWith(ledger.approveApplication({ applicationId: app, amountFen: yuan(30_000) }, ctx), 'IDEMPOTENCY_KEY_REUSED');
     expect(await count('ApplicationApproved')).toBe(0);
+  });
+
+  it('answers both of two identical commands with one registration when the second finds the first one\'s event before its record', async () => {
+    const ctx = as('officer-li');
+    // B reads the key before A claims it, then finds A's registration, and answers before A records.
+    const [bReadKey, aRegistered, bDone] = [gate(), gate(), gate()];
+    const b = createLedger({
+      clock: fixedClock,
+      store: takingTurns(store, {
+        beforeRead: (stream) => (stream.startsWith('enterprise-') ? aRegistered.opened : undefined),
+        afterRead: (stream) => stream.startsWith('command-') && bReadKey.open(),
+      }),
+    });
+    let keyAppends = 0;
+    const a = createLedger({
+      clock: fixedClock,
+      store: takingTurns(store, {
+        // A's second append to the key's stream is its record: it waits for B's answer.
+        beforeAppend: (stream) => (stream.startsWith('command-') && ++keyAppends === 2 ? bDone.opened : Promise.resolve()),
+        afterAppend: (stream) => stream.startsWith('enterprise-') && aRegistered.open(),
+      }),
+    });
+    const second = b.registerEnterprise(firm, ctx).finally(bDone.open);
+    await bReadKey.opened;
+    const [first, again] = await Promise.all([a.registerEnterprise(firm, ctx), second]);
+    expect(again).toEqual(first);
+    expect(await count('EnterpriseRegistered')).toBe(1);
+  });
+
+  it('gives the key back when a command claimed it, lost a race and was then refused, so the corrected command may use it', async () => {
+    await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
+    const app = await reviewedApplication(ledger, await registerFirm(ledger, 19), 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕19号' }, yuan(500_000));
+    await ledger.approveApplication({ applicationId: app }, director());
+    const key = cashier();
+    const pay = (l: Ledger, amountFen: number, paymentReference: string, ctx = key) =>
+      l.recordDisbursement({ applicationId: app, amountFen, paidOn: '2016-06-01', paymentReference }, ctx);
+    // Another cashier pays ¥300,000 right before this one's ¥300,000: only ¥200,000 is left.
+    const racing = createLedger({ clock: fixedClock, store: interleaving(store, (s) => s === `application-${app}`, () => pay(ledger, yuan(300_000), '国库-A', as('cashier-qian'))) });
+    await expectRejectsWith(pay(racing, yuan(300_000), '国库-B'), 'AMOUNT_INVALID', /exceeds what is left/);
+    expect(await pay(ledger, yuan(200_000), '国库-B')).toMatchObject({ position: expect.any(String) });
+    const paid = (await readLog(store)).filter((e) => e.type === 'DisbursementRecorded').map((e) => (e.data as { amountFen: number }).amountFen);
+    expect(paid).toEqual([yuan(300_000), yuan(200_000)]);
   });
 
   it('writes one event for the same command sent twice at the same moment', async () => {

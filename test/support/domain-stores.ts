@@ -68,6 +68,8 @@ export interface TurnTaking {
   /** Awaited before each append to `stream`. */
   beforeAppend?(stream: string): Promise<void>;
   afterAppend?(stream: string): void;
+  /** Awaited before each read of `stream`. */
+  beforeRead?(stream: string): Promise<void> | undefined;
   afterRead?(stream: string): void;
 }
 
@@ -82,6 +84,7 @@ export function takingTurns(inner: EventStore, turns: TurnTaking): EventStore {
       return result;
     },
     async (stream, options) => {
+      await turns.beforeRead?.(stream);
       const events = await inner.readStream(stream, options);
       turns.afterRead?.(stream);
       return events;
