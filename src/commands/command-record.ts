@@ -3,9 +3,9 @@
  * appended, and records its first result there once done. The same command sent again returns
  * that result and writes nothing, or, when a crash came between the claim and the record,
  * finishes what it had begun; the same key with another payload is refused, whichever streams the
- * two would write to. A refusal decided before writing leaves nothing; one decided after the key
- * was claimed but before any event was written (a race lost, then decided again) gives the key
- * back, so the caller may correct the command under the same key.
+ * two would write to. A refusal decided before writing leaves nothing. One decided after the key
+ * was claimed (a race lost, then decided again) keeps the key for this payload: giving it back
+ * would let another payload take it while a twin of this command is still writing.
  */
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
@@ -26,33 +26,31 @@ interface CommandIdentity {
 
 export type CommandEvent =
   | { type: 'CommandAccepted'; data: CommandIdentity & { acceptedAt: string } }
-  | { type: 'CommandReleased'; data: CommandIdentity & { code: string; releasedAt: string } }
   | { type: 'CommandRecorded'; data: CommandIdentity & { result: CommandResult; recordedAt: string } };
 
 export const commandStream = (commandId: string) => `command-${commandId}`;
 
 // ── Handling once ───────────────────────────────────────────────────────────────────────────
 
-/** Where the key stands: held (by this payload) since its last release, answered, and the stream's revision. */
+/** Where the key stands: held (by this payload), answered, and the stream's revision. */
 interface KeyState {
   claimed: boolean;
   result: CommandResult | undefined;
   revision: number | 'no_stream';
 }
 
-/** The key's entries since it was last given back; refused when they are another command's. */
+/** The key's entries; refused when they are another command's. */
 function keyState(events: RecordedEvent[], envelope: CommandEnvelope): KeyState {
-  const current = events.slice(events.findLastIndex((e) => e.type === 'CommandReleased') + 1);
-  const other = current.find((e) => (e.data as CommandIdentity).payloadHash !== envelope.payloadHash);
+  const other = events.find((e) => (e.data as CommandIdentity).payloadHash !== envelope.payloadHash);
   if (other) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       `idempotency key "${envelope.idempotencyKey}" was already used for a ${(other.data as CommandIdentity).commandType} with other details; use a new key`,
     );
   }
-  const recorded = current.find((e) => e.type === 'CommandRecorded');
+  const recorded = events.find((e) => e.type === 'CommandRecorded');
   return {
-    claimed: current.length > 0,
+    claimed: events.length > 0,
     result: recorded && (recorded.data as { result: CommandResult }).result,
     revision: events.at(-1)?.revision ?? 'no_stream',
   };
@@ -101,25 +99,15 @@ export async function once<R extends CommandResult>(
     }
   };
 
-  let claimedHere = false;
-  let wrote = false;
   const claim: KeyClaim = {
     take: () =>
       onKey(async () => {
         await put({ type: 'CommandAccepted', data: { ...identity(envelope), acceptedAt: envelope.now } });
         key = { ...key, claimed: true };
-        claimedHere = true;
       }, () => key.claimed),
-    used: () => void (wrote = true),
   };
 
-  let result: R;
-  try {
-    result = await execute(claim);
-  } catch (error) {
-    if (error instanceof DomainError && claimedHere && !wrote) await giveBack(error);
-    throw error;
-  }
+  const result = await execute(claim);
   // A command that found its events already written (a twin sent at the same moment) claims the key too.
   await claim.take();
   await onKey(
@@ -127,13 +115,4 @@ export async function once<R extends CommandResult>(
     () => key.result !== undefined,
   );
   return key.result as unknown as R;
-
-  /** Refused before it wrote anything: the key is free again. A writer that moved the key meanwhile keeps it. */
-  async function giveBack(refusal: DomainError): Promise<void> {
-    try {
-      await put({ type: 'CommandReleased', data: { ...identity(envelope), code: refusal.code, releasedAt: envelope.now } });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-    }
-  }
 }

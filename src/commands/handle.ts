@@ -36,8 +36,6 @@ export async function load<S, E extends DomainEvent>(
 export interface KeyClaim {
   /** Claims the key, once; a no-op when this command holds it already. */
   take(): Promise<void>;
-  /** Says that the command has written an event, so a refusal after this keeps the key. */
-  used(): void;
 }
 
 export interface Write<E> {
@@ -88,7 +86,6 @@ export async function handleCommand<S, C, E extends DomainEvent>(
         events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata })),
         { expectedRevision: loaded.revision },
       );
-      write.claim?.used();
       return { state: events.reduce(decider.evolve, loaded.state), position: result.position, written: events.length };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && duplicateSeen) throw keyReused();

@@ -190,7 +190,7 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     expect(await count('EnterpriseRegistered')).toBe(1);
   });
 
-  it('gives the key back when a command claimed it, lost a race and was then refused, so the corrected command may use it', async () => {
+  it('keeps the key of a command refused after it claimed it and lost a race: the same command answers the same, another is refused', async () => {
     await allocate(ledger, 'neeq-listing-reward', yuan(500_000));
     const app = await reviewedApplication(ledger, await registerFirm(ledger, 19), 'neeq-listing-reward', { kind: 'neeq-listing', reference: '股转系统函〔2016〕19号' }, yuan(500_000));
     await ledger.approveApplication({ applicationId: app }, director());
@@ -200,7 +200,12 @@ describe.each(testStores())('idempotency on $name', (testStore) => {
     // Another cashier pays ¥300,000 right before this one's ¥300,000: only ¥200,000 is left.
     const racing = createLedger({ clock: fixedClock, store: interleaving(store, (s) => s === `application-${app}`, () => pay(ledger, yuan(300_000), '国库-A', as('cashier-qian'))) });
     await expectRejectsWith(pay(racing, yuan(300_000), '国库-B'), 'AMOUNT_INVALID', /exceeds what is left/);
-    expect(await pay(ledger, yuan(200_000), '国库-B')).toMatchObject({ position: expect.any(String) });
+    const head = await store.headPosition();
+    await expectRejectsWith(pay(ledger, yuan(300_000), '国库-B'), 'AMOUNT_INVALID', /exceeds what is left/);
+    // Giving the key back could let another payload take it while a twin of the first is still writing.
+    await expectRejectsWith(pay(ledger, yuan(200_000), '国库-B'), 'IDEMPOTENCY_KEY_REUSED');
+    expect(await store.headPosition()).toBe(head);
+    expect(await pay(ledger, yuan(200_000), '国库-B', cashier())).toMatchObject({ position: expect.any(String) });
     const paid = (await readLog(store)).filter((e) => e.type === 'DisbursementRecorded').map((e) => (e.data as { amountFen: number }).amountFen);
     expect(paid).toEqual([yuan(300_000), yuan(200_000)]);
   });
