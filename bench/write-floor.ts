@@ -40,7 +40,8 @@ export function measureWriteFloor(rebuiltFile: string, copyFile: string): WriteF
     work();
     return (performance.now() - start) / 1000;
   };
-  for (const table of physicalTables()) {
+  const tables = physicalTables();
+  for (const table of tables) {
     for (const sql of ddl('table', table)) copy.exec(sql);
     // Generated columns are computed, not stored: copy the stored ones.
     const columns = (source.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
@@ -58,7 +59,7 @@ export function measureWriteFloor(rebuiltFile: string, copyFile: string): WriteF
       rows += values.length;
     }
   }
-  const indexes = physicalTables().flatMap((table) => ddl('index', table));
+  const indexes = tables.flatMap((table) => ddl('index', table));
   const indexSeconds = timed(() => copy.transaction(() => indexes.forEach((sql) => copy.exec(sql)))());
   source.close();
   const closeSeconds = timed(() => copy.close());

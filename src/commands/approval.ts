@@ -23,7 +23,7 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import { once } from './command-record.js';
 import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './context.js';
-import { causedBy, handleCommand, type KeyClaim, load, type Write } from './handle.js';
+import { causedBy, type ClaimKey, handleCommand, load, type Write } from './handle.js';
 import { loadApplication, readEntitlement, readLine } from './lookups.js';
 
 export interface ApproveApplicationInput {
@@ -221,7 +221,7 @@ export async function resumeApproval(deps: LedgerDeps, applicationId: string): P
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */
-async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claim: KeyClaim) {
+async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claimKey: ClaimKey) {
   const { applicationId } = input;
   const { state } = await loadApplication(deps.store, applicationId);
   if (state.status === 'none') throw new DomainError('NOT_FOUND', `there is no application ${applicationId}`);
@@ -239,14 +239,14 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
   }
   await handleCommand(deps.store, applicationStream(applicationId), applicationDecider, command, {
     ...stepWrite(env.metadata, approvalId, 'started'),
-    claim,
+    claimKey,
   });
 }
 
 /** Approves an application: start, reserve the fact, the entitlement and the budget, then complete. */
 export async function approveApplication(deps: LedgerDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
   const env = envelope(deps, 'ApproveApplication', input, ctx);
-  return once(deps, env, async (claim) => {
+  return once(deps, env, async (claimKey) => {
     const approvalId = approvalIdOf(env);
     const { events } = await loadApplication(deps.store, input.applicationId);
     // The key's claim refuses another payload; a ledger written before claims existed shows it here only.
@@ -254,7 +254,7 @@ export async function approveApplication(deps: LedgerDeps, input: ApproveApplica
     if (!startedEvent(events, approvalId)) {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
-      await start(deps, input, env, approvalId, claim);
+      await start(deps, input, env, approvalId, claimKey);
     }
     const outcome = await drive(deps, input.applicationId, approvalId);
     if (outcome.outcome === 'abandoned') throw new DomainError(outcome.code, outcome.reason);

@@ -10,7 +10,7 @@
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
 import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
-import type { KeyClaim } from './handle.js';
+import type { ClaimKey } from './handle.js';
 
 /** What a command returns: the global position of its last event, and the ids it affected. */
 export type CommandResult = { position: Position } & Record<string, string | number>;
@@ -68,12 +68,12 @@ const MAX_KEY_ATTEMPTS = 5;
 
 /**
  * Runs `execute` unless this command was already handled, then records its result. `execute`
- * hands `claim` to the writes it makes (`Write.claim`): the first one claims the key.
+ * hands `claimKey` to the writes it makes (`Write.claimKey`): the first one claims the key.
  */
 export async function once<R extends CommandResult>(
   deps: LedgerDeps,
   envelope: CommandEnvelope,
-  execute: (claim: KeyClaim) => Promise<R>,
+  execute: (claimKey: ClaimKey) => Promise<R>,
 ): Promise<R> {
   const stream = commandStream(envelope.commandId);
   const read = async () => keyState(await deps.store.readStream(stream), envelope);
@@ -99,20 +99,18 @@ export async function once<R extends CommandResult>(
     }
   };
 
-  const claim: KeyClaim = {
-    take: () =>
-      onKey(async () => {
-        await put({ type: 'CommandAccepted', data: { ...identity(envelope), acceptedAt: envelope.now } });
-        key = { ...key, claimed: true };
-      }, () => key.claimed),
-  };
+  const claimKey: ClaimKey = () =>
+    onKey(async () => {
+      await put({ type: 'CommandAccepted', data: { ...identity(envelope), acceptedAt: envelope.now } });
+      key = { ...key, claimed: true };
+    }, () => key.claimed);
 
-  const result = await execute(claim);
+  const result = await execute(claimKey);
   // A command that found its events already written (a twin sent at the same moment) claims the key too.
-  await claim.take();
-  await onKey(
-    () => put({ type: 'CommandRecorded', data: { ...identity(envelope), result, recordedAt: envelope.now } }).then(() => void (key = { ...key, result })),
-    () => key.result !== undefined,
-  );
+  await claimKey();
+  await onKey(async () => {
+    await put({ type: 'CommandRecorded', data: { ...identity(envelope), result, recordedAt: envelope.now } });
+    key = { ...key, result };
+  }, () => key.result !== undefined);
   return key.result as unknown as R;
 }

@@ -5,7 +5,7 @@
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { type CommandResult, once } from './command-record.js';
 import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
-import { handleCommand, type KeyClaim, type Write } from './handle.js';
+import { type ClaimKey, handleCommand, type Write } from './handle.js';
 
 export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<string, string | number>> {
   stream: string;
@@ -16,11 +16,11 @@ export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<s
   ids: Ids;
 }
 
-export function commandWrite<E>(envelope: CommandEnvelope, claim: KeyClaim): Write<E> {
+export function commandWrite<E>(envelope: CommandEnvelope, claimKey: ClaimKey): Write<E> {
   return {
     metadata: envelope.metadata,
     eventIds: (events) => events.map((_, i) => writtenId(envelope, 'event', String(i))),
-    claim,
+    claimKey,
   };
 }
 
@@ -29,9 +29,9 @@ export async function executeCommand<S, C, E extends DomainEvent, Ids extends Re
   envelope: CommandEnvelope,
   spec: StreamCommand<S, C, E, Ids>,
 ): Promise<Ids & CommandResult> {
-  return once(deps, envelope, async (claim) => {
+  return once(deps, envelope, async (claimKey) => {
     const command = await spec.command();
-    const handled = await handleCommand(deps.store, spec.stream, spec.decider, command, commandWrite<E>(envelope, claim), envelope);
+    const handled = await handleCommand(deps.store, spec.stream, spec.decider, command, commandWrite<E>(envelope, claimKey), envelope);
     if (handled.position === undefined) throw new Error(`${envelope.commandType} wrote nothing on the empty stream ${spec.stream}`);
     return { ...spec.ids, position: handled.position };
   });

@@ -31,18 +31,17 @@ export async function load<S, E extends DomainEvent>(
   return { state: fold(decider, events as unknown as E[]), events, revision };
 }
 
-/** How the decided events are written: their metadata, and their deterministic ids. */
-/** A command's hold on its idempotency key (command-record.ts): taken before its first event is appended. */
-export interface KeyClaim {
-  /** Claims the key, once; a no-op when this command holds it already. */
-  take(): Promise<void>;
-}
+/**
+ * Claims a command's idempotency key (command-record.ts) before its first event is appended;
+ * a no-op when the command holds it already.
+ */
+export type ClaimKey = () => Promise<void>;
 
+/** How the decided events are written: their metadata, their deterministic ids, the key to claim first. */
 export interface Write<E> {
   metadata: EventMetadata;
   eventIds(events: E[]): string[];
-  /** The command's idempotency key, claimed once it has decided to write, before its events are appended. */
-  claim?: KeyClaim;
+  claimKey?: ClaimKey;
 }
 
 export interface Handled<S> {
@@ -79,7 +78,7 @@ export async function handleCommand<S, C, E extends DomainEvent>(
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) return { state: loaded.state, position: loaded.events.at(-1)?.position, written: 0 };
     const ids = write.eventIds(events);
-    await write.claim?.take();
+    await write.claimKey?.();
     try {
       const result = await store.append(
         stream,

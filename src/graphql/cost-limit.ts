@@ -29,7 +29,7 @@ const perPage: ComplexityEstimator = ({ field, args, childComplexity }) => {
 };
 
 /** The operation's cost; throws when it cannot be counted (too many selections to walk, bad variables). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
   return getComplexity({ estimators: [perPage], schema, query: document, variables, ...(operationName ? { operationName } : {}) });
 }
 
