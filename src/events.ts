@@ -3,7 +3,7 @@ import type { ApplicationEvent } from './application/application.js';
 import type { BudgetEvent } from './budget/budget.js';
 import type { CatalogEvent } from './catalog/catalog.js';
 import type { ClaimEvent } from './claim/claim.js';
-import type { CommandEvent } from './commands/command-record.js';
+import type { CommandEvent } from './commands/idempotency.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
 

@@ -108,6 +108,8 @@ export type ApplicationEvent =
     };
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const applicationStreamLabel = 'application';
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────
 

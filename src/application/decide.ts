@@ -16,9 +16,10 @@ import {
   type ApplicationEvent,
   type ApplicationState,
   type ApplicationStatus,
+  applicationStreamLabel,
   approvalOutcome,
-  evolve,
   type Evidence,
+  evolve,
   initialState,
   outstandingFen,
 } from './application.js';
@@ -307,6 +308,7 @@ export function decide(command: ApplicationCommand, state: ApplicationState): Ap
 }
 
 export const applicationDecider: Decider<ApplicationState, ApplicationCommand, ApplicationEvent> = {
+  streamLabel: applicationStreamLabel,
   initialState,
   evolve,
   decide,

@@ -10,6 +10,8 @@ export type Payer = string;
 export const budgetLineId = (lineCode: string, fiscalYear: number, payer: Payer) =>
   `${lineCode}.${fiscalYear}.${payer}`;
 export const budgetStream = (id: string) => `budget-${id}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const budgetStreamLabel = 'budget line';
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────
 

@@ -14,6 +14,7 @@ import {
   type BudgetEvent,
   budgetLineId,
   type BudgetState,
+  budgetStreamLabel,
   committedFen,
   evolve,
   initialState,
@@ -116,4 +117,4 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
   }
 }
 
-export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { initialState, evolve, decide };
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, initialState, evolve, decide };

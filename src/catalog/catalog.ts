@@ -83,6 +83,9 @@ export type CatalogEvent =
 
 export const policyStream = (policyCode: string) => `policy-${policyCode}`;
 export const benefitLineStream = (lineCode: string) => `benefit-line-${lineCode}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const policyStreamLabel = 'policy';
+export const benefitLineStreamLabel = 'benefit line';
 
 // ── Payers ──────────────────────────────────────────────────────────────────────────────────
 

@@ -8,6 +8,7 @@ import { assertPositiveFen } from '../shared/money.js';
 import {
   type BenefitLineDefinition,
   type BenefitLineState,
+  benefitLineStreamLabel,
   type BenefitRule,
   type CatalogEvent,
   evolveBenefitLine,
@@ -16,6 +17,7 @@ import {
   initialPolicyState,
   type Policy,
   type PolicyState,
+  policyStreamLabel,
 } from './catalog.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
@@ -161,12 +163,14 @@ export function decideBenefitLine(command: BenefitLineCommand, state: BenefitLin
 }
 
 export const policyDecider: Decider<PolicyState, PolicyCommand, CatalogEvent> = {
+  streamLabel: policyStreamLabel,
   initialState: initialPolicyState,
   evolve: evolvePolicy,
   decide: decidePolicy,
 };
 
 export const benefitLineDecider: Decider<BenefitLineState, BenefitLineCommand, CatalogEvent> = {
+  streamLabel: benefitLineStreamLabel,
   initialState: initialBenefitLineState,
   evolve: evolveBenefitLine,
   decide: decideBenefitLine,

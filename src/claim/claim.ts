@@ -36,6 +36,8 @@ export type ClaimEvent =
  */
 export const claimStream = (exclusivityGroup: string, fact: QualifyingFact) =>
   `fact-claim-${exclusivityGroup}-${deterministicId(normalizeReference(fact.reference))}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const claimStreamLabel = 'qualifying fact';
 
 /**
  * One spelling of a document reference: full-width forms folded (NFKC), every kind of bracket

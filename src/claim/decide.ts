@@ -5,7 +5,15 @@
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
 import { type Hold, mustReserve } from '../shared/reservation.js';
-import { activeClaims, type ClaimEvent, type ClaimState, evolve, initialState, type QualifyingFact } from './claim.js';
+import {
+  activeClaims,
+  type ClaimEvent,
+  type ClaimState,
+  claimStreamLabel,
+  evolve,
+  initialState,
+  type QualifyingFact,
+} from './claim.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -94,4 +102,4 @@ export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
   }
 }
 
-export const claimDecider: Decider<ClaimState, ClaimCommand, ClaimEvent> = { initialState, evolve, decide };
+export const claimDecider: Decider<ClaimState, ClaimCommand, ClaimEvent> = { streamLabel: claimStreamLabel, initialState, evolve, decide };

@@ -1,30 +1,29 @@
 /**
- * The approval process: one approval reserves in four streams, each append atomic on its own.
- * The application's stream decides the outcome (ApplicationApproved or ApprovalAbandoned, at its
- * exact revision); the fact claim, the entitlement and the budget line hold the approval's
- * reservations until then, and release them only once the application says "abandoned".
- * Every step has a deterministic event id and is a no-op when its stream already shows it, so
- * any number of runs of one approval (a retry, a recovery at start) end in the same state.
- * See docs/approval-process.md.
+ * Performs the approval process (src/approval/process.ts): reads what the four streams show of
+ * one approval, asks the process for the next step, performs it, and asks again until the
+ * process says it is finished. Every step has deterministic event ids and is a no-op when its
+ * stream already shows it, so any number of runs of one approval (a retry, recovery at start,
+ * the sweep) end in the same state. See docs/approval-process.md.
  */
-import { type ApplicationState, type Approval, applicationStream, type Submission } from '../application/application.js';
+import { type ApplicationEvent, applicationStream, type Approval } from '../application/application.js';
 import { type ApplicationCommand, applicationDecider } from '../application/decide.js';
-import { budgetStream } from '../budget/budget.js';
+import { type ApprovalProgress, nextStep, progressOf, type Reservation, type ReservationRefused } from '../approval/process.js';
+import { approvalReservations, type ReservationBasis, type ReservationCommands, reservationStreams } from '../approval/reservations.js';
 import { budgetDecider } from '../budget/decide.js';
 import type { BenefitLineDefinition } from '../catalog/catalog.js';
-import { activeClaims, claimStream } from '../claim/claim.js';
+import { activeClaims } from '../claim/claim.js';
 import { claimDecider, type Prerequisite } from '../claim/decide.js';
 import { entitlementDecider } from '../entitlement/decide.js';
-import { entitlementStream, reservedInYearFen } from '../entitlement/entitlement.js';
-import type { EventMetadata, Position, RecordedEvent } from '../eventstore/port.js';
+import { reservedInYearFen } from '../entitlement/entitlement.js';
+import type { EventMetadata, Position } from '../eventstore/port.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
-import { once } from './command-record.js';
-import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './context.js';
-import { causedBy, type ClaimKey, handleCommand, load, type Write } from './handle.js';
-import { loadApplication, readEntitlement, readLine } from './lookups.js';
+import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './envelope.js';
+import { causedBy, decideAndAppend, readStreamState, type Write } from './handle.js';
+import { type ClaimKey, once } from './idempotency.js';
+import { readApplication, readEntitlement, readLine } from './lookups.js';
 
 export interface ApproveApplicationInput {
   applicationId: string;
@@ -45,97 +44,82 @@ export type ApprovalOutcome =
   | ({ outcome: 'approved' } & ApprovalResult)
   | { outcome: 'abandoned'; applicationId: string; approvalId: string; code: DomainErrorCode; reason: string };
 
-/** The approval a command starts: deterministic from its idempotency key and its payload (the application). */
-const approvalIdOf = (env: CommandEnvelope) => writtenId(env, 'approval');
-
 /** Every step's events get ids from the approval and the step, so a retried step writes nothing twice. */
 function stepWrite<E>(metadata: EventMetadata, approvalId: string, step: string): Write<E> {
   return { metadata, eventIds: (events) => events.map((_, i) => deterministicId(approvalId, step, String(i))) };
 }
 
-// ── Reservations ────────────────────────────────────────────────────────────────────────────
+// ── The streams an approval reserves in ─────────────────────────────────────────────────────
 
-/** One stream the approval reserves in: try it (no write), take it, give it back. */
-interface Reservation {
+/** What the executor does on one reservation's stream: read it, try the hold without writing, take it, give it back. */
+interface ReservationStream {
+  read(): Promise<DomainEvent[]>;
   dryRun(): Promise<void>;
-  reserve(metadata: EventMetadata): Promise<void>;
-  release(metadata: EventMetadata): Promise<void>;
+  reserve(metadata: EventMetadata): Promise<DomainEvent[]>;
+  release(metadata: EventMetadata): Promise<DomainEvent[]>;
 }
 
-interface ReservationSpec<S, C, E extends DomainEvent> {
-  /** Names the step in its events' ids; its release is "<step>-released". */
-  step: string;
+/** The step names in event ids: "<step>" to take a hold, "<step>-released" to give it back. */
+const STEP_NAMES: Record<Reservation, string> = { fact: 'fact-claimed', entitlement: 'entitlement-reserved', budget: 'budget-committed' };
+
+interface StreamSpec<S, C, E extends DomainEvent> {
+  reservation: Reservation;
   stream: string;
   decider: Decider<S, C, E>;
   /** Built when needed: it may look things up. */
-  reserve: () => Promise<C>;
-  release: C;
+  commands: () => Promise<ReservationCommands<C>>;
 }
 
-function reservation<S, C, E extends DomainEvent>(deps: LedgerDeps, approvalId: string, spec: ReservationSpec<S, C, E>): Reservation {
-  const { step, stream, decider } = spec;
+function reservationStream<S, C, E extends DomainEvent>(deps: LedgerDeps, approvalId: string, spec: StreamSpec<S, C, E>): ReservationStream {
+  const { stream, decider, commands } = spec;
+  const step = STEP_NAMES[spec.reservation];
+  const perform = async (metadata: EventMetadata, which: 'reserve' | 'release', name: string) => {
+    const command = (await commands())[which];
+    return (await decideAndAppend(deps.store, stream, decider, command, stepWrite(metadata, approvalId, name))).events;
+  };
   return {
+    read: async () => (await readStreamState(deps.store, stream, decider)).events,
     dryRun: async () => {
-      decider.decide(await spec.reserve(), (await load(deps.store, stream, decider)).state);
+      decider.decide((await commands()).reserve, (await readStreamState(deps.store, stream, decider)).state);
     },
-    reserve: async (metadata) => {
-      await handleCommand(deps.store, stream, decider, await spec.reserve(), stepWrite(metadata, approvalId, step));
-    },
-    release: async (metadata) => {
-      await handleCommand(deps.store, stream, decider, spec.release, stepWrite(metadata, approvalId, `${step}-released`));
-    },
+    reserve: (metadata) => perform(metadata, 'reserve', step),
+    release: (metadata) => perform(metadata, 'release', `${step}-released`),
   };
 }
 
 /** For a companion line: which of the firm's claims on the principal line belong to approved applications. */
-async function prerequisiteOf(deps: LedgerDeps, stream: string, line: BenefitLineDefinition, creditCode: string) {
-  if (line.companionOf === undefined) return undefined;
-  const principal = line.companionOf;
-  const claims = activeClaims((await load(deps.store, stream, claimDecider)).state);
-  const candidates = claims.filter((c) => c.lineCode === principal && c.creditCode === creditCode);
+async function prerequisiteOf(deps: LedgerDeps, basis: Omit<ReservationBasis, 'now'>): Promise<Prerequisite | undefined> {
+  const principal = basis.line.companionOf;
+  if (principal === undefined) return undefined;
+  const { creditCode } = basis.submission;
+  const claims = activeClaims((await readStreamState(deps.store, reservationStreams(basis).fact, claimDecider)).state);
   const approved: string[] = [];
-  for (const claim of candidates) {
-    const { state } = await loadApplication(deps.store, claim.applicationId);
+  for (const claim of claims.filter((c) => c.lineCode === principal && c.creditCode === creditCode)) {
+    const { state } = await readApplication(deps.store, claim.applicationId);
     if (state.status === 'approved' && state.approvalId === claim.approvalId) approved.push(claim.applicationId);
   }
-  return { lineCode: principal, approvedApplicationIds: approved } satisfies Prerequisite;
+  return { lineCode: principal, approvedApplicationIds: approved };
 }
 
-/** The three reservations of one approval, in the order they are taken. */
-function reservations(deps: LedgerDeps, submission: Submission, approval: Approval, line: BenefitLineDefinition): Reservation[] {
-  const { applicationId, creditCode, lineCode, fiscalYear, qualifyingFact: fact, budgetLineId } = submission;
-  const { approvalId, amountFen } = approval;
-  const exclusivityGroup = approval.exclusivityGroup ?? line.exclusivityGroup;
+/** The three streams of one approval, their commands built when needed (a companion's prerequisite is looked up then). */
+function reservationStreamsOf(deps: LedgerDeps, basis: Omit<ReservationBasis, 'now' | 'prerequisite'>): Record<Reservation, ReservationStream> {
   const now = deps.clock().toISOString();
-  const claim = claimStream(exclusivityGroup, fact);
-  const yearlyCapFen = line.rule.kind === 'cost-share' ? line.rule.yearlyCapFen : undefined;
-  const claimFact = async () => ({
-    type: 'ClaimFact' as const,
-    data: {
-      exclusivityGroup, fact, applicationId, approvalId, lineCode, creditCode, fiscalYear, now,
-      paidYearly: yearlyCapFen !== undefined || line.frequency === 'once-per-beneficiary-per-year',
-      prerequisite: await prerequisiteOf(deps, claim, line, creditCode),
-    },
-  });
-  const reserveEntitlement = async () => ({
-    type: 'ReserveEntitlement' as const,
-    data: { lineCode, creditCode, fiscalYear, applicationId, approvalId, amountFen, frequency: line.frequency, yearlyCapFen, now },
-  });
-  const commitBudget = async () => ({ type: 'CommitBudget' as const, data: { budgetLineId, applicationId, approvalId, amountFen, now } });
-  return [
-    reservation(deps, approvalId, {
-      step: 'fact-claimed', stream: claim, decider: claimDecider, reserve: claimFact,
-      release: { type: 'ReleaseFactClaim', data: { approvalId, now } },
+  const stream = reservationStreams(basis);
+  const { approvalId } = basis.approval;
+  // Only the fact's claim needs the companion's prerequisite: it is looked up right before the claim is tried.
+  const commands = async (prerequisite?: Prerequisite) => approvalReservations({ ...basis, now, prerequisite });
+  return {
+    fact: reservationStream(deps, approvalId, {
+      reservation: 'fact', stream: stream.fact, decider: claimDecider,
+      commands: async () => (await commands(await prerequisiteOf(deps, basis))).fact,
     }),
-    reservation(deps, approvalId, {
-      step: 'entitlement-reserved', stream: entitlementStream(lineCode, creditCode), decider: entitlementDecider, reserve: reserveEntitlement,
-      release: { type: 'ReleaseEntitlement', data: { approvalId, now } },
+    entitlement: reservationStream(deps, approvalId, {
+      reservation: 'entitlement', stream: stream.entitlement, decider: entitlementDecider, commands: async () => (await commands()).entitlement,
     }),
-    reservation(deps, approvalId, {
-      step: 'budget-committed', stream: budgetStream(budgetLineId), decider: budgetDecider, reserve: commitBudget,
-      release: { type: 'ReleaseBudget', data: { approvalId, now } },
+    budget: reservationStream(deps, approvalId, {
+      reservation: 'budget', stream: stream.budget, decider: budgetDecider, commands: async () => (await commands()).budget,
     }),
-  ];
+  };
 }
 
 async function definedLine(deps: LedgerDeps, lineCode: string): Promise<BenefitLineDefinition> {
@@ -146,61 +130,105 @@ async function definedLine(deps: LedgerDeps, lineCode: string): Promise<BenefitL
 
 // ── Driving one approval to its end ─────────────────────────────────────────────────────────
 
+type ApprovalDecision = Extract<ApplicationEvent, { type: 'ApprovalStarted' | 'ApplicationApproved' | 'ApprovalAbandoned' }>;
+
+/** The application's event of this type for this approval, if written. */
+function approvalEvent<T extends ApprovalDecision['type'], R extends DomainEvent>(events: R[], type: T, approvalId: string) {
+  const found = events.find((e) => e.type === type && (e.data as { approvalId: string }).approvalId === approvalId);
+  return found as (R & Extract<ApprovalDecision, { type: T }>) | undefined;
+}
+
+/** What one run has seen of the approval, by stream, and the refusal it met. */
 interface Run {
   deps: LedgerDeps;
   applicationId: string;
   approvalId: string;
-  plan: Reservation[];
+  approval: Approval;
+  streams: Record<Reservation, ReservationStream>;
   /** The approval's own metadata (who approved, under which command), stamped with the time of this run. */
   metadata: EventMetadata;
+  seen: Record<'application' | Reservation, DomainEvent[]>;
+  refusal: ReservationRefused[];
+  /** Where ApplicationApproved was written, when this run wrote it. */
+  approvedAt?: Position;
 }
 
-const startedEvent = (events: RecordedEvent[], approvalId: string) =>
-  events.find((e) => e.type === 'ApprovalStarted' && (e.data as { approvalId: string }).approvalId === approvalId);
+const progress = (run: Run): ApprovalProgress => progressOf(run.approvalId, [...Object.values(run.seen).flat(), ...run.refusal]);
+
+/** A refusal of a guard abandons the approval; losing every retry to concurrent writers, or a store fault, leaves it pending for a retry. */
+const isRefusal = (error: unknown): error is DomainError => error instanceof DomainError && error.code !== 'CONCURRENCY_EXHAUSTED';
+
+async function reserve(run: Run, reservation: Reservation): Promise<void> {
+  try {
+    run.seen[reservation] = await run.streams[reservation].reserve(run.metadata);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    run.refusal = [{ type: 'ReservationRefused', data: { approvalId: run.approvalId, code: error.code, reason: error.message } }];
+  }
+}
+
+/** Writes the application's decision: approved, or abandoned with the refusal's code and reason. */
+async function decideOutcome(run: Run, command: ApplicationCommand, step: string): Promise<void> {
+  const stream = applicationStream(run.applicationId);
+  const decided = await decideAndAppend(run.deps.store, stream, applicationDecider, command, stepWrite(run.metadata, run.approvalId, step));
+  run.seen.application = decided.events;
+  if (decided.written > 0 && command.type === 'CompleteApproval') run.approvedAt = decided.position;
+}
 
 async function approvedPosition(run: Run): Promise<Position> {
-  const { events } = await loadApplication(run.deps.store, run.applicationId);
-  const approved = events.find((e) => e.type === 'ApplicationApproved' && (e.data as { approvalId: string }).approvalId === run.approvalId);
-  return approved!.position;
+  if (run.approvedAt !== undefined) return run.approvedAt;
+  const { events } = await readApplication(run.deps.store, run.applicationId);
+  return approvalEvent(events, 'ApplicationApproved', run.approvalId)!.position;
 }
 
-/** Acts on what the application's stream decided: approved, nothing to do; abandoned, release everything. */
-async function settle(run: Run, state: ApplicationState, position?: Position): Promise<ApprovalOutcome> {
-  const approval = state.status === 'none' ? undefined : state.approvals[run.approvalId];
+async function finish(run: Run, outcome: 'none' | 'approved' | 'abandoned'): Promise<ApprovalOutcome> {
   const { applicationId, approvalId } = run;
-  if (approval?.outcome === 'approved') {
-    return { outcome: 'approved', applicationId, approvalId, amountFen: approval.amountFen, position: position ?? (await approvedPosition(run)) };
+  if (outcome === 'none') return { outcome, applicationId };
+  if (outcome === 'approved') return { outcome, applicationId, approvalId, amountFen: run.approval.amountFen, position: await approvedPosition(run) };
+  const abandoned = approvalEvent(run.seen.application, 'ApprovalAbandoned', approvalId);
+  return { outcome, applicationId, approvalId, code: abandoned?.data.code as DomainErrorCode, reason: abandoned?.data.reason ?? '' };
+}
+
+/** Performs the process's steps until it says the approval is finished. */
+async function perform(run: Run): Promise<ApprovalOutcome> {
+  const now = () => run.deps.clock().toISOString();
+  const { applicationId, approvalId } = run;
+  for (;;) {
+    const step = nextStep(progress(run));
+    switch (step.type) {
+      case 'Finished':
+        return finish(run, step.outcome);
+      case 'Reserve':
+        await reserve(run, step.reservation);
+        break;
+      case 'Release':
+        run.seen[step.reservation] = await run.streams[step.reservation].release(run.metadata);
+        break;
+      case 'Complete':
+        await decideOutcome(run, { type: 'CompleteApproval', data: { applicationId, approvalId, now: now() } }, 'approved');
+        break;
+      case 'Abandon':
+        await decideOutcome(run, { type: 'AbandonApproval', data: { applicationId, approvalId, code: step.code, reason: step.reason, now: now() } }, 'abandoned');
+        break;
+      default: {
+        const unknown: never = step;
+        throw new Error(`unknown step ${JSON.stringify(unknown)}`);
+      }
+    }
   }
-  if (approval?.outcome !== 'abandoned') throw new Error(`approval ${approvalId} of ${applicationId} is still pending`);
-  for (const step of [...run.plan].reverse()) await step.release(run.metadata);
-  return { outcome: 'abandoned', applicationId, approvalId, code: approval.code as DomainErrorCode, reason: approval.reason ?? '' };
 }
 
-async function conclude(run: Run, command: ApplicationCommand, step: string): Promise<ApprovalOutcome> {
-  const stream = applicationStream(run.applicationId);
-  const handled = await handleCommand(run.deps.store, stream, applicationDecider, command, stepWrite(run.metadata, run.approvalId, step));
-  return settle(run, handled.state, handled.written > 0 && command.type === 'CompleteApproval' ? handled.position : undefined);
-}
-
-/** Takes the reservations the application's stream still lacks, then approves; or abandons and compensates. */
+/** Reads where one approval stands, then drives it to its end. */
 async function drive(deps: LedgerDeps, applicationId: string, approvalId: string): Promise<ApprovalOutcome> {
-  const { state, events } = await loadApplication(deps.store, applicationId);
-  const started = startedEvent(events, approvalId);
-  if (state.status === 'none' || !started) return { outcome: 'none', applicationId };
-  const approval = state.approvals[approvalId]!;
-  const now = deps.clock().toISOString();
-  const plan = reservations(deps, state.submission, approval, await definedLine(deps, state.submission.lineCode));
-  const run: Run = { deps, applicationId, approvalId, plan, metadata: { ...started.metadata, recordedAt: now } };
-  if (approval.outcome !== 'pending') return settle(run, state);
-  try {
-    for (const step of plan) await step.reserve(run.metadata);
-  } catch (error) {
-    // Losing every retry to concurrent writers is no refusal: leave the approval pending for a retry or recovery.
-    if (!(error instanceof DomainError) || error.code === 'CONCURRENCY_EXHAUSTED') throw error;
-    const abandon = { approvalId, code: error.code, reason: error.message };
-    return conclude(run, { type: 'AbandonApproval', data: { ...abandon, applicationId, now } }, 'abandoned');
-  }
-  return conclude(run, { type: 'CompleteApproval', data: { applicationId, approvalId, now } }, 'approved');
+  const { state, events } = await readApplication(deps.store, applicationId);
+  const started = approvalEvent(events, 'ApprovalStarted', approvalId);
+  const approval = state.status === 'none' ? undefined : state.approvals[approvalId];
+  if (state.status === 'none' || !started || !approval) return { outcome: 'none', applicationId };
+  const line = await definedLine(deps, state.submission.lineCode);
+  const streams = reservationStreamsOf(deps, { submission: state.submission, approval, line });
+  const seen = { application: events, fact: await streams.fact.read(), entitlement: await streams.entitlement.read(), budget: await streams.budget.read() };
+  const metadata = { ...started.metadata, recordedAt: deps.clock().toISOString() };
+  return perform({ deps, applicationId, approvalId, approval, streams, metadata, seen, refusal: [] });
 }
 
 // ── Starting, resuming ──────────────────────────────────────────────────────────────────────
@@ -211,7 +239,7 @@ async function drive(deps: LedgerDeps, applicationId: string, approvalId: string
  * Returns how the last of them ended ("none" when there was nothing to do).
  */
 export async function resumeApproval(deps: LedgerDeps, applicationId: string): Promise<ApprovalOutcome> {
-  const { state } = await loadApplication(deps.store, applicationId);
+  const { state } = await readApplication(deps.store, applicationId);
   let outcome: ApprovalOutcome = { outcome: 'none', applicationId };
   if (state.status === 'none') return outcome;
   for (const approval of Object.values(state.approvals).filter((a) => a.outcome !== 'approved')) {
@@ -221,9 +249,9 @@ export async function resumeApproval(deps: LedgerDeps, applicationId: string): P
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */
-async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: ReturnType<typeof envelope>, approvalId: string, claimKey: ClaimKey) {
+async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: CommandEnvelope, approvalId: string, claimKey: ClaimKey) {
   const { applicationId } = input;
-  const { state } = await loadApplication(deps.store, applicationId);
+  const { state } = await readApplication(deps.store, applicationId);
   if (state.status === 'none') throw new DomainError('NOT_FOUND', `there is no application ${applicationId}`);
   const { lineCode, creditCode, fiscalYear } = state.submission;
   const line = await readLine(deps.store, lineCode);
@@ -234,10 +262,10 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
   };
   const [started] = applicationDecider.decide(command, state);
   if (started?.type === 'ApprovalStarted' && line.status === 'defined') {
-    const approval: Approval = { ...started.data, outcome: 'pending' };
-    for (const step of reservations(deps, state.submission, approval, line.line)) await step.dryRun();
+    const streams = reservationStreamsOf(deps, { submission: state.submission, approval: started.data, line: line.line });
+    for (const stream of Object.values(streams)) await stream.dryRun();
   }
-  await handleCommand(deps.store, applicationStream(applicationId), applicationDecider, command, {
+  await decideAndAppend(deps.store, applicationStream(applicationId), applicationDecider, command, {
     ...stepWrite(env.metadata, approvalId, 'started'),
     claimKey,
   });
@@ -247,11 +275,11 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Retu
 export async function approveApplication(deps: LedgerDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
   const env = envelope(deps, 'ApproveApplication', input, ctx);
   return once(deps, env, async (claimKey) => {
-    const approvalId = approvalIdOf(env);
-    const { events } = await loadApplication(deps.store, input.applicationId);
+    const approvalId = writtenId(env, 'approval');
+    const { events } = await readApplication(deps.store, input.applicationId);
     // The key's claim refuses another payload; a ledger written before claims existed shows it here only.
     causedBy(events, env);
-    if (!startedEvent(events, approvalId)) {
+    if (progressOf(approvalId, events).outcome === 'not-started') {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
       await start(deps, input, env, approvalId, claimKey);

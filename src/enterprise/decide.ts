@@ -10,6 +10,7 @@ import {
   type EnterpriseEvent,
   type EnterpriseKind,
   type EnterpriseState,
+  enterpriseStreamLabel,
   evolve,
   initialState,
 } from './enterprise.js';
@@ -53,6 +54,7 @@ export function decide(command: EnterpriseCommand, state: EnterpriseState): Ente
 }
 
 export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent> = {
+  streamLabel: enterpriseStreamLabel,
   initialState,
   evolve,
   decide,

@@ -21,6 +21,8 @@ export type EnterpriseEvent = {
 };
 
 export const enterpriseStream = (creditCode: string) => `enterprise-${creditCode}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const enterpriseStreamLabel = 'enterprise';
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────
 

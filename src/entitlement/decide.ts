@@ -12,6 +12,7 @@ import {
   activeReservations,
   type EntitlementEvent,
   type EntitlementState,
+  entitlementStreamLabel,
   evolve,
   initialState,
   reservedInYearFen,
@@ -105,6 +106,7 @@ export function decide(command: EntitlementCommand, state: EntitlementState): En
 }
 
 export const entitlementDecider: Decider<EntitlementState, EntitlementCommand, EntitlementEvent> = {
+  streamLabel: entitlementStreamLabel,
   initialState,
   evolve,
   decide,

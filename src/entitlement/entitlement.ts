@@ -22,6 +22,8 @@ export type EntitlementEvent =
   | { type: 'EntitlementReleased'; data: { applicationId: string; approvalId: string; releasedAt: string } };
 
 export const entitlementStream = (lineCode: string, creditCode: string) => `entitlement-${lineCode}-${creditCode}`;
+/** The stream in a case officer's words, for messages (stream names are internal). */
+export const entitlementStreamLabel = "beneficiary's award record";
 
 // ── State ───────────────────────────────────────────────────────────────────────────────────
 

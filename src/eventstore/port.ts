@@ -158,7 +158,7 @@ export class WrongExpectedRevisionError extends EventStoreError {
  * An event id that the log already holds in another stream. Only the embedded store refuses
  * this (its ids are unique across the log); EventStoreDB checks ids per stream only. Command
  * handling takes it, like a lost race, as a sign to read again; on every store, one idempotency
- * key with two payloads is caught by the key's claim (command-record.ts).
+ * key with two payloads is caught by the key's claim (src/commands/idempotency.ts).
  */
 export class DuplicateEventIdError extends EventStoreError {
   constructor(readonly stream: string) {

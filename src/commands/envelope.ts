@@ -1,17 +1,32 @@
 /**
  * What every command carries besides its input: who sends it, its idempotency key, and the
- * references that end up in each event's metadata.
+ * references that end up in each event's metadata; and the ledger's dependencies.
  */
-import type { EventMetadata, EventStore } from '../eventstore/port.js';
+import type { EventMetadata, EventStore, Position } from '../eventstore/port.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { payloadHash } from '../shared/hash.js';
 import { deterministicId } from '../shared/ids.js';
+import type { Fen } from '../shared/money.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
   store: EventStore;
   clock: Clock;
+  /**
+   * A budget line's figures as `budgetLine` serves them, once the read models have reached
+   * `position`: a budget refusal quotes them (committed and disbursed apart). Absent (a ledger
+   * without read models), a refusal quotes what the budget's stream knows.
+   */
+  budgetFigures?: (budgetLineId: string, position: Position) => Promise<BudgetFigures | undefined>;
+}
+
+/** What finance sees of a budget line (预算执行), in fen. */
+export interface BudgetFigures {
+  allocatedFen: Fen;
+  committedFen: Fen;
+  disbursedFen: Fen;
+  availableFen: Fen;
 }
 
 export interface CommandContext {

@@ -9,8 +9,13 @@
  */
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
-import { type CommandEnvelope, type LedgerDeps, writtenId } from './context.js';
-import type { ClaimKey } from './handle.js';
+import { type CommandEnvelope, type LedgerDeps, writtenId } from './envelope.js';
+
+/**
+ * Claims the command's idempotency key before its first event is appended (`Write.claimKey`);
+ * a no-op when the command holds it already.
+ */
+export type ClaimKey = () => Promise<void>;
 
 /** What a command returns: the global position of its last event, and the ids it affected. */
 export type CommandResult = { position: Position } & Record<string, string | number>;

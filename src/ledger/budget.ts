@@ -1,0 +1,47 @@
+/** The ledger's budget commands (Finance): allocate a line for a fiscal year and payer, adjust it. */
+import { budgetLineId, budgetStream, type Payer } from '../budget/budget.js';
+import { budgetDecider } from '../budget/decide.js';
+import type { CommandContext, LedgerDeps } from '../commands/envelope.js';
+import { handle } from '../commands/handle.js';
+import { readLine } from '../commands/lookups.js';
+import type { Fen } from '../shared/money.js';
+
+export interface AllocateBudgetInput {
+  lineCode: string;
+  fiscalYear: number;
+  /** "municipal" or "county-<code>" */
+  payer: Payer;
+  amountFen: Fen;
+}
+
+export interface AdjustBudgetInput {
+  budgetLineId: string;
+  /** Positive to add, negative to cut. */
+  deltaFen: Fen;
+  reason: string;
+}
+
+export const budgetCommands = (deps: LedgerDeps) => ({
+  /** Allocates a budget line per benefit line, fiscal year and payer. Returns `{ budgetLineId }` ("<line>.<year>.<payer>"). */
+  allocateBudget: (input: AllocateBudgetInput, ctx: CommandContext) => {
+    const id = budgetLineId(input.lineCode, input.fiscalYear, input.payer);
+    return handle(deps, ctx, 'AllocateBudget', input, (env) => ({
+      stream: budgetStream(id),
+      decider: budgetDecider,
+      command: async () => ({
+        type: 'AllocateBudget' as const,
+        data: { ...input, line: await readLine(deps.store, input.lineCode), now: env.now },
+      }),
+      ids: { budgetLineId: id },
+    }));
+  },
+
+  /** Adds to or cuts a budget line; never below what approvals hold. Returns `{ budgetLineId }`. */
+  adjustBudget: (input: AdjustBudgetInput, ctx: CommandContext) =>
+    handle(deps, ctx, 'AdjustBudget', input, (env) => ({
+      stream: budgetStream(input.budgetLineId),
+      decider: budgetDecider,
+      command: () => ({ type: 'AdjustBudget' as const, data: { ...input, now: env.now } }),
+      ids: { budgetLineId: input.budgetLineId },
+    })),
+});
