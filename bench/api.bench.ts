@@ -24,7 +24,7 @@ import type { JwtConfig } from '../src/config.js';
 import { loadDemo } from '../src/demo/load-demo.js';
 import { loadPaidGrants } from '../src/demo/paid-grants.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
-import { type LedgerApp, openLedgerApp } from '../src/graphql/app.js';
+import { type LedgerApp, openLedgerApp } from '../src/app.js';
 import { mintDevelopmentToken } from '../src/graphql/auth/mint-token.js';
 import { Role } from '../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';

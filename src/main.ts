@@ -1,23 +1,16 @@
 /**
- * The composition root: configuration, the event store it names, the ledger application, the
- * API, and the process's life (signals, graceful stop). `--demo` also loads the demo data and
- * prints a sample token for each role.
+ * The process: configuration, the API (wired in src/app.ts), and the process's life (signals,
+ * graceful stop). `--demo` also loads the demo data and prints a sample token for each role.
  */
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { type LedgerApp, startLedgerApi } from './app.js';
 import { applicantOf, DEMO_PEOPLE, loadDemo } from './demo/load-demo.js';
 import { DEMO_ENTERPRISES } from './demo/enterprises.js';
-import { openConfiguredStore } from './eventstore/open-store.js';
 import { EventStoreError } from './eventstore/port.js';
-import { openLedgerApp } from './graphql/app.js';
 import { mintDevelopmentToken } from './graphql/auth/mint-token.js';
 import { Role } from './graphql/auth/role.js';
-import { createTokenVerifier } from './graphql/auth/verify-token.js';
-import { contextFor } from './graphql/context.js';
-import { projectionReadiness } from './graphql/readiness.js';
-import { buildLedgerSchema } from './graphql/schema.js';
-import { startApi } from './graphql/server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,34 +18,20 @@ async function main(): Promise<void> {
   if (config.jwt.key.algorithm === 'HS256' && config.jwt.key.isDefaultSecret) {
     logger.warn('JWT_SECRET is not set: tokens are signed with the public development secret; set JWT_SECRET outside a laptop');
   }
-  const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
-  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, logger });
-  if (process.argv.includes('--demo')) {
-    const demo = await loadDemo(app.ledger);
-    await app.runner.waitFor(demo.position);
-    logger.info({ enterprises: demo.enterprises, applications: demo.applications }, 'demo data loaded');
-  }
-  const api = await startApi(
-    {
-      schema: await buildLedgerSchema(),
-      production: config.production,
-      logger,
-      maxBodyBytes: config.maxBodyBytes,
-      verifyToken: createTokenVerifier(config.jwt),
-      contextFor: contextFor(app.services),
-      readiness: () => projectionReadiness(app.runner),
-    },
-    { port: config.port },
-  );
+  const demo = process.argv.includes('--demo');
+  const loadDemoData = async (app: LedgerApp) => {
+    const loaded = await loadDemo(app.ledger);
+    await app.runner.waitFor(loaded.position);
+    logger.info({ enterprises: loaded.enterprises, applications: loaded.applications }, 'demo data loaded');
+  };
+  const { api, store, stop: stopLedger } = await startLedgerApi(config, logger, demo ? loadDemoData : undefined);
   logger.info({ url: api.url, store: store.kind }, 'grants ledger API listening');
   console.log(`\nGraphQL API: ${api.url}   (health: /healthz, readiness: /readyz)`);
-  if (process.argv.includes('--demo')) await printDemoTokens(config);
+  if (demo) await printDemoTokens(config);
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping: no new requests; finishing those in flight');
-    await api.stop();
-    await app.close();
-    await store.close();
+    await stopLedger();
     logger.info('stopped');
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void stop(s));

@@ -5,7 +5,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { type LedgerApp, openLedgerApp } from '../../src/graphql/app.js';
+import { type LedgerApp, openLedgerApp } from '../../src/app.js';
 import { createLedger } from '../../src/ledger.js';
 import { NOW, yuan } from '../support/domain-fixtures.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEsdbEventStore } from '../../src/eventstore/esdb/esdb-event-store.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { type LedgerApp, openLedgerApp } from '../../src/graphql/app.js';
+import { type LedgerApp, openLedgerApp } from '../../src/app.js';
 import { projectionReadiness } from '../../src/graphql/readiness.js';
 import { type EsdbTestServer, startEsdbTestServer } from '../support/esdb-test-server/esdb-test-server.js';
 

@@ -6,7 +6,7 @@ import { type Logger, pino } from 'pino';
 import type { JwtConfig } from '../../../src/config.js';
 import { loadDemo } from '../../../src/demo/load-demo.js';
 import type { EventStore } from '../../../src/eventstore/port.js';
-import { type LedgerApp, openLedgerApp } from '../../../src/graphql/app.js';
+import { type LedgerApp, openLedgerApp } from '../../../src/app.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';

@@ -1,0 +1,147 @@
+/**
+ * The composition root: the only place that wires infrastructure. `openLedgerApp` puts the
+ * ledger on a given event store (the built-in policy loaded, half-done approvals recovered), runs
+ * the projections into a read store and the approval sweep, and makes the services the API
+ * serves; tests and benchmarks give it their store, so all of them run the same wiring.
+ * `startLedgerApi` adds what a deployment configures: the store it names and the HTTP API.
+ */
+import type { Logger } from 'pino';
+import { type ApprovalSweep, startApprovalSweep } from './commands/approval-sweep.js';
+import type { Config } from './config.js';
+import { openConfiguredStore } from './eventstore/open-store.js';
+import type { EventStore, Position } from './eventstore/port.js';
+import { createTokenVerifier } from './graphql/auth/verify-token.js';
+import { type ApiServices, contextFor } from './graphql/context.js';
+import { projectionReadiness } from './graphql/readiness.js';
+import { buildLedgerSchema } from './graphql/schema.js';
+import { type RunningApi, startApi } from './graphql/server.js';
+import { type BudgetFigures, createLedger, type Ledger } from './ledger.js';
+import { ledgerProjections } from './readmodel/ledger-projections.js';
+import { createReadModelQueries, type ReadModelQueries } from './readmodel/queries/index.js';
+import { openReadStore, type ReadStore } from './readmodel/read-store.js';
+import { reconcile } from './readmodel/reconcile.js';
+import { createProjectionRunner, type ProjectionRunner } from './readmodel/runner.js';
+import { type Clock, systemClock } from './shared/clock.js';
+import { singleFlight } from './shared/single-flight.js';
+
+export interface LedgerAppOptions {
+  store: EventStore;
+  /** The read store's file, or ':memory:'. */
+  readStoreFile: string;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export interface LedgerApp {
+  ledger: Ledger;
+  readStore: ReadStore;
+  runner: ProjectionRunner;
+  /** Completes or compensates approvals left half-done, every 30 s. */
+  approvalSweep: ApprovalSweep;
+  services: ApiServices;
+  /** Stops the projections and closes the read store; the caller closes the event store it opened. */
+  close(): Promise<void>;
+}
+
+/** Who loads the built-in catalog and recovers approvals at start. */
+const SYSTEM = { actorId: 'system', actorRole: 'SYSTEM' };
+
+/** How long a budget refusal waits for the read models to show the line as the refusal saw it. */
+const FIGURES_WAIT_MS = 2_000;
+
+/** A budget line's figures as `budgetLine` serves them, once the projections reach `position`; undefined when they do not in time. */
+function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries) {
+  return async (budgetLineId: string, position: Position): Promise<BudgetFigures | undefined> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), FIGURES_WAIT_MS)));
+    const reached = await Promise.race([runner.waitFor(position).then(() => true, () => false), late]);
+    clearTimeout(timer);
+    return reached ? (read.budgetLinesById([budgetLineId])[0] ?? undefined) : undefined;
+  };
+}
+
+export async function openLedgerApp({ store, readStoreFile, logger, clock = systemClock }: LedgerAppOptions): Promise<LedgerApp> {
+  const readStore = openReadStore({ file: readStoreFile });
+  const runner = createProjectionRunner({
+    store,
+    readStore,
+    projections: ledgerProjections,
+    onError: (error) => logger.error({ err: error }, 'projection runner'),
+  });
+  const read = createReadModelQueries(readStore);
+  const ledger = createLedger({ store, clock, budgetFigures: budgetFiguresFrom(runner, read) });
+  await ledger.loadBuiltInCatalog(SYSTEM);
+  const recovered = await ledger.recoverPendingApprovals();
+  if (recovered.length > 0) logger.warn({ recovered }, 'completed or compensated approvals a crash left half-done');
+  await runner.start();
+  const approvalSweep = startApprovalSweep({
+    findUnfinished: read.applicationsWithUnfinishedApprovals,
+    resume: ledger.resumeApproval,
+    onError: (applicationId, error) => logger.warn({ applicationId, err: error }, 'approval sweep: not resumed yet'),
+    clock,
+  });
+  return {
+    ledger,
+    readStore,
+    runner,
+    approvalSweep,
+    services: {
+      ledger,
+      store,
+      runner,
+      read,
+      // A full replay of the log: callers asking at the same time share one.
+      reconcile: singleFlight(() => reconcile({ store, readStore, projections: ledgerProjections })),
+    },
+    async close() {
+      await approvalSweep.stop();
+      await runner.stop();
+      readStore.close();
+    },
+  };
+}
+
+export interface RunningLedger {
+  app: LedgerApp;
+  api: RunningApi;
+  store: EventStore;
+  /** No new requests; those in flight finish; then the projections, the read store and the event store close. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The deployment: the event store the configuration names, the ledger application on it, and
+ * the API. `beforeServing` runs once the application is open, before the API listens (the demo
+ * loads its data there).
+ */
+export async function startLedgerApi(
+  config: Config,
+  logger: Logger,
+  beforeServing: (app: LedgerApp) => Promise<void> = async () => {},
+): Promise<RunningLedger> {
+  const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
+  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, logger });
+  await beforeServing(app);
+  const api = await startApi(
+    {
+      schema: await buildLedgerSchema(),
+      production: config.production,
+      logger,
+      maxBodyBytes: config.maxBodyBytes,
+      verifyToken: createTokenVerifier(config.jwt),
+      contextFor: contextFor(app.services),
+      readiness: () => projectionReadiness(app.runner),
+    },
+    { port: config.port },
+  );
+  return {
+    app,
+    api,
+    store,
+    async stop() {
+      await api.stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}
