@@ -15,6 +15,7 @@
  * officer understands.
  */
 import type { LedgerDeps } from './commands/envelope.js';
+import { createStreamCache } from './commands/stream-cache.js';
 import { applicationCommands } from './ledger/applications.js';
 import { budgetCommands } from './ledger/budget.js';
 import { catalogCommands } from './ledger/catalog.js';
@@ -22,7 +23,8 @@ import { enterpriseCommands } from './ledger/enterprise.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps } from './commands/envelope.js';
 
-export function createLedger(deps: LedgerDeps) {
+export function createLedger(ledgerDeps: LedgerDeps) {
+  const deps = { ...ledgerDeps, streams: createStreamCache(ledgerDeps) };
   return {
     ...enterpriseCommands(deps),
     ...catalogCommands(deps),

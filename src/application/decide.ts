@@ -309,6 +309,7 @@ export function decide(command: ApplicationCommand, state: ApplicationState): Ap
 
 export const applicationDecider: Decider<ApplicationState, ApplicationCommand, ApplicationEvent> = {
   streamLabel: applicationStreamLabel,
+  version: 1,
   initialState,
   evolve,
   decide,

@@ -117,4 +117,4 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
   }
 }
 
-export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, initialState, evolve, decide };
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, version: 1, initialState, evolve, decide };

@@ -164,6 +164,7 @@ export function decideBenefitLine(command: BenefitLineCommand, state: BenefitLin
 
 export const policyDecider: Decider<PolicyState, PolicyCommand, CatalogEvent> = {
   streamLabel: policyStreamLabel,
+  version: 1,
   initialState: initialPolicyState,
   evolve: evolvePolicy,
   decide: decidePolicy,
@@ -171,6 +172,7 @@ export const policyDecider: Decider<PolicyState, PolicyCommand, CatalogEvent> = 
 
 export const benefitLineDecider: Decider<BenefitLineState, BenefitLineCommand, CatalogEvent> = {
   streamLabel: benefitLineStreamLabel,
+  version: 1,
   initialState: initialBenefitLineState,
   evolve: evolveBenefitLine,
   decide: decideBenefitLine,

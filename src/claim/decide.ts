@@ -102,4 +102,4 @@ export function decide(command: ClaimCommand, state: ClaimState): ClaimEvent[] {
   }
 }
 
-export const claimDecider: Decider<ClaimState, ClaimCommand, ClaimEvent> = { streamLabel: claimStreamLabel, initialState, evolve, decide };
+export const claimDecider: Decider<ClaimState, ClaimCommand, ClaimEvent> = { streamLabel: claimStreamLabel, version: 1, initialState, evolve, decide };

@@ -5,23 +5,24 @@
  * stream already shows it, so any number of runs of one approval (a retry, recovery at start,
  * the sweep) end in the same state. See docs/approval-process.md.
  */
-import { type ApplicationEvent, applicationStream, type Approval } from '../application/application.js';
+import { type ApplicationState, applicationStream, type Approval, approvalOutcome } from '../application/application.js';
 import { type ApplicationCommand, applicationDecider } from '../application/decide.js';
-import { type ApprovalProgress, nextStep, progressOf, type Reservation, type ReservationRefused } from '../approval/process.js';
+import { type ApprovalProgress, evolve, nextStep, type Reservation, type ReservationRefused } from '../approval/process.js';
 import { approvalReservations, type ReservationBasis, type ReservationCommands, reservationStreams } from '../approval/reservations.js';
-import { budgetDecider } from '../budget/decide.js';
+import { budgetDecider, holdOf as budgetHoldOf } from '../budget/decide.js';
 import type { BenefitLineDefinition } from '../catalog/catalog.js';
 import { activeClaims } from '../claim/claim.js';
-import { claimDecider, type Prerequisite } from '../claim/decide.js';
-import { entitlementDecider } from '../entitlement/decide.js';
+import { claimDecider, holdOf as claimHoldOf, type Prerequisite } from '../claim/decide.js';
+import { entitlementDecider, holdOf as entitlementHoldOf } from '../entitlement/decide.js';
 import { reservedInYearFen } from '../entitlement/entitlement.js';
-import type { EventMetadata, Position } from '../eventstore/port.js';
+import type { EventMetadata, Position, RecordedEvent } from '../eventstore/port.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
-import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './envelope.js';
-import { causedBy, decideAndAppend, readStreamState, type Write } from './handle.js';
+import type { Hold } from '../shared/reservation.js';
+import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, writtenId } from './envelope.js';
+import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
 import { readApplication, readEntitlement, readLine } from './lookups.js';
 
@@ -51,12 +52,12 @@ function stepWrite<E>(metadata: EventMetadata, approvalId: string, step: string)
 
 // ── The streams an approval reserves in ─────────────────────────────────────────────────────
 
-/** What the executor does on one reservation's stream: read it, try the hold without writing, take it, give it back. */
+/** What the executor does on one reservation's stream: see its hold, try it without writing, take it, give it back. */
 interface ReservationStream {
-  read(): Promise<DomainEvent[]>;
+  hold(): Promise<Hold>;
   dryRun(): Promise<void>;
-  reserve(metadata: EventMetadata): Promise<DomainEvent[]>;
-  release(metadata: EventMetadata): Promise<DomainEvent[]>;
+  reserve(metadata: EventMetadata): Promise<Hold>;
+  release(metadata: EventMetadata): Promise<Hold>;
 }
 
 /** The step names in event ids: "<step>" to take a hold, "<step>-released" to give it back. */
@@ -66,21 +67,23 @@ interface StreamSpec<S, C, E extends DomainEvent> {
   reservation: Reservation;
   stream: string;
   decider: Decider<S, C, E>;
+  holdOf(state: S, approvalId: string): Hold;
   /** Built when needed: it may look things up. */
   commands: () => Promise<ReservationCommands<C>>;
 }
 
-function reservationStream<S, C, E extends DomainEvent>(deps: LedgerDeps, approvalId: string, spec: StreamSpec<S, C, E>): ReservationStream {
+function reservationStream<S, C, E extends DomainEvent>(deps: CommandDeps, approvalId: string, spec: StreamSpec<S, C, E>): ReservationStream {
   const { stream, decider, commands } = spec;
   const step = STEP_NAMES[spec.reservation];
   const perform = async (metadata: EventMetadata, which: 'reserve' | 'release', name: string) => {
     const command = (await commands())[which];
-    return (await decideAndAppend(deps.store, stream, decider, command, stepWrite(metadata, approvalId, name))).events;
+    const { known } = await decideAndAppend(deps, stream, decider, command, stepWrite(metadata, approvalId, name));
+    return spec.holdOf(known.state, approvalId);
   };
   return {
-    read: async () => (await readStreamState(deps.store, stream, decider)).events,
+    hold: async () => spec.holdOf((await deps.streams.read(stream, decider)).state, approvalId),
     dryRun: async () => {
-      decider.decide((await commands()).reserve, (await readStreamState(deps.store, stream, decider)).state);
+      decider.decide((await commands()).reserve, (await deps.streams.read(stream, decider)).state);
     },
     reserve: (metadata) => perform(metadata, 'reserve', step),
     release: (metadata) => perform(metadata, 'release', `${step}-released`),
@@ -88,21 +91,21 @@ function reservationStream<S, C, E extends DomainEvent>(deps: LedgerDeps, approv
 }
 
 /** For a companion line: which of the firm's claims on the principal line belong to approved applications. */
-async function prerequisiteOf(deps: LedgerDeps, basis: Omit<ReservationBasis, 'now'>): Promise<Prerequisite | undefined> {
+async function prerequisiteOf(deps: CommandDeps, basis: Omit<ReservationBasis, 'now'>): Promise<Prerequisite | undefined> {
   const principal = basis.line.companionOf;
   if (principal === undefined) return undefined;
   const { creditCode } = basis.submission;
-  const claims = activeClaims((await readStreamState(deps.store, reservationStreams(basis).fact, claimDecider)).state);
+  const claims = activeClaims((await deps.streams.read(reservationStreams(basis).fact, claimDecider)).state);
   const approved: string[] = [];
   for (const claim of claims.filter((c) => c.lineCode === principal && c.creditCode === creditCode)) {
-    const { state } = await readApplication(deps.store, claim.applicationId);
+    const { state } = await readApplication(deps, claim.applicationId);
     if (state.status === 'approved' && state.approvalId === claim.approvalId) approved.push(claim.applicationId);
   }
   return { lineCode: principal, approvedApplicationIds: approved };
 }
 
 /** The three streams of one approval, their commands built when needed (a companion's prerequisite is looked up then). */
-function reservationStreamsOf(deps: LedgerDeps, basis: Omit<ReservationBasis, 'now' | 'prerequisite'>): Record<Reservation, ReservationStream> {
+function reservationStreamsOf(deps: CommandDeps, basis: Omit<ReservationBasis, 'now' | 'prerequisite'>): Record<Reservation, ReservationStream> {
   const now = deps.clock().toISOString();
   const stream = reservationStreams(basis);
   const { approvalId } = basis.approval;
@@ -110,74 +113,79 @@ function reservationStreamsOf(deps: LedgerDeps, basis: Omit<ReservationBasis, 'n
   const commands = async (prerequisite?: Prerequisite) => approvalReservations({ ...basis, now, prerequisite });
   return {
     fact: reservationStream(deps, approvalId, {
-      reservation: 'fact', stream: stream.fact, decider: claimDecider,
+      reservation: 'fact', stream: stream.fact, decider: claimDecider, holdOf: claimHoldOf,
       commands: async () => (await commands(await prerequisiteOf(deps, basis))).fact,
     }),
     entitlement: reservationStream(deps, approvalId, {
-      reservation: 'entitlement', stream: stream.entitlement, decider: entitlementDecider, commands: async () => (await commands()).entitlement,
+      reservation: 'entitlement', stream: stream.entitlement, decider: entitlementDecider, holdOf: entitlementHoldOf,
+      commands: async () => (await commands()).entitlement,
     }),
     budget: reservationStream(deps, approvalId, {
-      reservation: 'budget', stream: stream.budget, decider: budgetDecider, commands: async () => (await commands()).budget,
+      reservation: 'budget', stream: stream.budget, decider: budgetDecider, holdOf: budgetHoldOf,
+      commands: async () => (await commands()).budget,
     }),
   };
 }
 
-async function definedLine(deps: LedgerDeps, lineCode: string): Promise<BenefitLineDefinition> {
-  const line = await readLine(deps.store, lineCode);
+async function definedLine(deps: CommandDeps, lineCode: string): Promise<BenefitLineDefinition> {
+  const line = await readLine(deps, lineCode);
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${lineCode} is not defined`);
   return line.line;
 }
 
 // ── Driving one approval to its end ─────────────────────────────────────────────────────────
 
-type ApprovalDecision = Extract<ApplicationEvent, { type: 'ApprovalStarted' | 'ApplicationApproved' | 'ApprovalAbandoned' }>;
-
 /** The application's event of this type for this approval, if written. */
-function approvalEvent<T extends ApprovalDecision['type'], R extends DomainEvent>(events: R[], type: T, approvalId: string) {
-  const found = events.find((e) => e.type === type && (e.data as { approvalId: string }).approvalId === approvalId);
-  return found as (R & Extract<ApprovalDecision, { type: T }>) | undefined;
+function approvalEvent<T extends 'ApprovalStarted' | 'ApplicationApproved'>(events: RecordedEvent[], type: T, approvalId: string) {
+  return events.find((e) => e.type === type && (e.data as { approvalId: string }).approvalId === approvalId);
 }
 
-/** What one run has seen of the approval, by stream, and the refusal it met. */
+/** What one run has seen of the approval: the application's state, the three holds, the refusal it met. */
 interface Run {
-  deps: LedgerDeps;
+  deps: CommandDeps;
   applicationId: string;
   approvalId: string;
   approval: Approval;
   streams: Record<Reservation, ReservationStream>;
   /** The approval's own metadata (who approved, under which command), stamped with the time of this run. */
   metadata: EventMetadata;
-  seen: Record<'application' | Reservation, DomainEvent[]>;
-  refusal: ReservationRefused[];
+  application: ApplicationState;
+  holds: Record<Reservation, Hold>;
+  refused?: ReservationRefused;
   /** Where ApplicationApproved was written, when this run wrote it. */
   approvedAt?: Position;
 }
 
-const progress = (run: Run): ApprovalProgress => progressOf(run.approvalId, [...Object.values(run.seen).flat(), ...run.refusal]);
+const OUTCOMES = { none: 'not-started', pending: 'pending', approved: 'approved', abandoned: 'abandoned' } as const;
+
+function progress(run: Run): ApprovalProgress {
+  const seen: ApprovalProgress = { approvalId: run.approvalId, outcome: OUTCOMES[approvalOutcome(run.application, run.approvalId)], holds: run.holds };
+  return run.refused ? evolve(seen, run.refused) : seen;
+}
 
 /** A refusal of a guard abandons the approval; losing every retry to concurrent writers, or a store fault, leaves it pending for a retry. */
 const isRefusal = (error: unknown): error is DomainError => error instanceof DomainError && error.code !== 'CONCURRENCY_EXHAUSTED';
 
 async function reserve(run: Run, reservation: Reservation): Promise<void> {
   try {
-    run.seen[reservation] = await run.streams[reservation].reserve(run.metadata);
+    run.holds[reservation] = await run.streams[reservation].reserve(run.metadata);
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    run.refusal = [{ type: 'ReservationRefused', data: { approvalId: run.approvalId, code: error.code, reason: error.message } }];
+    run.refused = { type: 'ReservationRefused', data: { approvalId: run.approvalId, code: error.code, reason: error.message } };
   }
 }
 
 /** Writes the application's decision: approved, or abandoned with the refusal's code and reason. */
 async function decideOutcome(run: Run, command: ApplicationCommand, step: string): Promise<void> {
   const stream = applicationStream(run.applicationId);
-  const decided = await decideAndAppend(run.deps.store, stream, applicationDecider, command, stepWrite(run.metadata, run.approvalId, step));
-  run.seen.application = decided.events;
+  const decided = await decideAndAppend(run.deps, stream, applicationDecider, command, stepWrite(run.metadata, run.approvalId, step));
+  run.application = decided.known.state;
   if (decided.written > 0 && command.type === 'CompleteApproval') run.approvedAt = decided.position;
 }
 
 async function approvedPosition(run: Run): Promise<Position> {
   if (run.approvedAt !== undefined) return run.approvedAt;
-  const { events } = await readApplication(run.deps.store, run.applicationId);
+  const events = await run.deps.store.readStream(applicationStream(run.applicationId));
   return approvalEvent(events, 'ApplicationApproved', run.approvalId)!.position;
 }
 
@@ -185,8 +193,8 @@ async function finish(run: Run, outcome: 'none' | 'approved' | 'abandoned'): Pro
   const { applicationId, approvalId } = run;
   if (outcome === 'none') return { outcome, applicationId };
   if (outcome === 'approved') return { outcome, applicationId, approvalId, amountFen: run.approval.amountFen, position: await approvedPosition(run) };
-  const abandoned = approvalEvent(run.seen.application, 'ApprovalAbandoned', approvalId);
-  return { outcome, applicationId, approvalId, code: abandoned?.data.code as DomainErrorCode, reason: abandoned?.data.reason ?? '' };
+  const abandoned = run.application.status === 'none' ? undefined : run.application.approvals[approvalId];
+  return { outcome, applicationId, approvalId, code: abandoned?.code as DomainErrorCode, reason: abandoned?.reason ?? '' };
 }
 
 /** Performs the process's steps until it says the approval is finished. */
@@ -202,7 +210,7 @@ async function perform(run: Run): Promise<ApprovalOutcome> {
         await reserve(run, step.reservation);
         break;
       case 'Release':
-        run.seen[step.reservation] = await run.streams[step.reservation].release(run.metadata);
+        run.holds[step.reservation] = await run.streams[step.reservation].release(run.metadata);
         break;
       case 'Complete':
         await decideOutcome(run, { type: 'CompleteApproval', data: { applicationId, approvalId, now: now() } }, 'approved');
@@ -219,16 +227,17 @@ async function perform(run: Run): Promise<ApprovalOutcome> {
 }
 
 /** Reads where one approval stands, then drives it to its end. */
-async function drive(deps: LedgerDeps, applicationId: string, approvalId: string): Promise<ApprovalOutcome> {
-  const { state, events } = await readApplication(deps.store, applicationId);
-  const started = approvalEvent(events, 'ApprovalStarted', approvalId);
+async function drive(deps: CommandDeps, applicationId: string, approvalId: string): Promise<ApprovalOutcome> {
+  const { state } = await readApplication(deps, applicationId);
   const approval = state.status === 'none' ? undefined : state.approvals[approvalId];
-  if (state.status === 'none' || !started || !approval) return { outcome: 'none', applicationId };
+  if (state.status === 'none' || !approval) return { outcome: 'none', applicationId };
+  // The application's stream is short: its start event gives the approval's metadata (who, under which command).
+  const started = approvalEvent(await deps.store.readStream(applicationStream(applicationId)), 'ApprovalStarted', approvalId)!;
   const line = await definedLine(deps, state.submission.lineCode);
   const streams = reservationStreamsOf(deps, { submission: state.submission, approval, line });
-  const seen = { application: events, fact: await streams.fact.read(), entitlement: await streams.entitlement.read(), budget: await streams.budget.read() };
+  const holds = { fact: await streams.fact.hold(), entitlement: await streams.entitlement.hold(), budget: await streams.budget.hold() };
   const metadata = { ...started.metadata, recordedAt: deps.clock().toISOString() };
-  return perform({ deps, applicationId, approvalId, approval, streams, metadata, seen, refusal: [] });
+  return perform({ deps, applicationId, approvalId, approval, streams, metadata, application: state, holds });
 }
 
 // ── Starting, resuming ──────────────────────────────────────────────────────────────────────
@@ -238,8 +247,8 @@ async function drive(deps: LedgerDeps, applicationId: string, approvalId: string
  * lost connection): the one still approving, and abandoned ones whose releases were interrupted.
  * Returns how the last of them ended ("none" when there was nothing to do).
  */
-export async function resumeApproval(deps: LedgerDeps, applicationId: string): Promise<ApprovalOutcome> {
-  const { state } = await readApplication(deps.store, applicationId);
+export async function resumeApproval(deps: CommandDeps, applicationId: string): Promise<ApprovalOutcome> {
+  const { state } = await readApplication(deps, applicationId);
   let outcome: ApprovalOutcome = { outcome: 'none', applicationId };
   if (state.status === 'none') return outcome;
   for (const approval of Object.values(state.approvals).filter((a) => a.outcome !== 'approved')) {
@@ -249,13 +258,13 @@ export async function resumeApproval(deps: LedgerDeps, applicationId: string): P
 }
 
 /** Writes ApprovalStarted, after checking on the streams as they are now that every reservation would be taken. */
-async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: CommandEnvelope, approvalId: string, claimKey: ClaimKey) {
+async function start(deps: CommandDeps, input: ApproveApplicationInput, env: CommandEnvelope, approvalId: string, claimKey: ClaimKey) {
   const { applicationId } = input;
-  const { state } = await readApplication(deps.store, applicationId);
+  const { state } = await readApplication(deps, applicationId);
   if (state.status === 'none') throw new DomainError('NOT_FOUND', `there is no application ${applicationId}`);
   const { lineCode, creditCode, fiscalYear } = state.submission;
-  const line = await readLine(deps.store, lineCode);
-  const reserved = reservedInYearFen(await readEntitlement(deps.store, lineCode, creditCode), fiscalYear);
+  const line = await readLine(deps, lineCode);
+  const reserved = reservedInYearFen(await readEntitlement(deps, lineCode, creditCode), fiscalYear);
   const command: ApplicationCommand = {
     type: 'StartApproval',
     data: { applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved, now: env.now },
@@ -265,21 +274,21 @@ async function start(deps: LedgerDeps, input: ApproveApplicationInput, env: Comm
     const streams = reservationStreamsOf(deps, { submission: state.submission, approval: started.data, line: line.line });
     for (const stream of Object.values(streams)) await stream.dryRun();
   }
-  await decideAndAppend(deps.store, applicationStream(applicationId), applicationDecider, command, {
+  await decideAndAppend(deps, applicationStream(applicationId), applicationDecider, command, {
     ...stepWrite(env.metadata, approvalId, 'started'),
     claimKey,
   });
 }
 
 /** Approves an application: start, reserve the fact, the entitlement and the budget, then complete. */
-export async function approveApplication(deps: LedgerDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
+export async function approveApplication(deps: CommandDeps, input: ApproveApplicationInput, ctx: CommandContext): Promise<ApprovalResult> {
   const env = envelope(deps, 'ApproveApplication', input, ctx);
   return once(deps, env, async (claimKey) => {
     const approvalId = writtenId(env, 'approval');
-    const { events } = await readApplication(deps.store, input.applicationId);
+    const application = await readApplication(deps, input.applicationId);
     // The key's claim refuses another payload; a ledger written before claims existed shows it here only.
-    causedBy(events, env);
-    if (progressOf(approvalId, events).outcome === 'not-started') {
+    causedBy(application, env);
+    if (approvalOutcome(application.state, approvalId) === 'none') {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
       await start(deps, input, env, approvalId, claimKey);

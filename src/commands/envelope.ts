@@ -8,6 +8,8 @@ import { DomainError } from '../shared/errors.js';
 import { payloadHash } from '../shared/hash.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
+import type { SnapshotStore } from './snapshots.js';
+import type { StreamCache } from './stream-cache.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
@@ -19,6 +21,13 @@ export interface LedgerDeps {
    * without read models), a refusal quotes what the budget's stream knows.
    */
   budgetFigures?: (budgetLineId: string, position: Position) => Promise<BudgetFigures | undefined>;
+  /** Where long streams' states are kept for a cold start; absent, a cold start reads each stream whole. */
+  snapshots?: SnapshotStore;
+}
+
+/** What command handling works with: the ledger's dependencies and what it knows of the streams it read. */
+export interface CommandDeps extends LedgerDeps {
+  streams: StreamCache;
 }
 
 /** What finance sees of a budget line (预算执行), in fen. */

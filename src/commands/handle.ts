@@ -1,40 +1,15 @@
 /**
- * Command handling: read a stream, fold it, decide, append at the exact revision read; on a
- * conflict, read again and decide again, a bounded number of times. `handle` does that once per
- * idempotency key (idempotency.ts), with event ids derived from the command.
+ * Command handling: read a stream (what is not cached yet: stream-cache.ts), decide, append at
+ * the exact revision read; on a conflict, read again and decide again, a bounded number of
+ * times. `handle` does that once per idempotency key (idempotency.ts), with event ids derived
+ * from the command.
  */
-import {
-  DuplicateEventIdError,
-  type EventMetadata,
-  type EventStore,
-  type ExpectedRevision,
-  type Position,
-  type RecordedEvent,
-  WrongExpectedRevisionError,
-} from '../eventstore/port.js';
-import { type Decider, type DomainEvent, fold } from '../shared/decider.js';
+import { DuplicateEventIdError, type EventMetadata, type Position, WrongExpectedRevisionError } from '../eventstore/port.js';
+import type { Decider, DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
-import { type CommandContext, type CommandEnvelope, envelope, type LedgerDeps, writtenId } from './envelope.js';
+import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, writtenId } from './envelope.js';
 import { type ClaimKey, type CommandResult, once } from './idempotency.js';
-
-// ── Reading ─────────────────────────────────────────────────────────────────────────────────
-
-/** A stream's events, the state they fold to, and the revision to expect when appending after them. */
-export interface StreamState<S> {
-  state: S;
-  events: RecordedEvent[];
-  revision: ExpectedRevision;
-}
-
-export async function readStreamState<S, E extends DomainEvent>(
-  store: EventStore,
-  stream: string,
-  decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
-): Promise<StreamState<S>> {
-  const events = await store.readStream(stream);
-  const revision = events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision;
-  return { state: fold(decider, events as unknown as E[]), events, revision };
-}
+import type { KnownStream, WrittenBy } from './stream-cache.js';
 
 // ── Deciding and appending ──────────────────────────────────────────────────────────────────
 
@@ -46,9 +21,8 @@ export interface Write<E> {
 }
 
 export interface Decided<S> {
-  state: S;
-  /** The stream's events after this command, as the deciders see them. */
-  events: DomainEvent[];
+  /** The stream after this command. */
+  known: KnownStream<S>;
   /** Global position of the last event written, or found when nothing was written. */
   position: Position | undefined;
   written: number;
@@ -64,7 +38,7 @@ const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Read, decide, append at the exact revision read; a command whose events the stream already holds writes nothing. */
 export async function decideAndAppend<S, C, E extends DomainEvent>(
-  store: EventStore,
+  deps: CommandDeps,
   stream: string,
   decider: Decider<S, C, E>,
   command: C,
@@ -73,21 +47,17 @@ export async function decideAndAppend<S, C, E extends DomainEvent>(
 ): Promise<Decided<S>> {
   let duplicateSeen = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const read = await readStreamState(store, stream, decider);
-    const mine = alreadyHandled ? causedBy(read.events, alreadyHandled) : [];
-    if (mine.length > 0) return { state: read.state, events: read.events, position: mine.at(-1)!.position, written: 0 };
-    const events = decider.decide(command, read.state);
-    if (events.length === 0) return { state: read.state, events: read.events, position: read.events.at(-1)?.position, written: 0 };
+    const known = await deps.streams.read(stream, decider);
+    const mine = alreadyHandled && causedBy(known, alreadyHandled);
+    if (mine) return { known, position: mine.position, written: 0 };
+    const events = decider.decide(command, known.state);
+    if (events.length === 0) return { known, position: known.position, written: 0 };
     const ids = write.eventIds(events);
     await write.claimKey?.();
+    const appending = events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata }));
     try {
-      const result = await store.append(
-        stream,
-        events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata })),
-        { expectedRevision: read.revision },
-      );
-      const state = events.reduce(decider.evolve, read.state);
-      return { state, events: [...read.events, ...events], position: result.position, written: events.length };
+      const result = await deps.store.append(stream, appending, { expectedRevision: known.revision });
+      return { known: deps.streams.appended(stream, decider, known, appending, result), position: result.position, written: events.length };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && duplicateSeen) throw keyReused();
       if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
@@ -99,12 +69,12 @@ export async function decideAndAppend<S, C, E extends DomainEvent>(
 }
 
 /**
- * The events of a stream this command wrote (a crash may have come before its record); refused
- * when the same key wrote some of them with another payload.
+ * Where this command wrote in the stream, if it did (a crash may have come before its record);
+ * refused when the same key wrote there with another payload.
  */
-export function causedBy(events: RecordedEvent[], command: CommandIdentity): RecordedEvent[] {
-  const mine = events.filter((e) => e.metadata.causationId === command.commandId);
-  if (mine.some((e) => e.metadata.payloadHash !== command.payloadHash)) throw keyReused();
+export function causedBy(known: KnownStream<unknown>, command: CommandIdentity): WrittenBy | undefined {
+  const mine = known.writtenBy.get(command.commandId);
+  if (mine && mine.payloadHash !== command.payloadHash) throw keyReused();
   return mine;
 }
 
@@ -128,7 +98,7 @@ export interface StreamCommand<S, C, E extends DomainEvent, Ids extends Record<s
  * envelope (its time, the ids derived from it) and names the stream, the decider and the command.
  */
 export async function handle<S, C, E extends DomainEvent, Ids extends Record<string, string | number>>(
-  deps: LedgerDeps,
+  deps: CommandDeps,
   ctx: CommandContext,
   commandType: string,
   input: unknown,
@@ -137,7 +107,7 @@ export async function handle<S, C, E extends DomainEvent, Ids extends Record<str
   const env = envelope(deps, commandType, input, ctx);
   const { stream, decider, command, ids } = spec(env);
   return once(deps, env, async (claimKey) => {
-    const decided = await decideAndAppend(deps.store, stream, decider, await command(), commandWrite<E>(env, claimKey), env);
+    const decided = await decideAndAppend(deps, stream, decider, await command(), commandWrite<E>(env, claimKey), env);
     if (decided.position === undefined) throw new Error(`${commandType} wrote nothing on the empty stream ${stream}`);
     return { ...ids, position: decided.position };
   });

@@ -9,7 +9,7 @@
  */
 import { type Position, type RecordedEvent, WrongExpectedRevisionError } from '../eventstore/port.js';
 import { DomainError } from '../shared/errors.js';
-import { type CommandEnvelope, type LedgerDeps, writtenId } from './envelope.js';
+import { type CommandDeps, type CommandEnvelope, writtenId } from './envelope.js';
 
 /**
  * Claims the command's idempotency key before its first event is appended (`Write.claimKey`);
@@ -76,7 +76,7 @@ const MAX_KEY_ATTEMPTS = 5;
  * hands `claimKey` to the writes it makes (`Write.claimKey`): the first one claims the key.
  */
 export async function once<R extends CommandResult>(
-  deps: LedgerDeps,
+  deps: CommandDeps,
   envelope: CommandEnvelope,
   execute: (claimKey: ClaimKey) => Promise<R>,
 ): Promise<R> {

@@ -1,27 +1,25 @@
 /** The state of another aggregate that a command looks up (read, not guarded by its revision). */
+import { applicationStream } from '../application/application.js';
 import { applicationDecider } from '../application/decide.js';
+import { benefitLineStream, policyStream } from '../catalog/catalog.js';
 import { benefitLineDecider, policyDecider } from '../catalog/decide.js';
 import { enterpriseDecider } from '../enterprise/decide.js';
-import { entitlementDecider } from '../entitlement/decide.js';
-import { applicationStream } from '../application/application.js';
-import { benefitLineStream, policyStream } from '../catalog/catalog.js';
 import { enterpriseStream } from '../enterprise/enterprise.js';
+import { entitlementDecider } from '../entitlement/decide.js';
 import { entitlementStream } from '../entitlement/entitlement.js';
-import type { EventStore } from '../eventstore/port.js';
-import { readStreamState } from './handle.js';
+import type { CommandDeps } from './envelope.js';
 
-export const readPolicy = async (store: EventStore, policyCode: string) =>
-  (await readStreamState(store, policyStream(policyCode), policyDecider)).state;
+export const readPolicy = async ({ streams }: CommandDeps, policyCode: string) =>
+  (await streams.read(policyStream(policyCode), policyDecider)).state;
 
-export const readLine = async (store: EventStore, lineCode: string) =>
-  (await readStreamState(store, benefitLineStream(lineCode), benefitLineDecider)).state;
+export const readLine = async ({ streams }: CommandDeps, lineCode: string) =>
+  (await streams.read(benefitLineStream(lineCode), benefitLineDecider)).state;
 
-export const readEnterprise = async (store: EventStore, creditCode: string) =>
-  (await readStreamState(store, enterpriseStream(creditCode), enterpriseDecider)).state;
+export const readEnterprise = async ({ streams }: CommandDeps, creditCode: string) =>
+  (await streams.read(enterpriseStream(creditCode), enterpriseDecider)).state;
 
-export const readEntitlement = async (store: EventStore, lineCode: string, creditCode: string) =>
-  (await readStreamState(store, entitlementStream(lineCode, creditCode), entitlementDecider)).state;
+export const readEntitlement = async ({ streams }: CommandDeps, lineCode: string, creditCode: string) =>
+  (await streams.read(entitlementStream(lineCode, creditCode), entitlementDecider)).state;
 
-/** An application's events and state. */
-export const readApplication = (store: EventStore, applicationId: string) =>
-  readStreamState(store, applicationStream(applicationId), applicationDecider);
+export const readApplication = ({ streams }: CommandDeps, applicationId: string) =>
+  streams.read(applicationStream(applicationId), applicationDecider);

@@ -6,7 +6,7 @@
 import { type ApprovalProgress, evolve, initialProgress, isUnfinished } from '../approval/process.js';
 import type { EventStore, Position, RecordedEvent } from '../eventstore/port.js';
 import { type ApprovalOutcome, resumeApproval } from './approval.js';
-import type { LedgerDeps } from './envelope.js';
+import type { CommandDeps } from './envelope.js';
 
 const PAGE = 1000;
 
@@ -34,7 +34,7 @@ export async function findPendingApprovals(store: EventStore): Promise<string[]>
   return [...new Set(unfinished.map(({ applicationId }) => applicationId))];
 }
 
-export async function recoverPendingApprovals(deps: LedgerDeps): Promise<ApprovalOutcome[]> {
+export async function recoverPendingApprovals(deps: CommandDeps): Promise<ApprovalOutcome[]> {
   const outcomes: ApprovalOutcome[] = [];
   for (const applicationId of await findPendingApprovals(deps.store)) outcomes.push(await resumeApproval(deps, applicationId));
   return outcomes;

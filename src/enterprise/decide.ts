@@ -55,6 +55,7 @@ export function decide(command: EnterpriseCommand, state: EnterpriseState): Ente
 
 export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, EnterpriseEvent> = {
   streamLabel: enterpriseStreamLabel,
+  version: 1,
   initialState,
   evolve,
   decide,

@@ -107,6 +107,7 @@ export function decide(command: EntitlementCommand, state: EntitlementState): En
 
 export const entitlementDecider: Decider<EntitlementState, EntitlementCommand, EntitlementEvent> = {
   streamLabel: entitlementStreamLabel,
+  version: 1,
   initialState,
   evolve,
   decide,

@@ -7,7 +7,7 @@ import { applicationStream, type Evidence } from '../application/application.js'
 import { type ApplicationCommand, applicationDecider } from '../application/decide.js';
 import type { QualifyingFact } from '../claim/claim.js';
 import { approveApplication, resumeApproval } from '../commands/approval.js';
-import type { CommandContext, CommandEnvelope, LedgerDeps } from '../commands/envelope.js';
+import type { CommandContext, CommandDeps, CommandEnvelope } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
 import { readEnterprise, readLine } from '../commands/lookups.js';
 import { recoverPendingApprovals } from '../commands/recovery.js';
@@ -32,7 +32,7 @@ export interface PaymentInput {
 
 /** A command on an existing application; `command` and `ids` get the envelope (its time, the ids derived from it). */
 function onApplication<Ids extends Record<string, string>>(
-  deps: LedgerDeps,
+  deps: CommandDeps,
   ctx: CommandContext,
   type: ApplicationCommand['type'],
   input: { applicationId: string },
@@ -58,7 +58,7 @@ const payment = ({ amountFen, paidOn, paymentReference }: PaymentInput, ctx: Com
   recordedBy: ctx.actorId,
 });
 
-export const applicationCommands = (deps: LedgerDeps) => ({
+export const applicationCommands = (deps: CommandDeps) => ({
   /** Submits an application with its qualifying fact and evidence; the submitter is `ctx.actorId`. Returns `{ applicationId }`. */
   submitApplication: (input: SubmitApplicationInput, ctx: CommandContext) =>
     handle(deps, ctx, 'SubmitApplication', input, (env) => {
@@ -72,8 +72,8 @@ export const applicationCommands = (deps: LedgerDeps) => ({
             ...input,
             applicationId,
             submittedBy: ctx.actorId,
-            enterprise: await readEnterprise(deps.store, input.creditCode),
-            line: await readLine(deps.store, input.lineCode),
+            enterprise: await readEnterprise(deps, input.creditCode),
+            line: await readLine(deps, input.lineCode),
             now: env.now,
           },
         }),

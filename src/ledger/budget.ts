@@ -1,7 +1,7 @@
 /** The ledger's budget commands (Finance): allocate a line for a fiscal year and payer, adjust it. */
 import { budgetLineId, budgetStream, type Payer } from '../budget/budget.js';
 import { budgetDecider } from '../budget/decide.js';
-import type { CommandContext, LedgerDeps } from '../commands/envelope.js';
+import type { CommandContext, CommandDeps } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
 import { readLine } from '../commands/lookups.js';
 import type { Fen } from '../shared/money.js';
@@ -21,7 +21,7 @@ export interface AdjustBudgetInput {
   reason: string;
 }
 
-export const budgetCommands = (deps: LedgerDeps) => ({
+export const budgetCommands = (deps: CommandDeps) => ({
   /** Allocates a budget line per benefit line, fiscal year and payer. Returns `{ budgetLineId }` ("<line>.<year>.<payer>"). */
   allocateBudget: (input: AllocateBudgetInput, ctx: CommandContext) => {
     const id = budgetLineId(input.lineCode, input.fiscalYear, input.payer);
@@ -30,7 +30,7 @@ export const budgetCommands = (deps: LedgerDeps) => ({
       decider: budgetDecider,
       command: async () => ({
         type: 'AllocateBudget' as const,
-        data: { ...input, line: await readLine(deps.store, input.lineCode), now: env.now },
+        data: { ...input, line: await readLine(deps, input.lineCode), now: env.now },
       }),
       ids: { budgetLineId: id },
     }));

@@ -9,7 +9,7 @@ import {
 } from '../catalog/catalog.js';
 import { benefitLineDecider, type LineChanges, policyDecider } from '../catalog/decide.js';
 import { XUCHANG_2016_8_LINES, XUCHANG_2016_8_POLICY } from '../catalog/xuchang-2016-8.js';
-import type { CommandContext, LedgerDeps } from '../commands/envelope.js';
+import type { CommandContext, CommandDeps } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
 import type { CommandResult } from '../commands/idempotency.js';
 import { readLine, readPolicy } from '../commands/lookups.js';
@@ -23,9 +23,9 @@ export interface AmendBenefitLineInput {
 /** Who loads the built-in catalog; its idempotency keys are fixed by the data, so every start loads it at most once. */
 export type ActorContext = Omit<CommandContext, 'idempotencyKey'>;
 
-export function catalogCommands(deps: LedgerDeps) {
+export function catalogCommands(deps: CommandDeps) {
   const companionOf = async (lineCode: string | undefined): Promise<BenefitLineState | undefined> =>
-    lineCode === undefined ? undefined : readLine(deps.store, lineCode);
+    lineCode === undefined ? undefined : readLine(deps, lineCode);
 
   const commands = {
     /** Publishes a policy (文号, issuer, articles). Returns `{ policyCode }`. */
@@ -46,7 +46,7 @@ export function catalogCommands(deps: LedgerDeps) {
           type: 'DefineBenefitLine' as const,
           data: {
             definition: input,
-            policy: await readPolicy(deps.store, input.policyCode),
+            policy: await readPolicy(deps, input.policyCode),
             companion: await companionOf(input.companionOf),
             now: env.now,
           },
@@ -60,13 +60,13 @@ export function catalogCommands(deps: LedgerDeps) {
         stream: benefitLineStream(input.lineCode),
         decider: benefitLineDecider,
         command: async () => {
-          const current = await readLine(deps.store, input.lineCode);
+          const current = await readLine(deps, input.lineCode);
           const line = current.status === 'defined' ? { ...current.line, ...input.changes } : undefined;
           return {
             type: 'AmendBenefitLine' as const,
             data: {
               changes: input.changes,
-              policy: line ? await readPolicy(deps.store, line.policyCode) : initialPolicyState,
+              policy: line ? await readPolicy(deps, line.policyCode) : initialPolicyState,
               companion: await companionOf(line?.companionOf),
               now: env.now,
             },

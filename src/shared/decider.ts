@@ -13,6 +13,8 @@ export interface DomainEvent {
 export interface Decider<State, Command, Event extends DomainEvent> {
   /** Its stream in a case officer's words, for messages: the aggregate exports it beside its stream name. */
   streamLabel: string;
+  /** The shape of the state `evolve` folds to: raise it when either changes, so snapshots of the old shape are ignored. */
+  version: number;
   initialState: State;
   /** Never throws, never validates: unknown events leave the state as it is. */
   evolve(state: State, event: Event): State;

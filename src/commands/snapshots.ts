@@ -1,0 +1,64 @@
+/**
+ * Snapshots (快照) of command-side state, so a cold start reads a long stream from its latest
+ * snapshot rather than from its first event. A snapshot is a cache, never a record: it lives in
+ * its own SQLite file beside the ledger (or in memory), outside the log, and losing it costs one
+ * full read. It is keyed by the decider's version and the source of its `evolve`, so a changed
+ * fold ignores the snapshots of the old one.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Position } from '../eventstore/port.js';
+import type { Decider, DomainEvent } from '../shared/decider.js';
+import type { KnownStream, WrittenBy } from './stream-cache.js';
+
+type Folding<S> = Pick<Decider<S, never, DomainEvent>, 'evolve' | 'version'>;
+
+export interface SnapshotStore {
+  load<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S> | undefined>;
+  save<S>(stream: string, decider: Folding<S>, known: KnownStream<S>): void;
+  close(): void;
+}
+
+interface SnapshotRow {
+  revision: number;
+  position: Position;
+  state: string;
+  written_by: string;
+}
+
+/** The decider's declared version and a hash of its fold's source: either changing retires old snapshots. */
+const foldKey = (decider: Folding<unknown>) =>
+  `${decider.version}:${createHash('sha256').update(String(decider.evolve)).digest('hex').slice(0, 16)}`;
+
+/** `file` is a path, or ':memory:'. */
+export function openSnapshotStore(file: string): SnapshotStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  // A cache: a crash may lose the last snapshots, never corrupt one (WAL keeps each write atomic).
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE IF NOT EXISTS snapshots (
+    stream TEXT NOT NULL, fold TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL,
+    state TEXT NOT NULL, written_by TEXT NOT NULL, PRIMARY KEY (stream, fold))`);
+  const select = db.prepare<[string, string], SnapshotRow>('SELECT revision, position, state, written_by FROM snapshots WHERE stream = ? AND fold = ?');
+  const upsert = db.prepare(
+    `INSERT INTO snapshots (stream, fold, revision, position, state, written_by) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (stream, fold) DO UPDATE SET revision = excluded.revision, position = excluded.position,
+       state = excluded.state, written_by = excluded.written_by WHERE excluded.revision > snapshots.revision`,
+  );
+  return {
+    async load<S>(stream: string, decider: Folding<S>) {
+      const row = select.get(stream, foldKey(decider));
+      if (!row) return undefined;
+      const writtenBy = new Map(JSON.parse(row.written_by) as [string, WrittenBy][]);
+      return { state: JSON.parse(row.state) as S, revision: row.revision, position: row.position, writtenBy };
+    },
+    save(stream, decider, known) {
+      if (typeof known.revision !== 'number' || known.position === undefined) return;
+      upsert.run(stream, foldKey(decider), known.revision, known.position, JSON.stringify(known.state), JSON.stringify([...known.writtenBy]));
+    },
+    close: () => db.close(),
+  };
+}

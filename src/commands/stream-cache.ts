@@ -1,0 +1,127 @@
+/**
+ * What command handling knows of the streams it has read: each one's state folded up to a
+ * revision, and which commands wrote there. A read tops the state up from that revision (only the
+ * events not seen yet), so a command costs the same on a stream of ten events or ten thousand;
+ * a cold stream starts from its latest snapshot, if any (snapshots.ts).
+ *
+ * The cache is an optimisation only: streams are append-only, so a state folded to revision r is
+ * right forever at r, and every append still names the exact revision the decision was made at.
+ * A state older than the stream (another writer, another instance) makes the append conflict,
+ * and the command reads again.
+ */
+import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Position, RecordedEvent } from '../eventstore/port.js';
+import type { Decider, DomainEvent } from '../shared/decider.js';
+import type { SnapshotStore } from './snapshots.js';
+
+/** A command that wrote in a stream: the hash of its payload and the position of its last event there. */
+export interface WrittenBy {
+  payloadHash: string | undefined;
+  position: Position;
+}
+
+/** A stream as command handling knows it. */
+export interface KnownStream<S> {
+  state: S;
+  /** What to expect when appending after it. */
+  revision: ExpectedRevision;
+  /** Position of its last event. */
+  position: Position | undefined;
+  /** By command id (the events' causation id). Only ever grows: what it says stays true. */
+  writtenBy: ReadonlyMap<string, WrittenBy>;
+}
+
+type Folding<S> = Pick<Decider<S, never, DomainEvent>, 'initialState' | 'evolve' | 'streamLabel' | 'version'>;
+
+export interface StreamCache {
+  /** The stream's state now: the cached state topped up with the events appended since. */
+  read<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S>>;
+  /** Records what an append at `known.revision` wrote, so the next read starts after it. */
+  appended<S>(stream: string, decider: Folding<S>, known: KnownStream<S>, events: NewEvent[], result: AppendResult): KnownStream<S>;
+}
+
+export interface StreamCacheOptions {
+  store: EventStore;
+  snapshots?: SnapshotStore;
+  /** How many streams are kept; the least recently used go first. */
+  maxStreams?: number;
+  /** A snapshot is taken when a stream passes a multiple of this many events. */
+  snapshotEvery?: number;
+}
+
+const empty = <S>(decider: Folding<S>): KnownStream<S> => ({
+  state: decider.initialState,
+  revision: 'no_stream',
+  position: undefined,
+  writtenBy: new Map(),
+});
+
+/** Folds `events` (recorded after `known`) onto it; the writtenBy map is shared and grows. */
+function foldOnto<S>(decider: Folding<S>, known: KnownStream<S>, events: RecordedEvent[]): KnownStream<S> {
+  if (events.length === 0) return known;
+  const writtenBy = known.writtenBy as Map<string, WrittenBy>;
+  let state = known.state;
+  for (const event of events) {
+    state = decider.evolve(state, event as unknown as DomainEvent);
+    writtenBy.set(event.metadata.causationId, { payloadHash: event.metadata.payloadHash, position: event.position });
+  }
+  const last = events[events.length - 1]!;
+  return { state, revision: last.revision, position: last.position, writtenBy };
+}
+
+const nextRevision = (revision: ExpectedRevision): number => (typeof revision === 'number' ? revision + 1 : 0);
+
+export function createStreamCache({ store, snapshots, maxStreams = 10_000, snapshotEvery = 200 }: StreamCacheOptions): StreamCache {
+  /** One map per decider: a stream folded by another decider is another state. */
+  const byDecider = new WeakMap<object, Map<string, KnownStream<unknown>>>();
+
+  const entries = (decider: object) => {
+    let map = byDecider.get(decider);
+    if (!map) byDecider.set(decider, (map = new Map()));
+    return map;
+  };
+
+  /** Keeps the later of what is cached and `known`; the least recently used stream leaves when full. */
+  function remember<S>(decider: Folding<S>, stream: string, known: KnownStream<S>): void {
+    const map = entries(decider);
+    const cached = map.get(stream);
+    if (cached && nextRevision(cached.revision) > nextRevision(known.revision)) return;
+    map.delete(stream);
+    map.set(stream, known);
+    if (map.size > maxStreams) map.delete(map.keys().next().value!);
+  }
+
+  async function start<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S>> {
+    const cached = entries(decider).get(stream) as KnownStream<S> | undefined;
+    return cached ?? (await snapshots?.load(stream, decider)) ?? empty(decider);
+  }
+
+  function maybeSnapshot<S>(stream: string, decider: Folding<S>, before: KnownStream<S>, after: KnownStream<S>): void {
+    if (!snapshots || after === before) return;
+    const crossed = Math.floor(nextRevision(after.revision) / snapshotEvery) > Math.floor(nextRevision(before.revision) / snapshotEvery);
+    if (crossed) snapshots.save(stream, decider, after);
+  }
+
+  return {
+    async read(stream, decider) {
+      const known = await start(stream, decider);
+      const fresh = await store.readStream(stream, { fromRevision: nextRevision(known.revision) });
+      const now = foldOnto(decider, known, fresh);
+      remember(decider, stream, now);
+      maybeSnapshot(stream, decider, known, now);
+      return now;
+    },
+    appended(stream, decider, known, events, result) {
+      const recorded = events.map((event, i): RecordedEvent => ({
+        ...event,
+        stream,
+        revision: result.nextExpectedRevision - events.length + 1 + i,
+        // Only the last event's position is known; the earlier ones' matter only through the last.
+        position: result.position,
+      }));
+      const now = foldOnto(decider, known, recorded);
+      remember(decider, stream, now);
+      maybeSnapshot(stream, decider, known, now);
+      return now;
+    },
+  };
+}
