@@ -7,6 +7,7 @@
  */
 import type { Logger } from 'pino';
 import { type ApprovalSweep, startApprovalSweep } from './commands/approval-sweep.js';
+import { openSnapshotStore } from './commands/snapshots.js';
 import type { Config } from './config.js';
 import { openConfiguredStore } from './eventstore/open-store.js';
 import type { EventStore, Position } from './eventstore/port.js';
@@ -28,6 +29,8 @@ export interface LedgerAppOptions {
   store: EventStore;
   /** The read store's file, or ':memory:'. */
   readStoreFile: string;
+  /** The command side's snapshots (a cache), or ':memory:'; absent, none are kept. */
+  snapshotFile?: string;
   logger: Logger;
   clock?: Clock;
 }
@@ -60,8 +63,9 @@ function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries) {
   };
 }
 
-export async function openLedgerApp({ store, readStoreFile, logger, clock = systemClock }: LedgerAppOptions): Promise<LedgerApp> {
+export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock }: LedgerAppOptions): Promise<LedgerApp> {
   const readStore = openReadStore({ file: readStoreFile });
+  const snapshots = snapshotFile === undefined ? undefined : openSnapshotStore(snapshotFile);
   const runner = createProjectionRunner({
     store,
     readStore,
@@ -69,7 +73,7 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
     onError: (error) => logger.error({ err: error }, 'projection runner'),
   });
   const read = createReadModelQueries(readStore);
-  const ledger = createLedger({ store, clock, budgetFigures: budgetFiguresFrom(runner, read) });
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read) });
   await ledger.loadBuiltInCatalog(SYSTEM);
   const recovered = await ledger.recoverPendingApprovals();
   if (recovered.length > 0) logger.warn({ recovered }, 'completed or compensated approvals a crash left half-done');
@@ -97,6 +101,7 @@ export async function openLedgerApp({ store, readStoreFile, logger, clock = syst
       await approvalSweep.stop();
       await runner.stop();
       readStore.close();
+      snapshots?.close();
     },
   };
 }
@@ -120,7 +125,7 @@ export async function startLedgerApi(
   beforeServing: (app: LedgerApp) => Promise<void> = async () => {},
 ): Promise<RunningLedger> {
   const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
-  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, logger });
+  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, snapshotFile: config.snapshotFile, logger });
   await beforeServing(app);
   const api = await startApi(
     {

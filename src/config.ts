@@ -27,6 +27,8 @@ export interface StoreConfig {
   dataDir: string;
   ledgerFile: string;
   readStoreFile: string;
+  /** Snapshots of long streams' command-side state (a cache: deleting it costs one full read per stream). */
+  snapshotFile: string;
   /** `esdb://…`: use EventStoreDB; absent: the embedded SQLite store. */
   eventStoreConnectionString?: string;
 }
@@ -52,6 +54,7 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
     dataDir,
     ledgerFile: join(dataDir, 'ledger.db'),
     readStoreFile: join(dataDir, 'readmodel.db'),
+    snapshotFile: join(dataDir, 'snapshots.db'),
     eventStoreConnectionString: connection,
   };
 }
