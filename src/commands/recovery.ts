@@ -4,38 +4,62 @@
  * says has a next step: still approving, or abandoned and still holding a reservation.
  */
 import { type ApprovalProgress, evolve, initialProgress, isUnfinished } from '../approval/process.js';
-import type { EventStore, Position, RecordedEvent } from '../eventstore/port.js';
+import { comparePositions, type EventStore, type Position, type RecordedEvent } from '../eventstore/port.js';
 import { type ApprovalOutcome, resumeApproval } from './approval.js';
 import type { CommandDeps } from './envelope.js';
 
 const PAGE = 1000;
+/** The name of recovery's low-water mark among the snapshots: no approval before it is unfinished. */
+const MARK = 'recovery';
 
-/** Every approval seen so far, with its application. */
-type Scan = Map<string, { applicationId: string; progress: ApprovalProgress }>;
+/** Every approval seen so far: its application, where it stands, and the log position just before it started. */
+type Scan = Map<string, { applicationId: string; progress: ApprovalProgress; startedAfter: Position | undefined }>;
 
-function track(scan: Scan, event: RecordedEvent): void {
+function track(scan: Scan, event: RecordedEvent, previous: Position | undefined): void {
   const { applicationId, approvalId } = event.data as { applicationId?: string; approvalId?: string };
   if (applicationId === undefined || approvalId === undefined) return;
-  const seen = scan.get(approvalId) ?? { applicationId, progress: initialProgress(approvalId) };
-  scan.set(approvalId, { applicationId, progress: evolve(seen.progress, event) });
+  const seen = scan.get(approvalId) ?? { applicationId, progress: initialProgress(approvalId), startedAfter: previous };
+  scan.set(approvalId, { ...seen, progress: evolve(seen.progress, event) });
 }
 
-/** Applications with an approval still "approving", or an abandoned one whose reservations were not all released. */
-export async function findPendingApprovals(store: EventStore): Promise<string[]> {
+export interface PendingApprovals {
+  /** Applications with an approval still "approving", or an abandoned one whose reservations were not all released. */
+  applicationIds: string[];
+  /** Where a later scan may start: before the earliest unfinished approval, or the end of this scan. */
+  resumeAfter: Position | undefined;
+}
+
+/** Scans the log after `after` for approvals a crash left unfinished (the approval process says what is). */
+export async function scanForPendingApprovals(store: EventStore, after?: Position): Promise<PendingApprovals> {
   const scan: Scan = new Map();
-  let after: Position | undefined;
+  let last = after;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: PAGE });
-    page.forEach((event) => track(scan, event));
+    const page = await store.readAll({ after: last, maxCount: PAGE });
+    for (const event of page) {
+      track(scan, event, last);
+      last = event.position;
+    }
     if (page.length < PAGE) break;
-    after = page[page.length - 1]!.position;
   }
   const unfinished = [...scan.values()].filter(({ progress }) => isUnfinished(progress));
-  return [...new Set(unfinished.map(({ applicationId }) => applicationId))];
+  const earliest = unfinished.map((u) => u.startedAfter).sort((a, b) => (a === undefined ? -1 : b === undefined ? 1 : comparePositions(a, b)))[0];
+  return { applicationIds: [...new Set(unfinished.map(({ applicationId }) => applicationId))], resumeAfter: unfinished.length > 0 ? earliest : last };
 }
 
+export const findPendingApprovals = async (store: EventStore) => (await scanForPendingApprovals(store)).applicationIds;
+
+/**
+ * Completes or compensates every approval a crash left half-done. With snapshots, the scan
+ * starts at the low-water mark the last one left (never past the log's head: a ledger restored
+ * from an older backup is scanned whole).
+ */
 export async function recoverPendingApprovals(deps: CommandDeps): Promise<ApprovalOutcome[]> {
+  const head = await deps.store.headPosition();
+  const mark = deps.snapshots?.mark(MARK);
+  const after = mark !== undefined && head !== undefined && comparePositions(mark, head) <= 0 ? mark : undefined;
+  const pending = await scanForPendingApprovals(deps.store, after);
   const outcomes: ApprovalOutcome[] = [];
-  for (const applicationId of await findPendingApprovals(deps.store)) outcomes.push(await resumeApproval(deps, applicationId));
+  for (const applicationId of pending.applicationIds) outcomes.push(await resumeApproval(deps, applicationId));
+  if (pending.resumeAfter !== undefined) deps.snapshots?.setMark(MARK, pending.resumeAfter);
   return outcomes;
 }

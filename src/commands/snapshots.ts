@@ -18,6 +18,9 @@ type Folding<S> = Pick<Decider<S, never, DomainEvent>, 'evolve' | 'version'>;
 export interface SnapshotStore {
   load<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S> | undefined>;
   save<S>(stream: string, decider: Folding<S>, known: KnownStream<S>): void;
+  /** A named place in the log that a scan of it may resume after (recovery's low-water mark). */
+  mark(name: string): Position | undefined;
+  setMark(name: string, position: Position): void;
   close(): void;
 }
 
@@ -41,13 +44,16 @@ export function openSnapshotStore(file: string): SnapshotStore {
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE IF NOT EXISTS snapshots (
     stream TEXT NOT NULL, fold TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL,
-    state TEXT NOT NULL, written_by TEXT NOT NULL, PRIMARY KEY (stream, fold))`);
+    state TEXT NOT NULL, written_by TEXT NOT NULL, PRIMARY KEY (stream, fold));
+    CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, position TEXT NOT NULL)`);
   const select = db.prepare<[string, string], SnapshotRow>('SELECT revision, position, state, written_by FROM snapshots WHERE stream = ? AND fold = ?');
   const upsert = db.prepare(
     `INSERT INTO snapshots (stream, fold, revision, position, state, written_by) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (stream, fold) DO UPDATE SET revision = excluded.revision, position = excluded.position,
        state = excluded.state, written_by = excluded.written_by WHERE excluded.revision > snapshots.revision`,
   );
+  const selectMark = db.prepare<[string], { position: Position }>('SELECT position FROM marks WHERE name = ?');
+  const upsertMark = db.prepare('INSERT INTO marks (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
   return {
     async load<S>(stream: string, decider: Folding<S>) {
       const row = select.get(stream, foldKey(decider));
@@ -59,6 +65,8 @@ export function openSnapshotStore(file: string): SnapshotStore {
       if (typeof known.revision !== 'number' || known.position === undefined) return;
       upsert.run(stream, foldKey(decider), known.revision, known.position, JSON.stringify(known.state), JSON.stringify([...known.writtenBy]));
     },
+    mark: (name) => selectMark.get(name)?.position,
+    setMark: (name, position) => void upsertMark.run(name, position),
     close: () => db.close(),
   };
 }

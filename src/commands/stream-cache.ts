@@ -92,7 +92,18 @@ export function createStreamCache({ store, snapshots, maxStreams = 10_000, snaps
 
   async function start<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S>> {
     const cached = entries(decider).get(stream) as KnownStream<S> | undefined;
-    return cached ?? (await snapshots?.load(stream, decider)) ?? empty(decider);
+    return cached ?? (await fromSnapshot(stream, decider)) ?? empty(decider);
+  }
+
+  /**
+   * The latest snapshot, if the stream still holds the event it was taken at: a ledger restored
+   * from an older backup than the snapshots' file must not start from a state it never reached.
+   */
+  async function fromSnapshot<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S> | undefined> {
+    const snapshot = await snapshots?.load(stream, decider);
+    if (snapshot === undefined || typeof snapshot.revision !== 'number') return undefined;
+    const [taken] = await store.readStream(stream, { fromRevision: snapshot.revision, maxCount: 1 });
+    return taken?.position === snapshot.position ? snapshot : undefined;
   }
 
   function maybeSnapshot<S>(stream: string, decider: Folding<S>, before: KnownStream<S>, after: KnownStream<S>): void {
