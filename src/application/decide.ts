@@ -5,6 +5,7 @@
  */
 import type { BenefitLineState } from '../catalog/catalog.js';
 import { payerFor } from '../catalog/catalog.js';
+import { benefitRule } from '../catalog/rules/index.js';
 import { budgetLineId } from '../budget/budget.js';
 import type { QualifyingFact } from '../claim/claim.js';
 import type { EnterpriseState } from '../enterprise/enterprise.js';
@@ -22,7 +23,6 @@ import {
   initialState,
   outstandingFen,
 } from './application.js';
-import { assertEvidence, awardFen } from './award.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -59,7 +59,7 @@ export type ApplicationCommand =
       {
         approvalId: string;
         approvedBy: string;
-        /** The approver's amount; see award.ts for when it is needed. */
+        /** The approver's amount; the line's rule (catalog/rules) says when it is needed. */
         amountFen?: Fen;
         /** Looked up: the line, and what the firm already holds on it this fiscal year. */
         line: BenefitLineState;
@@ -136,7 +136,7 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
     throw new DomainError('NOT_ELIGIBLE', `${application.lineCode} rests on a qualifying fact of kind ${qualifyingFactKinds.join(' or ')}, not ${fact.kind}`);
   }
   assertPositiveFen(application.requestedFen, 'the amount requested');
-  assertEvidence(rule, application.requestedFen, application.evidence);
+  benefitRule(rule).assertEvidence(application.requestedFen, application.evidence);
   const payer = payerFor(line.line.payer, enterprise.county);
   return [
     {
@@ -183,7 +183,7 @@ export function startApproval(command: Command<'StartApproval'>, state: Applicat
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
   const { requestedFen, evidence } = state.submission;
-  const award = awardFen(line.line.rule, { requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
+  const award = benefitRule(line.line.rule).awardFen({ requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
   const { exclusivityGroup } = line.line;
   return [{ type: 'ApprovalStarted', data: { applicationId, approvalId, amountFen: award, approvedBy, exclusivityGroup, startedAt: now } }];
 }
