@@ -156,6 +156,7 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
 export function reviewApplication(command: Command<'ReviewApplication'>, state: ApplicationState): ApplicationEvent[] {
   const { applicationId, reviewedBy, opinion, now } = command.data;
   assertStatus(state, ['submitted'], applicationId, 'reviewed');
+  assertFourEyes(reviewedBy, 'review it', { submitted: state.submission.submittedBy });
   assertText(opinion, 'the review opinion');
   return [{ type: 'ApplicationReviewed', data: { applicationId, reviewedBy, opinion, reviewedAt: now } }];
 }
@@ -244,9 +245,11 @@ export function demandClawback(command: Command<'DemandClawback'>, state: Applic
   return [{ type: 'ClawbackDemanded', data: { applicationId, clawbackId, amountFen, reason, demandedBy, demandedAt: now } }];
 }
 
-function outstandingClawback(state: In<'approved'>, clawbackId: string): Fen {
+/** What is outstanding on a clawback that `actor` may settle: 四眼原则, not the person who demanded it. */
+function outstandingClawback(state: In<'approved'>, clawbackId: string, actor: string, action: string): Fen {
   const clawback = state.clawbacks[clawbackId];
   if (!clawback) throw new DomainError('NOT_FOUND', `application ${state.submission.applicationId} has no clawback ${clawbackId}`);
+  assertFourEyes(actor, action, { [`demanded clawback ${clawbackId} on`]: clawback.demandedBy });
   return outstandingFen(clawback);
 }
 
@@ -254,7 +257,7 @@ export function recordRepayment(command: Command<'RecordRepayment'>, state: Appl
   const { applicationId, clawbackId, repaymentId, now, ...payment } = command.data;
   assertStatus(state, ['approved'], applicationId, 'repaid');
   assertPayment(payment);
-  const outstanding = outstandingClawback(state, clawbackId);
+  const outstanding = outstandingClawback(state, clawbackId, payment.recordedBy, 'record its repayment');
   if (payment.amountFen > outstanding) {
     throw new DomainError('AMOUNT_INVALID', `¥${formatYuan(payment.amountFen)} is more than the ¥${formatYuan(outstanding)} outstanding on this clawback`);
   }
@@ -268,7 +271,7 @@ export function waiveClawback(command: Command<'WaiveClawback'>, state: Applicat
   const { applicationId, clawbackId, reason, waivedBy, now } = command.data;
   assertStatus(state, ['approved'], applicationId, 'waived');
   assertText(reason, 'the reason for the waiver');
-  const outstanding = outstandingClawback(state, clawbackId);
+  const outstanding = outstandingClawback(state, clawbackId, waivedBy, 'waive it');
   if (outstanding === 0) throw new DomainError('INVALID_TRANSITION', `clawback ${clawbackId} has nothing outstanding to waive`);
   return [{ type: 'ClawbackWaived', data: { applicationId, clawbackId, amountFen: outstanding, reason, waivedBy, waivedAt: now } }];
 }
