@@ -43,14 +43,22 @@ export function holdOf(state: BudgetState, approvalId: string): Hold {
 }
 
 /**
- * BUDGET_EXCEEDED with the figures the line's stream knows: allocated, available and the amount
- * asked. Its commitments hold paid and unpaid approvals alike (payments are on the applications'
- * streams), so no figure here is called "committed"; the caller may split it from the read model.
+ * The figures a BUDGET_EXCEEDED carries as its details: those the line's stream knows. Its
+ * commitments hold paid and unpaid approvals alike (payments are on the applications' streams),
+ * so no figure here is called "committed"; a caller may split it from the read model.
  */
+export type BudgetRefusalDetails = {
+  budgetLineId: string;
+  allocatedFen: Fen;
+  availableFen: Fen;
+  /** The commitment asked for, or the cut of an adjustment. */
+  requestedFen: Fen;
+};
+
 function budgetExceeded(state: BudgetState, budgetLineId: string, requestedFen: Fen, message: (figures: string) => string): DomainError {
   const allocatedFen = state.status === 'allocated' ? state.allocatedFen : 0;
-  const figures = `budget line ${budgetLineId} (allocated ¥${formatYuan(allocatedFen)}, available ¥${formatYuan(availableFen(state))})`;
-  const details = { budgetLineId, allocatedFen, availableFen: availableFen(state), requestedFen };
+  const details: BudgetRefusalDetails = { budgetLineId, allocatedFen, availableFen: availableFen(state), requestedFen };
+  const figures = `budget line ${budgetLineId} (allocated ¥${formatYuan(allocatedFen)}, available ¥${formatYuan(details.availableFen)})`;
   return new DomainError('BUDGET_EXCEEDED', message(figures), details);
 }
 
