@@ -1,6 +1,9 @@
 /**
  * Qualifying-fact claim: 不重复享受. An approval claims its fact before it may complete; the
  * claim is written at the stream's exact revision, so two approvals cannot both take one fact.
+ * A refusal names the rule applied: DOUBLE_DIPPING when the fact backs another beneficiary's
+ * award or another line's (bar the companion pairing); ALREADY_AWARDED when the same beneficiary
+ * already holds the award the fact backs on this line (in this year, for a line paid yearly).
  */
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
@@ -26,7 +29,7 @@ export type ClaimCommand =
         lineCode: string;
         creditCode: string;
         fiscalYear: number;
-        /** The line pays per fiscal year (a yearly cap or once a year): another year's award on the fact is no repeat. */
+        /** The line pays per fiscal year (`yearlyLimitOf(line).paidYearly`): another year's award on the fact is no repeat. */
         paidYearly: boolean;
         prerequisite?: Prerequisite;
         now: string;
