@@ -127,9 +127,10 @@ export interface Approval {
   reason?: string;
 }
 
-/** 追回: what was demanded back, and what has since been repaid or waived. */
+/** 追回: what was demanded back and by whom (四眼原则: not the one who settles it), and what has since been repaid or waived. */
 export interface Clawback {
   demandedFen: Fen;
+  demandedBy: string;
   repaidFen: Fen;
   waivedFen: Fen;
 }
@@ -182,21 +183,21 @@ function withApproval(state: Filed, approvalId: string, change: Partial<Approval
 
 function evolveMoney(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   if (state.status !== 'approved') return state;
-  const clawback = (id: string) => state.clawbacks[id] ?? { demandedFen: 0, repaidFen: 0, waivedFen: 0 };
-  const change = (id: string, delta: Partial<Clawback>) => ({ ...state.clawbacks, [id]: { ...clawback(id), ...delta } });
+  const settle = (id: string, change: (clawback: Clawback) => Partial<Clawback>) => {
+    const clawback = state.clawbacks[id];
+    return clawback ? { ...state, clawbacks: { ...state.clawbacks, [id]: { ...clawback, ...change(clawback) } } } : state;
+  };
   switch (event.type) {
     case 'DisbursementRecorded':
       return { ...state, disbursedFen: state.disbursedFen + event.data.amountFen };
-    case 'ClawbackDemanded':
-      return { ...state, clawbacks: change(event.data.clawbackId, { demandedFen: event.data.amountFen }) };
-    case 'ClawbackRepaid': {
-      const { clawbackId, amountFen } = event.data;
-      return { ...state, clawbacks: change(clawbackId, { repaidFen: clawback(clawbackId).repaidFen + amountFen }) };
+    case 'ClawbackDemanded': {
+      const { clawbackId, amountFen, demandedBy } = event.data;
+      return { ...state, clawbacks: { ...state.clawbacks, [clawbackId]: { demandedFen: amountFen, demandedBy, repaidFen: 0, waivedFen: 0 } } };
     }
-    case 'ClawbackWaived': {
-      const { clawbackId, amountFen } = event.data;
-      return { ...state, clawbacks: change(clawbackId, { waivedFen: clawback(clawbackId).waivedFen + amountFen }) };
-    }
+    case 'ClawbackRepaid':
+      return settle(event.data.clawbackId, (c) => ({ repaidFen: c.repaidFen + event.data.amountFen }));
+    case 'ClawbackWaived':
+      return settle(event.data.clawbackId, (c) => ({ waivedFen: c.waivedFen + event.data.amountFen }));
     default:
       return state;
   }

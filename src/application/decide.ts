@@ -5,6 +5,7 @@
  */
 import type { BenefitLineState } from '../catalog/catalog.js';
 import { payerFor } from '../catalog/catalog.js';
+import { benefitRule } from '../catalog/rules/index.js';
 import { budgetLineId } from '../budget/budget.js';
 import type { QualifyingFact } from '../claim/claim.js';
 import type { EnterpriseState } from '../enterprise/enterprise.js';
@@ -23,7 +24,6 @@ import {
   initialState,
   outstandingFen,
 } from './application.js';
-import { assertEvidence, awardFen } from './award.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -60,7 +60,7 @@ export type ApplicationCommand =
       {
         approvalId: string;
         approvedBy: string;
-        /** The approver's amount; see award.ts for when it is needed. */
+        /** The approver's amount; the line's rule (catalog/rules) says when it is needed. */
         amountFen?: Fen;
         /** Looked up: the line, and what the firm already holds on it this fiscal year. */
         line: BenefitLineState;
@@ -137,7 +137,7 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
     throw new DomainError('NOT_ELIGIBLE', `${application.lineCode} rests on a qualifying fact of kind ${qualifyingFactKinds.join(' or ')}, not ${fact.kind}`);
   }
   assertPositiveFen(application.requestedFen, 'the amount requested');
-  assertEvidence(rule, application.requestedFen, application.evidence);
+  benefitRule(rule).assertEvidence(application.requestedFen, application.evidence);
   const payer = payerFor(line.line.payer, enterprise.county);
   return [
     {
@@ -157,6 +157,7 @@ export function submitApplication(command: Command<'SubmitApplication'>, state: 
 export function reviewApplication(command: Command<'ReviewApplication'>, state: ApplicationState): ApplicationEvent[] {
   const { applicationId, reviewedBy, opinion, now } = command.data;
   assertStatus(state, ['submitted'], applicationId, 'reviewed');
+  assertFourEyes(reviewedBy, 'review it', { submitted: state.submission.submittedBy });
   assertText(opinion, 'the review opinion');
   return [{ type: 'ApplicationReviewed', data: { applicationId, reviewedBy, opinion, reviewedAt: now } }];
 }
@@ -184,7 +185,7 @@ export function startApproval(command: Command<'StartApproval'>, state: Applicat
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
   const { requestedFen, evidence } = state.submission;
-  const award = awardFen(line.line.rule, { requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
+  const award = benefitRule(line.line.rule).awardFen({ requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
   const { exclusivityGroup } = line.line;
   return [{ type: 'ApprovalStarted', data: { applicationId, approvalId, amountFen: award, approvedBy, exclusivityGroup, startedAt: now } }];
 }
@@ -245,9 +246,11 @@ export function demandClawback(command: Command<'DemandClawback'>, state: Applic
   return [{ type: 'ClawbackDemanded', data: { applicationId, clawbackId, amountFen, reason, demandedBy, demandedAt: now } }];
 }
 
-function outstandingClawback(state: In<'approved'>, clawbackId: string): Fen {
+/** What is outstanding on a clawback that `actor` may settle: 四眼原则, not the person who demanded it. */
+function outstandingClawback(state: In<'approved'>, clawbackId: string, actor: string, action: string): Fen {
   const clawback = state.clawbacks[clawbackId];
   if (!clawback) throw new DomainError('NOT_FOUND', `application ${state.submission.applicationId} has no clawback ${clawbackId}`);
+  assertFourEyes(actor, action, { [`demanded clawback ${clawbackId} on`]: clawback.demandedBy });
   return outstandingFen(clawback);
 }
 
@@ -255,7 +258,7 @@ export function recordRepayment(command: Command<'RecordRepayment'>, state: Appl
   const { applicationId, clawbackId, repaymentId, now, ...payment } = command.data;
   assertStatus(state, ['approved'], applicationId, 'repaid');
   assertPayment(payment);
-  const outstanding = outstandingClawback(state, clawbackId);
+  const outstanding = outstandingClawback(state, clawbackId, payment.recordedBy, 'record its repayment');
   if (payment.amountFen > outstanding) {
     throw new DomainError('AMOUNT_INVALID', `¥${formatYuan(payment.amountFen)} is more than the ¥${formatYuan(outstanding)} outstanding on this clawback`);
   }
@@ -269,7 +272,7 @@ export function waiveClawback(command: Command<'WaiveClawback'>, state: Applicat
   const { applicationId, clawbackId, reason, waivedBy, now } = command.data;
   assertStatus(state, ['approved'], applicationId, 'waived');
   assertText(reason, 'the reason for the waiver');
-  const outstanding = outstandingClawback(state, clawbackId);
+  const outstanding = outstandingClawback(state, clawbackId, waivedBy, 'waive it');
   if (outstanding === 0) throw new DomainError('INVALID_TRANSITION', `clawback ${clawbackId} has nothing outstanding to waive`);
   return [{ type: 'ClawbackWaived', data: { applicationId, clawbackId, amountFen: outstanding, reason, waivedBy, waivedAt: now } }];
 }

@@ -6,6 +6,7 @@ import type { Approval, Submission } from '../application/application.js';
 import { budgetStream } from '../budget/budget.js';
 import type { BudgetCommand } from '../budget/decide.js';
 import type { BenefitLineDefinition } from '../catalog/catalog.js';
+import { yearlyLimitOf } from '../catalog/rules/index.js';
 import { claimStream } from '../claim/claim.js';
 import type { ClaimCommand, Prerequisite } from '../claim/decide.js';
 import type { EntitlementCommand } from '../entitlement/decide.js';
@@ -49,8 +50,7 @@ export function approvalReservations(basis: ReservationBasis): ApprovalReservati
   const { approvalId, amountFen } = approval;
   // The group is fixed when the approval starts: a later amendment cannot move its claim.
   const exclusivityGroup = approval.exclusivityGroup ?? line.exclusivityGroup;
-  const yearlyCapFen = line.rule.kind === 'cost-share' ? line.rule.yearlyCapFen : undefined;
-  const paidYearly = yearlyCapFen !== undefined || line.frequency === 'once-per-beneficiary-per-year';
+  const { yearlyCapFen, paidYearly } = yearlyLimitOf(line);
   return {
     fact: {
       reserve: {

@@ -43,9 +43,25 @@ export function holdOf(state: BudgetState, approvalId: string): Hold {
   return commitment === undefined ? 'none' : commitment.released ? 'released' : 'held';
 }
 
-const describe = (state: Extract<BudgetState, { status: 'allocated' }>) =>
-  `budget line ${state.budgetLineId} (allocated ¥${formatYuan(state.allocatedFen)}, ` +
-  `committed ¥${formatYuan(committedFen(state))}, available ¥${formatYuan(availableFen(state))})`;
+/**
+ * The figures a BUDGET_EXCEEDED carries as its details: those the line's stream knows. Its
+ * commitments hold paid and unpaid approvals alike (payments are on the applications' streams),
+ * so no figure here is called "committed"; a caller may split it from the read model.
+ */
+export type BudgetRefusalDetails = {
+  budgetLineId: string;
+  allocatedFen: Fen;
+  availableFen: Fen;
+  /** The commitment asked for, or the cut of an adjustment. */
+  requestedFen: Fen;
+};
+
+function budgetExceeded(state: BudgetState, budgetLineId: string, requestedFen: Fen, message: (figures: string) => string): DomainError {
+  const allocatedFen = state.status === 'allocated' ? state.allocatedFen : 0;
+  const details: BudgetRefusalDetails = { budgetLineId, allocatedFen, availableFen: availableFen(state), requestedFen };
+  const figures = `budget line ${budgetLineId} (allocated ¥${formatYuan(allocatedFen)}, available ¥${formatYuan(details.availableFen)})`;
+  return new DomainError('BUDGET_EXCEEDED', message(figures), details);
+}
 
 // ── Decisions ───────────────────────────────────────────────────────────────────────────────
 
@@ -74,7 +90,7 @@ export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetStat
   if (reason.trim() === '') throw new DomainError('INVALID_INPUT', 'an adjustment gives its reason');
   const allocated = state.allocatedFen + deltaFen;
   if (allocated < committedFen(state)) {
-    throw new DomainError('BUDGET_EXCEEDED', `cutting ¥${formatYuan(-deltaFen)} would leave ${describe(state)} below what approvals hold`);
+    throw budgetExceeded(state, id, -deltaFen, (figures) => `cutting ¥${formatYuan(-deltaFen)} would leave ${figures} below what approvals hold`);
   }
   if (allocated > MAX_FEN) throw new DomainError('AMOUNT_INVALID', `the allocation would exceed ¥${formatYuan(MAX_FEN)}`);
   return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, adjustedAt: now } }];
@@ -83,12 +99,12 @@ export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetStat
 export function commitBudget(command: Command<'CommitBudget'>, state: BudgetState): BudgetEvent[] {
   const { budgetLineId: id, applicationId, approvalId, amountFen, now } = command.data;
   if (state.status !== 'allocated') {
-    throw new DomainError('BUDGET_EXCEEDED', `no budget is allocated on ${id}: ask Finance to allocate it`);
+    throw budgetExceeded(state, id, amountFen, () => `no budget is allocated on ${id}: ask Finance to allocate it`);
   }
   if (!mustReserve(holdOf(state, approvalId), approvalId)) return [];
   assertPositiveFen(amountFen, 'a commitment');
   if (availableFen(state) < amountFen) {
-    throw new DomainError('BUDGET_EXCEEDED', `¥${formatYuan(amountFen)} exceeds what is left on ${describe(state)}`);
+    throw budgetExceeded(state, id, amountFen, (figures) => `¥${formatYuan(amountFen)} exceeds what is left on ${figures}`);
   }
   return [{ type: 'BudgetCommitted', data: { budgetLineId: state.budgetLineId, applicationId, approvalId, amountFen, committedAt: now } }];
 }

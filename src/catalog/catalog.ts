@@ -2,24 +2,14 @@
  * Catalog: policies and their benefit lines (扶持项目), as events.
  * A new policy with lines of the known rule kinds is data, not code.
  */
-import type { Fen } from '../shared/money.js';
 import type { EnterpriseKind } from '../enterprise/enterprise.js';
 import { XUCHANG_COUNTIES } from './counties.js';
+import type { BenefitRule } from './rules/index.js';
 
 // ── Glossary ────────────────────────────────────────────────────────────────────────────────
 
-/**
- * How a benefit line computes what it pays.
- * - fixed: an exact one-time amount (一次性奖励), approved at exactly that or refused;
- * - cost-share: a rate of the costs actually incurred (实际发生额), capped per beneficiary per year;
- * - average-balance-rate: a rate of the mean of the four quarter-end balances (季均余额);
- * - per-case: an amount decided per case, within budget.
- */
-export type BenefitRule =
-  | { kind: 'fixed'; amountFen: Fen }
-  | { kind: 'cost-share'; rateBasisPoints: number; yearlyCapFen: Fen; costKinds: string[] }
-  | { kind: 'average-balance-rate'; rateBasisPoints: number }
-  | { kind: 'per-case' };
+/** How a line computes what it pays: one module per kind in rules/. */
+export type { BenefitRule };
 
 /** How often one beneficiary may be awarded on a line. */
 export type AwardFrequency = 'once-per-beneficiary' | 'once-per-beneficiary-per-year' | 'unlimited';

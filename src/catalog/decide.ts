@@ -4,12 +4,10 @@
  */
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
-import { assertPositiveFen } from '../shared/money.js';
 import {
   type BenefitLineDefinition,
   type BenefitLineState,
   benefitLineStreamLabel,
-  type BenefitRule,
   type CatalogEvent,
   evolveBenefitLine,
   evolvePolicy,
@@ -19,6 +17,8 @@ import {
   type PolicyState,
   policyStreamLabel,
 } from './catalog.js';
+import { invalid } from './rules/checks.js';
+import { benefitRule } from './rules/index.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -42,38 +42,8 @@ export type LineChanges = Extract<CatalogEvent, { type: 'BenefitLineAmended' }>[
 /** Codes appear in stream names and budget line ids ("<line>.<year>.<payer>"): kebab-case only. */
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function invalid(message: string): never {
-  throw new DomainError('INVALID_INPUT', message);
-}
-
 function assertCode(code: string, what: string): void {
   if (!CODE.test(code)) invalid(`${what} "${code}" must be lower-case words joined by hyphens, e.g. "scale-up-reward"`);
-}
-
-function assertRate(basisPoints: number): void {
-  if (!Number.isInteger(basisPoints) || basisPoints <= 0 || basisPoints > 10_000) {
-    invalid(`a rate is a whole number of basis points between 1 and 10000 (100%); got ${basisPoints}`);
-  }
-}
-
-function assertRule(rule: BenefitRule): void {
-  switch (rule.kind) {
-    case 'fixed':
-      return assertPositiveFen(rule.amountFen, 'a fixed reward');
-    case 'cost-share':
-      assertRate(rule.rateBasisPoints);
-      assertPositiveFen(rule.yearlyCapFen, 'the yearly cap');
-      if (rule.costKinds.length === 0) invalid('a cost-share rule names the kinds of cost it shares');
-      return;
-    case 'average-balance-rate':
-      return assertRate(rule.rateBasisPoints);
-    case 'per-case':
-      return;
-    default: {
-      const unknown: never = rule;
-      invalid(`unknown rule ${JSON.stringify(unknown)}`);
-    }
-  }
 }
 
 /** One check for a definition, whether new or amended. */
@@ -84,7 +54,7 @@ function assertDefinition(line: BenefitLineDefinition, lookups: LineLookups): vo
     invalid(`policy ${line.policyCode} has no article ${line.article}`);
   }
   if (line.title.trim() === '' || line.titleZh.trim() === '') invalid('a benefit line needs a title in English and in Chinese');
-  assertRule(line.rule);
+  benefitRule(line.rule).assertValid();
   if (line.eligibleKinds.length === 0) invalid('a benefit line names the kinds of beneficiary it pays');
   if (line.exclusivityGroup.trim() === '') invalid('a benefit line belongs to an exclusivity group (不重复享受)');
   if (line.companionOf !== undefined) assertCompanion(line, lookups.companion);

@@ -1,6 +1,9 @@
 /**
  * Qualifying-fact claim: 不重复享受. An approval claims its fact before it may complete; the
  * claim is written at the stream's exact revision, so two approvals cannot both take one fact.
+ * A refusal names the rule applied: DOUBLE_DIPPING when the fact backs another beneficiary's
+ * award or another line's (bar the companion pairing); ALREADY_AWARDED when the same beneficiary
+ * already holds the award the fact backs on this line (in this year, for a line paid yearly).
  */
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
@@ -34,7 +37,7 @@ export type ClaimCommand =
         lineCode: string;
         creditCode: string;
         fiscalYear: number;
-        /** The line pays per fiscal year (a yearly cap or once a year): another year's award on the fact is no repeat. */
+        /** The line pays per fiscal year (`yearlyLimitOf(line).paidYearly`): another year's award on the fact is no repeat. */
         paidYearly: boolean;
         prerequisite?: Prerequisite;
         now: string;
@@ -56,21 +59,18 @@ export function claimFact(command: Command<'ClaimFact'>, state: ClaimState): Cla
   if (!mustReserve(holdOf(state, approvalId), approvalId)) return [];
   const others = activeClaims(state);
   const what = `${fact.kind} "${fact.reference}"`;
+  const group = `one fact is not rewarded twice within "${exclusivityGroup}" (不重复享受)`;
+  // Messages name the line, never the other award's application or beneficiary: it may be another firm's.
+  const theirs = others.find((c) => c.creditCode !== creditCode);
+  if (theirs) throw new DomainError('DOUBLE_DIPPING', `${what} already backs another beneficiary's award on ${theirs.lineCode}; ${group}`);
   const anotherYear = (c: { fiscalYear?: number }) => paidYearly && c.fiscalYear !== undefined && c.fiscalYear !== fiscalYear;
-  // Messages name the line, never the other award's application: it may be another firm's.
   if (others.some((c) => c.lineCode === lineCode && !anotherYear(c))) {
     throw new DomainError('ALREADY_AWARDED', `${what} already backs an award on ${lineCode}${paidYearly ? ` for ${fiscalYear}` : ''}`);
   }
-  const pairsWith = (c: { lineCode: string; creditCode: string }) =>
-    c.lineCode === prerequisite?.lineCode && c.creditCode === creditCode;
+  // From here every claim is this beneficiary's own.
+  const pairsWith = (c: { lineCode: string }) => c.lineCode === prerequisite?.lineCode;
   const otherLine = others.find((c) => c.lineCode !== lineCode && !pairsWith(c));
-  if (otherLine) {
-    throw new DomainError(
-      'DOUBLE_DIPPING',
-      `${what} already backs an award on ${otherLine.lineCode}; ` +
-        `one fact is not rewarded twice within "${exclusivityGroup}" (不重复享受)`,
-    );
-  }
+  if (otherLine) throw new DomainError('DOUBLE_DIPPING', `${what} already backs an award on ${otherLine.lineCode}; ${group}`);
   if (prerequisite && !others.some((c) => pairsWith(c) && prerequisite.approvedApplicationIds.includes(c.applicationId))) {
     throw new DomainError(
       'PREREQUISITE_MISSING',

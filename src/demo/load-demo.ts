@@ -20,6 +20,9 @@ export const DEMO_PEOPLE = {
 
 export const applicantOf = (creditCode: string) => `applicant-${creditCode}`;
 
+/** 四眼原则: a clawback is waived by another approver than the one who demanded it. */
+const WAIVING_APPROVER = 'approver-liu';
+
 type Person = keyof typeof DEMO_PEOPLE | 'APPLICANT';
 
 const act = (role: Person, key: string, actorId?: string, documentRef?: string): CommandContext => ({
@@ -98,7 +101,7 @@ class DemoRun {
       const repayment = { applicationId, clawbackId, amountFen: repaid, paidOn: paidOn(6 + i), paymentReference: `JK2025-${key}-${i + 1}` };
       this.track(await ledger.recordRepayment(repayment, as('TREASURY', `repay-${i + 1}`)));
     }
-    if (waiveReason) this.track(await ledger.waiveClawback({ applicationId, clawbackId, reason: waiveReason }, as('APPROVER', 'waive')));
+    if (waiveReason) this.track(await ledger.waiveClawback({ applicationId, clawbackId, reason: waiveReason }, act('APPROVER', `${key}:waive`, WAIVING_APPROVER)));
   }
 }
 

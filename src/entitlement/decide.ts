@@ -30,7 +30,7 @@ export type EntitlementCommand =
         applicationId: string;
         approvalId: string;
         amountFen: Fen;
-        /** From the line's definition. */
+        /** From the line's definition: how often it pays, and the yearly cap its rule implies (`yearlyLimitOf`). */
         frequency: AwardFrequency;
         yearlyCapFen?: Fen;
         now: string;

@@ -19,10 +19,14 @@ export type DomainErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'CONCURRENCY_EXHAUSTED';
 
+/** Figures and ids behind a refusal, for a caller that words it with more than the decider knows. */
+export type DomainErrorDetails = Readonly<Record<string, string | number>>;
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    readonly details?: DomainErrorDetails,
   ) {
     super(message);
     this.name = 'DomainError';

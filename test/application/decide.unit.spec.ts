@@ -151,6 +151,13 @@ describe('a submitted application', () => {
     spec.given(given).when(command('ReviewApplication', { reviewedBy: 'officer-li', opinion: '材料齐全' })).then([reviewed]);
   });
 
+  it('is not reviewed by the person who submitted it (四眼原则)', () => {
+    spec
+      .given(given)
+      .when(command('ReviewApplication', { reviewedBy: 'applicant-wang', opinion: '材料齐全' }))
+      .thenFails('FOUR_EYES', /^applicant-wang submitted this application and cannot also review it \(四眼原则\)$/);
+  });
+
   it('is not approved before it is reviewed', () => {
     spec.given(given).when(approve('patent-pledge-subsidy')).thenFails('INVALID_TRANSITION', /submitted/);
   });
@@ -357,6 +364,35 @@ describe('an approved grant of ¥100,000', () => {
         data: { applicationId, clawbackId: 'c-1', amountFen: yuan(10_000), reason: '误判撤销', waivedBy: 'director-zhang', waivedAt: NOW },
       };
       spec.given([...demandedBack, waived]).when(pay(yuan(40_000), 'd-2')).then([paid(yuan(40_000), 'd-2')]);
+    });
+
+    it('is neither repaid nor waived by the officer who demanded it (四眼原则), but by anyone else', () => {
+      const withDemand = [...given, demanded(yuan(50_000))];
+      const repay = (recordedBy: string) =>
+        command('RecordRepayment', { clawbackId: 'c-1', repaymentId: 'r-1', amountFen: yuan(50_000), paidOn: '2016-09-01', paymentReference: '缴库-0901', recordedBy });
+      const waive = (waivedBy: string, clawbackId = 'c-1') => command('WaiveClawback', { clawbackId, reason: '企业破产清算', waivedBy });
+      const notTheDemander = /^officer-li demanded clawback c-1 on this application and cannot also/;
+      spec.given(withDemand).when(repay('officer-li')).thenFails('FOUR_EYES', notTheDemander);
+      spec.given(withDemand).when(waive('officer-li')).thenFails('FOUR_EYES', notTheDemander);
+      spec.given(withDemand).when(repay('cashier-zhao')).then([
+        {
+          type: 'ClawbackRepaid',
+          data: {
+            applicationId, clawbackId: 'c-1', repaymentId: 'r-1', budgetLineId: 'innovation-voucher.2016.municipal',
+            amountFen: yuan(50_000), paidOn: '2016-09-01', paymentReference: '缴库-0901', recordedBy: 'cashier-zhao', recordedAt: NOW,
+          },
+        },
+      ]);
+      const demandedByDirector: ApplicationEvent = {
+        type: 'ClawbackDemanded',
+        data: { applicationId, clawbackId: 'c-2', amountFen: yuan(10_000), reason: '重复申报', demandedBy: 'director-zhang', demandedAt: NOW },
+      };
+      spec.given([...withDemand, demandedByDirector]).when(waive('officer-li', 'c-2')).then([
+        {
+          type: 'ClawbackWaived',
+          data: { applicationId, clawbackId: 'c-2', amountFen: yuan(10_000), reason: '企业破产清算', waivedBy: 'officer-li', waivedAt: NOW },
+        },
+      ]);
     });
 
     it('does not demand the same clawback twice', () => {

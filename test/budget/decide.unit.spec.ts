@@ -1,7 +1,9 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BudgetEvent } from '../../src/budget/budget.js';
-import { budgetDecider } from '../../src/budget/decide.js';
+import { type BudgetCommand, budgetDecider } from '../../src/budget/decide.js';
 import type { BenefitLineState } from '../../src/catalog/catalog.js';
+import { fold } from '../../src/shared/decider.js';
+import { DomainError } from '../../src/shared/errors.js';
 import { builtInLine, NOW, yuan } from '../support/domain-fixtures.js';
 import { deciderSpec } from '../support/domain-spec.js';
 
@@ -111,5 +113,38 @@ describe('a budget line of ¥1,000,000 with ¥500,000 committed', () => {
 
   it('cannot be allocated twice', () => {
     spec.given(given).when(allocate('municipal')).thenFails('ALREADY_EXISTS');
+  });
+});
+
+describe('a NEEQ budget line of ¥800,000 holding one ¥500,000 listing reward (paid or not: the line cannot tell)', () => {
+  const given = [allocated(yuan(800_000)), committed('a1', yuan(500_000))];
+  /** The refusal, with the figures a command handler may word it with. */
+  const refusal = (command: BudgetCommand) => {
+    try {
+      budgetDecider.decide(command, fold(budgetDecider, given));
+    } catch (error) {
+      return error;
+    }
+    throw new Error('not refused');
+  };
+  const figures = { budgetLineId: id, allocatedFen: yuan(800_000), availableFen: yuan(300_000) };
+
+  it('refuses a second ¥500,000 reward quoting what is allocated and available, never a "committed" that hides payments', () => {
+    const error = refusal(commit('a2', yuan(500_000)));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      message: `¥500000.00 exceeds what is left on budget line ${id} (allocated ¥800000.00, available ¥300000.00)`,
+      details: { ...figures, requestedFen: yuan(500_000) },
+    });
+  });
+
+  it('refuses a cut of ¥300,000.01, quoting the same figures and the cut asked', () => {
+    const error = refusal({ type: 'AdjustBudget', data: { budgetLineId: id, deltaFen: -yuan(300_000) - 1, reason: '年中调整', now: NOW } });
+    expect(error).toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      message: `cutting ¥300000.01 would leave budget line ${id} (allocated ¥800000.00, available ¥300000.00) below what approvals hold`,
+      details: { ...figures, requestedFen: yuan(300_000) + 1 },
+    });
   });
 });

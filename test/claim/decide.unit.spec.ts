@@ -64,8 +64,15 @@ describe('a fact backing the municipal scale-up reward', () => {
     spec.given(given).when(countyMatch('a2', ['app-a1'], otherFirm)).thenFails('DOUBLE_DIPPING');
   });
 
-  it("does not back a second award on the same line, and does not name the other award's application", () => {
-    spec.given(given).when(claim('a2', 'scale-up-reward', otherFirm)).thenFails('ALREADY_AWARDED', /^(?!.*app-a1).*scale-up-reward/);
+  it("does not back another firm's reward on the same line (不重复享受), naming neither the other application nor the other firm", () => {
+    spec
+      .given(given)
+      .when(claim('a2', 'scale-up-reward', otherFirm))
+      .thenFails('DOUBLE_DIPPING', new RegExp(`^(?!.*(app-a1|${firm})).*another beneficiary's award on scale-up-reward.*不重复享受`));
+  });
+
+  it('does not back a second reward to the same firm, which already holds this once-only award', () => {
+    spec.given(given).when(claim('a2', 'scale-up-reward')).thenFails('ALREADY_AWARDED', /already backs an award on scale-up-reward$/);
   });
 
   it('does not back an award on another line of the group (不重复享受)', () => {
@@ -105,7 +112,32 @@ describe('a fact backing a line paid yearly (the patent-pledge subsidy, capped p
     spec.given(given).when(claim('a2', 'patent-pledge-subsidy', firm, 2016)).thenFails('ALREADY_AWARDED', /for 2016/);
   });
 
+  it("does not back another firm's subsidy, even in another year: the loan is the first firm's (不重复享受)", () => {
+    spec.given(given).when(claim('a2', 'patent-pledge-subsidy', otherFirm, 2017)).thenFails('DOUBLE_DIPPING', /another beneficiary's award/);
+  });
+
   it('still does not back another line of the group in another year', () => {
     spec.given(given).when(claim('a2', 'sme-special-fund', firm, 2017)).thenFails('DOUBLE_DIPPING');
+  });
+});
+
+describe('a NEEQ listing backing one firm\'s ¥500,000 listing reward (新三板挂牌)', () => {
+  const listing = { kind: 'neeq-listing', reference: '股转系统函〔2016〕120号' };
+  const onListing = <T extends { data: object }>(message: T): T => ({ ...message, data: { ...message.data, fact: listing } });
+  const given = [onListing(claimed('a1', 'neeq-listing-reward'))];
+
+  it("is double dipping when another firm's reward rests on it", () => {
+    spec
+      .given(given)
+      .when(onListing(claim('a2', 'neeq-listing-reward', otherFirm)))
+      .thenFails('DOUBLE_DIPPING', /^neeq-listing "股转系统函〔2016〕120号" already backs another beneficiary's award on neeq-listing-reward; one fact/);
+  });
+
+  it("is double dipping when another firm's special-fund grant rests on it", () => {
+    spec.given(given).when(onListing(claim('a2', 'sme-special-fund', otherFirm))).thenFails('DOUBLE_DIPPING', /another beneficiary's award on neeq-listing-reward/);
+  });
+
+  it('is already awarded when the same firm asks for the reward again', () => {
+    spec.given(given).when(onListing(claim('a2', 'neeq-listing-reward'))).thenFails('ALREADY_AWARDED');
   });
 });

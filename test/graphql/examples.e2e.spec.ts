@@ -44,7 +44,8 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     await command('RecordDisbursement', { applicationId: id, amount: '40000.00', paidOn: '2026-03-01', paymentReference: 'GK2026-EX-1' }, as.TREASURY!);
     const clawback = (await command('DemandClawback', { applicationId: id, amount: '10000.00', reason: '重复享受' }, as.APPROVER!)).demandClawback.clawbackId;
     await command('RecordRepayment', { applicationId: id, clawbackId: clawback, amount: '6000.00', paidOn: '2026-05-01', paymentReference: 'JK2026-EX-1' }, as.TREASURY!);
-    const waived = await command('WaiveClawback', { applicationId: id, clawbackId: clawback, reason: '核销' }, as.APPROVER!);
+    // 四眼原则: another approver than the one who demanded the clawback waives it.
+    const waived = await command('WaiveClawback', { applicationId: id, clawbackId: clawback, reason: '核销' }, await token(Role.APPROVER, 'test-deputy-approver'));
     expect(waived.waiveClawback.application).toMatchObject({ disbursed: '40000.00', recovered: '6000.00', waived: '4000.00' });
 
     await command('WithdrawApplication', { applicationId: (await submit('JS2026-EX-2')).submitApplication.application.id }, applicant);

@@ -1,9 +1,11 @@
-/** Catalog inputs in the domain's terms: a rule from its kind and parameters, a line from its fields. */
+/** Catalog inputs in the domain's terms (a rule from its kind and parameters, a line from its fields), and a rule as the API shows it. */
 import type { BenefitLineDefinition, BenefitRule } from '../../catalog/catalog.js';
 import type { LineChanges } from '../../catalog/decide.js';
+import { benefitRule } from '../../catalog/rules/index.js';
 import { badUserInput } from '../errors/api-error.js';
 import { definedFields } from '../shared/filter.js';
 import { RuleKindValue } from '../shared/enums.js';
+import type { BenefitRule as BenefitRuleType } from './benefit-line.type.js';
 import type { BenefitLineChangesInput, BenefitRuleInput } from './catalog.input.js';
 
 function required<T>(value: T | null | undefined, what: string): T {
@@ -28,6 +30,12 @@ export function ruleOf(input: BenefitRuleInput): BenefitRule {
     case RuleKindValue.PER_CASE:
       return { kind: 'per-case' };
   }
+}
+
+/** A rule's kind and parameters, as its kind's module describes them. */
+export function ruleTypeOf(rule: BenefitRule): BenefitRuleType {
+  const { kind, amountFen, rateBasisPoints, yearlyCapFen, costKinds } = benefitRule(rule).describe();
+  return { kind, amount: amountFen, rateBasisPoints, yearlyCap: yearlyCapFen, costKinds };
 }
 
 /** The fields given, in the domain's terms (the rule built from its parameters). */

@@ -4,7 +4,7 @@ import { MAY } from '../access/roles.js';
 import { commandContext, type LedgerContext, readAfterWrite } from '../context.js';
 import { Payload } from '../shared/payload.js';
 import { AmendBenefitLineInput, DefineBenefitLineInput, PublishPolicyInput } from './catalog.input.js';
-import { lineChangesOf, lineDefinitionOf } from './catalog.mapping.js';
+import { lineChangesOf, lineDefinitionOf, ruleTypeOf } from './catalog.mapping.js';
 import { notFound } from '../errors/api-error.js';
 import { BenefitLine, BenefitRule } from './benefit-line.type.js';
 import { County } from './county.type.js';
@@ -82,13 +82,6 @@ export class PolicyResolver {
 export class BenefitLineResolver {
   @FieldResolver(() => BenefitRule, { description: 'How the amount is computed.' })
   rule(@Root() line: BenefitLine): BenefitRule {
-    const { rule } = line;
-    return {
-      kind: rule.kind,
-      amount: rule.kind === 'fixed' ? rule.amountFen : null,
-      rateBasisPoints: rule.kind === 'cost-share' || rule.kind === 'average-balance-rate' ? rule.rateBasisPoints : null,
-      yearlyCap: rule.kind === 'cost-share' ? rule.yearlyCapFen : null,
-      costKinds: rule.kind === 'cost-share' ? rule.costKinds : [],
-    };
+    return ruleTypeOf(line.rule);
   }
 }

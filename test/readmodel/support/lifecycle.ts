@@ -394,7 +394,9 @@ class LifecycleWriter {
       events.push(this.event('ClawbackRepaid', { applicationId: c.applicationId, clawbackId, repaymentId: randomUUID(), budgetLineId: c.budgetLineId, amountFen: repaid, paidOn: this.at().slice(0, 10), paymentReference: `许财缴-${this.serial}`, recordedBy: recorder, recordedAt: this.at() }, recorder));
     }
     if (repaid < demanded) {
-      events.push(this.event('ClawbackWaived', { applicationId: c.applicationId, clawbackId, amountFen: demanded - repaid, reason: '企业注销，无法追回', waivedBy: officer, waivedAt: this.at() }, officer));
+      // 四眼原则: not the director who demanded it.
+      const waiver = `deputy-${officer}`;
+      events.push(this.event('ClawbackWaived', { applicationId: c.applicationId, clawbackId, amountFen: demanded - repaid, reason: '企业注销，无法追回', waivedBy: waiver, waivedAt: this.at() }, waiver));
     }
     return events;
   }
