@@ -52,9 +52,13 @@ const SYSTEM = { actorId: 'system', actorRole: 'SYSTEM' };
 /** How long a budget refusal waits for the read models to show the line as the refusal saw it. */
 const FIGURES_WAIT_MS = 2_000;
 
-/** A budget line's figures as `budgetLine` serves them, once the projections reach `position`; undefined when they do not in time. */
-function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries) {
+/**
+ * A budget line's figures as `budgetLine` serves them, once the projections reach `position`;
+ * undefined before they run (recovery at start) or when they do not reach it in time.
+ */
+function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries, running: () => boolean) {
   return async (budgetLineId: string, position: Position): Promise<BudgetFigures | undefined> => {
+    if (!running()) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), FIGURES_WAIT_MS)));
     const reached = await Promise.race([runner.waitFor(position).then(() => true, () => false), late]);
@@ -73,11 +77,13 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
     onError: (error) => logger.error({ err: error }, 'projection runner'),
   });
   const read = createReadModelQueries(readStore);
-  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read) });
+  let projecting = false;
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting) });
   await ledger.loadBuiltInCatalog(SYSTEM);
   const recovered = await ledger.recoverPendingApprovals();
   if (recovered.length > 0) logger.warn({ recovered }, 'completed or compensated approvals a crash left half-done');
   await runner.start();
+  projecting = true;
   const approvalSweep = startApprovalSweep({
     findUnfinished: read.applicationsWithUnfinishedApprovals,
     resume: ledger.resumeApproval,

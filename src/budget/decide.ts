@@ -56,11 +56,23 @@ export type BudgetRefusalDetails = {
   requestedFen: Fen;
 };
 
+/** What finance sees of a line besides what its stream knows: committed (approved, unpaid) and disbursed apart. */
+export interface BudgetSplit {
+  committedFen: Fen;
+  disbursedFen: Fen;
+}
+
+/** A budget line in a refusal: the stream's figures, with committed and disbursed when the caller knows them apart. */
+export function budgetLineFigures(details: BudgetRefusalDetails, split?: BudgetSplit): string {
+  const { budgetLineId, allocatedFen, availableFen: available } = details;
+  const apart = split ? `, committed ¥${formatYuan(split.committedFen)}, disbursed ¥${formatYuan(split.disbursedFen)}` : '';
+  return `budget line ${budgetLineId} (allocated ¥${formatYuan(allocatedFen)}${apart}, available ¥${formatYuan(available)})`;
+}
+
 function budgetExceeded(state: BudgetState, budgetLineId: string, requestedFen: Fen, message: (figures: string) => string): DomainError {
   const allocatedFen = state.status === 'allocated' ? state.allocatedFen : 0;
   const details: BudgetRefusalDetails = { budgetLineId, allocatedFen, availableFen: availableFen(state), requestedFen };
-  const figures = `budget line ${budgetLineId} (allocated ¥${formatYuan(allocatedFen)}, available ¥${formatYuan(details.availableFen)})`;
-  return new DomainError('BUDGET_EXCEEDED', message(figures), details);
+  return new DomainError('BUDGET_EXCEEDED', message(budgetLineFigures(details)), details);
 }
 
 // ── Decisions ───────────────────────────────────────────────────────────────────────────────

@@ -22,6 +22,7 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import type { Hold } from '../shared/reservation.js';
 import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, writtenId } from './envelope.js';
+import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
 import { readApplication, readEntitlement, readLine } from './lookups.js';
@@ -171,7 +172,8 @@ async function reserve(run: Run, reservation: Reservation): Promise<void> {
     run.holds[reservation] = await run.streams[reservation].reserve(run.metadata);
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    run.refused = { type: 'ReservationRefused', data: { approvalId: run.approvalId, code: error.code, reason: error.message } };
+    const { code, message: reason } = (await inFinanceWords(run.deps, error)) as DomainError;
+    run.refused = { type: 'ReservationRefused', data: { approvalId: run.approvalId, code, reason } };
   }
 }
 
@@ -291,7 +293,7 @@ export async function approveApplication(deps: CommandDeps, input: ApproveApplic
     if (approvalOutcome(application.state, approvalId) === 'none') {
       // Finish or compensate any earlier approval first, so this one starts from a settled application.
       await resumeApproval(deps, input.applicationId);
-      await start(deps, input, env, approvalId, claimKey);
+      await withFinanceWords(deps, () => start(deps, input, env, approvalId, claimKey));
     }
     const outcome = await drive(deps, input.applicationId, approvalId);
     if (outcome.outcome === 'abandoned') throw new DomainError(outcome.code, outcome.reason);

@@ -2,6 +2,7 @@
 import { budgetLineId, budgetStream, type Payer } from '../budget/budget.js';
 import { budgetDecider } from '../budget/decide.js';
 import type { CommandContext, CommandDeps } from '../commands/envelope.js';
+import { withFinanceWords } from '../commands/budget-refusal.js';
 import { handle } from '../commands/handle.js';
 import { readLine } from '../commands/lookups.js';
 import type { Fen } from '../shared/money.js';
@@ -38,10 +39,12 @@ export const budgetCommands = (deps: CommandDeps) => ({
 
   /** Adds to or cuts a budget line; never below what approvals hold. Returns `{ budgetLineId }`. */
   adjustBudget: (input: AdjustBudgetInput, ctx: CommandContext) =>
-    handle(deps, ctx, 'AdjustBudget', input, (env) => ({
-      stream: budgetStream(input.budgetLineId),
-      decider: budgetDecider,
-      command: () => ({ type: 'AdjustBudget' as const, data: { ...input, now: env.now } }),
-      ids: { budgetLineId: input.budgetLineId },
-    })),
+    withFinanceWords(deps, () =>
+      handle(deps, ctx, 'AdjustBudget', input, (env) => ({
+        stream: budgetStream(input.budgetLineId),
+        decider: budgetDecider,
+        command: () => ({ type: 'AdjustBudget' as const, data: { ...input, now: env.now } }),
+        ids: { budgetLineId: input.budgetLineId },
+      })),
+    ),
 });
