@@ -2,6 +2,7 @@
  * Budget line (预算): money Finance allocates per benefit line, fiscal year and payer.
  * Its stream guards against overspending: approvals commit money here with an exact revision.
  */
+import { type Buckets, getIn, noBuckets, setIn } from '../shared/buckets.js';
 import type { Fen } from '../shared/money.js';
 
 /** A payer: "municipal" (市财政) or "county-<code>" (所在地财政). */
@@ -49,16 +50,21 @@ export type BudgetState =
       payer: Payer;
       /** The allocation plus every adjustment. */
       allocatedFen: Fen;
+      /** What unreleased commitments hold, paid or not. */
+      heldFen: Fen;
       /** By approval id. */
-      commitments: Record<string, Commitment>;
+      commitments: Buckets<Commitment>;
     };
 
 export const initialState: BudgetState = { status: 'unallocated' };
 
 /** Money held by approvals (paid or not: disbursements do not return money to the line). */
 export function committedFen(state: BudgetState): Fen {
-  if (state.status === 'unallocated') return 0;
-  return Object.values(state.commitments).reduce((sum, c) => (c.released ? sum : sum + c.amountFen), 0);
+  return state.status === 'unallocated' ? 0 : state.heldFen;
+}
+
+export function commitmentOf(state: BudgetState, approvalId: string): Commitment | undefined {
+  return state.status === 'allocated' ? getIn(state.commitments, approvalId) : undefined;
 }
 
 /** allocated − committed − disbursed, which is allocated − every unreleased commitment. */
@@ -70,19 +76,21 @@ export function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
   switch (event.type) {
     case 'BudgetAllocated': {
       const { budgetLineId, lineCode, fiscalYear, payer, amountFen } = event.data;
-      return { status: 'allocated', budgetLineId, lineCode, fiscalYear, payer, allocatedFen: amountFen, commitments: {} };
+      return { status: 'allocated', budgetLineId, lineCode, fiscalYear, payer, allocatedFen: amountFen, heldFen: 0, commitments: noBuckets };
     }
     case 'BudgetAdjusted':
       return state.status === 'allocated' ? { ...state, allocatedFen: state.allocatedFen + event.data.deltaFen } : state;
     case 'BudgetCommitted': {
       if (state.status !== 'allocated') return state;
       const { approvalId, applicationId, amountFen } = event.data;
-      return { ...state, commitments: { ...state.commitments, [approvalId]: { applicationId, amountFen, released: false } } };
+      const commitments = setIn(state.commitments, approvalId, { applicationId, amountFen, released: false });
+      return { ...state, heldFen: state.heldFen + amountFen, commitments };
     }
     case 'BudgetReleased': {
-      const commitment = state.status === 'allocated' ? state.commitments[event.data.approvalId] : undefined;
-      if (state.status !== 'allocated' || !commitment) return state;
-      return { ...state, commitments: { ...state.commitments, [event.data.approvalId]: { ...commitment, released: true } } };
+      const commitment = commitmentOf(state, event.data.approvalId);
+      if (state.status !== 'allocated' || !commitment || commitment.released) return state;
+      const commitments = setIn(state.commitments, event.data.approvalId, { ...commitment, released: true });
+      return { ...state, heldFen: state.heldFen - commitment.amountFen, commitments };
     }
     default:
       return state;

@@ -15,6 +15,7 @@ import {
   budgetLineId,
   type BudgetState,
   budgetStreamLabel,
+  commitmentOf,
   committedFen,
   evolve,
   initialState,
@@ -39,7 +40,7 @@ export type BudgetCommand =
 type Command<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>;
 
 export function holdOf(state: BudgetState, approvalId: string): Hold {
-  const commitment = state.status === 'allocated' ? state.commitments[approvalId] : undefined;
+  const commitment = commitmentOf(state, approvalId);
   return commitment === undefined ? 'none' : commitment.released ? 'released' : 'held';
 }
 
@@ -124,7 +125,7 @@ export function commitBudget(command: Command<'CommitBudget'>, state: BudgetStat
 export function releaseBudget(command: Command<'ReleaseBudget'>, state: BudgetState): BudgetEvent[] {
   const { approvalId, now } = command.data;
   if (state.status !== 'allocated' || holdOf(state, approvalId) !== 'held') return [];
-  const { applicationId, amountFen } = state.commitments[approvalId]!;
+  const { applicationId, amountFen } = commitmentOf(state, approvalId)!;
   return [{ type: 'BudgetReleased', data: { budgetLineId: state.budgetLineId, applicationId, approvalId, amountFen, releasedAt: now } }];
 }
 
@@ -145,4 +146,4 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
   }
 }
 
-export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, version: 1, initialState, evolve, decide };
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, version: 2, initialState, evolve, decide };
