@@ -1,15 +1,16 @@
 /**
  * bench:store — the event-store port against raw better-sqlite3 on the same rows and pragmas.
  * `--quick` finishes within a minute. Target: port appends ≥ 0.7× raw, port reads ≥ 0.8× raw.
- * `--store esdb` measures the EventStoreDB adapter instead (see store-esdb.ts).
+ * `--store esdb` measures the EventStoreDB adapter instead (see store-esdb.ts); `--writers`, group
+ * commit under 1 to 64 concurrent writers (see store-writers.ts).
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyDurablePragmas, EVENTS_TABLE_SQL } from '../src/eventstore/sqlite/schema.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import { runEsdbStoreBench } from './store-esdb.js';
+import { openRawLedger } from './store-raw.js';
+import { runWritersBench } from './store-writers.js';
 import { type AppendCall, expectation, storeWorkload } from './store-workload.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio, timed } from './support.js';
 
@@ -44,17 +45,10 @@ async function viaPort(file: string, calls: AppendCall[][]) {
 }
 
 function viaRaw(file: string, calls: AppendCall[][]) {
-  const db = new Database(file);
-  applyDurablePragmas(db);
-  db.exec(EVENTS_TABLE_SQL);
-  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const { db, write } = openRawLedger(file);
   const appends = calls.map((batch) => {
     const start = performance.now();
-    for (const call of batch) {
-      db.transaction(() => call.events.forEach((e, i) =>
-        insert.run(e.id, call.stream, call.expected + 1 + i, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)),
-      )).immediate();
-    }
+    for (const call of batch) write([call]);
     return (performance.now() - start) / 1000;
   });
   const start = performance.now();
@@ -97,4 +91,5 @@ async function main() {
 }
 
 if (flagValue('store') === 'esdb') await runEsdbStoreBench(quick);
+else if (hasFlag('writers')) await runWritersBench(quick);
 else await main();

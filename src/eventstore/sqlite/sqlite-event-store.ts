@@ -1,15 +1,26 @@
 /**
  * The embedded event store: one SQLite file through better-sqlite3 (the default; `npm start`
- * needs nothing else running). Appends run in `BEGIN IMMEDIATE` transactions, so positions are
- * handed out and committed in the same order, and a reader after position p never misses an
- * event that later appears before p.
+ * needs nothing else running).
+ *
+ * Group commit: better-sqlite3 is synchronous, so no append can arrive while a commit runs;
+ * instead `append` queues its call, and the appends queued during one turn of the event loop
+ * are written on the next macrotask in one `BEGIN IMMEDIATE` transaction (one fsync, WAL and
+ * synchronous=FULL), in arrival order (see group-commit.ts). Each append runs in its own
+ * SAVEPOINT and is checked against its own expected revision, seeing the appends before it in
+ * the group; a conflict or a duplicate id rolls back that savepoint only and fails that caller
+ * alone, and an idempotent retry is answered without writing. Any other error, or a failed
+ * COMMIT, rolls the whole transaction back and rejects every caller of the group. Callers are
+ * answered, and subscriptions woken, only after COMMIT has returned. Positions are handed out
+ * and committed in the same order, so a reader after position p never misses an event that
+ * later appears before p. Closing writes the appends still queued.
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import {
   type AppendResult,
   decodePosition,
   DuplicateEventIdError,
   encodePosition,
+  type EventStoreError,
   type EventStore,
   type ExpectedRevision,
   expectationHolds,
@@ -22,6 +33,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../port.js';
+import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
 import { openLedgerDatabase } from './open-database.js';
 import { subscribeByPolling } from '../subscribe-by-polling.js';
 
@@ -30,6 +42,20 @@ export interface SqliteEventStoreOptions {
   file: string;
   /** How often a live subscription looks for events written by another process (ms). */
   pollIntervalMs?: number;
+}
+
+/** An event as its row stores it: serialised when the append is called, outside the transaction. */
+interface EventToWrite {
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface AppendJob {
+  stream: string;
+  expected: ExpectedRevision;
+  events: EventToWrite[];
 }
 
 interface EventRow {
@@ -51,6 +77,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly wakeups = new Set<() => void>();
   private readonly sql;
+  private readonly group: GroupCommit<AppendJob, AppendResult>;
 
   constructor(
     private readonly db: Database.Database,
@@ -75,13 +102,20 @@ export class SqliteEventStore implements EventStore {
       ),
       head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
+    // Called inside the group's transaction, better-sqlite3 runs it as a SAVEPOINT, rolled back if it throws.
+    const inSavepoint = db.transaction((job: AppendJob) => this.appendInTransaction(job));
+    const writeGroup = db.transaction((jobs: AppendJob[]) => jobs.map((job) => refusedAlone(job.stream, () => inSavepoint(job))));
+    this.group = new GroupCommit((jobs) => writeGroup.immediate(jobs), () => this.wake());
   }
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
-    const result = this.inTransaction(stream, () => this.appendInTransaction(stream, events, options.expectedRevision));
-    this.wakeups.forEach((wake) => wake());
-    return result;
+    return this.group.submit({ stream, expected: options.expectedRevision, events: events.map(toWrite) });
+  }
+
+  /** Transactions committed and appends they answered, to see how appends were grouped. */
+  get stats(): GroupCommitStats {
+    return this.group.stats;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -118,31 +152,21 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.wakeups.forEach((wake) => wake());
+    this.group.flush();
+    this.wake();
     this.db.close();
   }
 
   // ── Appends ─────────────────────────────────────────────────────────────────────────────
 
-  private inTransaction(stream: string, append: () => AppendResult): AppendResult {
-    try {
-      return this.db.transaction(append).immediate();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEventIdError(stream);
-      throw error;
-    }
-  }
-
-  private appendInTransaction(stream: string, events: NewEvent[], expected: ExpectedRevision): AppendResult {
+  private appendInTransaction({ stream, events, expected }: AppendJob): AppendResult {
     const last = this.sql.lastRevision.get(stream)!.revision;
     if (!expectationHolds(expected, last)) return this.retriedAppend(stream, events, expected, last);
     let revision = last ?? -1;
     let position = 0;
     for (const event of events) {
       revision += 1;
-      const info = this.sql.insert.run(
-        event.id, stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata),
-      );
+      const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata);
       position = Number(info.lastInsertRowid);
     }
     if (events.length === 0) position = this.sql.head.get()!.position ?? 0;
@@ -153,7 +177,7 @@ export class SqliteEventStore implements EventStore {
    * The expectation failed: this is either a retry of a write that already succeeded (the same
    * ids, in order, right after the expected revision: success, nothing written) or a conflict.
    */
-  private retriedAppend(stream: string, events: NewEvent[], expected: ExpectedRevision, last: number | null): AppendResult {
+  private retriedAppend(stream: string, events: EventToWrite[], expected: ExpectedRevision, last: number | null): AppendResult {
     const found = events.map((e) => this.sql.byId.get(e.id));
     const first = expected === 'no_stream' ? 0 : typeof expected === 'number' ? expected + 1 : found[0]?.revision;
     const isRetry =
@@ -165,6 +189,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   // ── Subscriptions ───────────────────────────────────────────────────────────────────────
+
+  private wake(): void {
+    this.wakeups.forEach((wake) => wake());
+  }
 
   private waitForAppend(signal: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
@@ -184,6 +212,30 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
+}
+
+/**
+ * A conflict or a duplicate id fails its append alone (its savepoint already rolled back); any
+ * other error may have ended the transaction, so it fails the whole group.
+ */
+function refusedAlone(stream: string, append: () => AppendResult): Outcome<AppendResult> {
+  try {
+    return { ok: true, value: append() };
+  } catch (error) {
+    const refusal = asRefusal(stream, error);
+    if (refusal === undefined) throw error;
+    return { ok: false, error: refusal };
+  }
+}
+
+function asRefusal(stream: string, error: unknown): EventStoreError | undefined {
+  if (error instanceof WrongExpectedRevisionError) return error;
+  if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new DuplicateEventIdError(stream);
+  return undefined;
+}
+
+function toWrite(event: NewEvent): EventToWrite {
+  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

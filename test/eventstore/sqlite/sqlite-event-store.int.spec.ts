@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../../src/eventstore/port.js';
 import { openSqliteEventStore } from '../../../src/eventstore/sqlite/sqlite-event-store.js';
 import { newEvent } from '../event-store.contract.js';
-
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.db');
+import { tempLedgerFile as tempFile } from './temp-ledger.js';
 
 describe('the embedded ledger file', () => {
   it('keeps acknowledged events across a reopen, in WAL mode with synchronous=FULL', async () => {
