@@ -3,9 +3,8 @@
  * after approval. Each builds its decider's command from the input and hands it to command
  * handling; ids of new objects derive from the command id.
  */
-import { applicationStream, type Evidence } from '../application/application.js';
+import { applicationStream } from '../application/application.js';
 import { type ApplicationCommand, applicationDecider } from '../application/decide.js';
-import type { QualifyingFact } from '../claim/claim.js';
 import { approveApplication, resumeApproval } from '../commands/approval.js';
 import type { CommandContext, CommandDeps, CommandEnvelope } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
@@ -14,21 +13,12 @@ import { recoverPendingApprovals } from '../commands/recovery.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 
-export interface SubmitApplicationInput {
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  qualifyingFact: QualifyingFact;
-  requestedFen: Fen;
-  evidence: Evidence;
-}
-/** A payment as the bank records it. */
-export interface PaymentInput {
-  amountFen: Fen;
-  /** Value date, YYYY-MM-DD. */
-  paidOn: string;
-  paymentReference: string;
-}
+type DataOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>['data'];
+
+/** What the applicant submits; the submitter, the firm and the line are added by the ledger. */
+export type SubmitApplicationInput = Omit<DataOf<'SubmitApplication'>, 'applicationId' | 'submittedBy' | 'enterprise' | 'line' | 'now'>;
+/** A payment as the bank records it; the recorder is the caller. */
+export type PaymentInput = Pick<DataOf<'RecordDisbursement'>, 'amountFen' | 'paidOn' | 'paymentReference'>;
 
 /** A command on an existing application; `command` and `ids` get the envelope (its time, the ids derived from it). */
 function onApplication<Ids extends Record<string, string>>(

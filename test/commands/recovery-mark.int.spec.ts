@@ -9,24 +9,18 @@ import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-s
 import { createLedger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
 import { allocate, director, fixedClock, ledgerWithCatalog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
-import { dyingAt, SimulatedCrash } from '../support/domain-stores.js';
+import { dyingAt, SimulatedCrash, wrapStore } from '../support/domain-stores.js';
 
 /** Counts the events the log scan hands back. */
 function countingScans(inner: EventStore) {
   const counter = { events: 0 };
-  const store: EventStore = {
-    kind: inner.kind,
-    append: (...args) => inner.append(...args),
-    readStream: (...args) => inner.readStream(...args),
+  const store = wrapStore(inner, {
     async readAll(options) {
       const page = await inner.readAll(options);
       counter.events += page.length;
       return page;
     },
-    subscribeAll: (...args) => inner.subscribeAll(...args),
-    headPosition: () => inner.headPosition(),
-    close: async () => undefined,
-  };
+  });
   return { store, counter };
 }
 

@@ -13,25 +13,20 @@ import { yuan } from '../support/domain-fixtures.js';
 import { committedByBudgetLine, moneyInvariantViolations } from '../support/domain-invariants.js';
 import { allocate, director, fixedClock, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
+import { wrapStore } from '../support/domain-stores.js';
 import { freshLedgerForEachTest } from '../support/fresh-ledger.js';
 import { testStores } from '../support/stores.js';
 
 /** The store, reading the streams given to `freeze` as they were then: a cache that cannot catch up. */
 function frozenReads(inner: EventStore) {
   const revisions = new Map<string, number>();
-  const store: EventStore = {
-    kind: inner.kind,
-    append: (...args) => inner.append(...args),
-    readAll: (...args) => inner.readAll(...args),
-    subscribeAll: (...args) => inner.subscribeAll(...args),
-    headPosition: () => inner.headPosition(),
-    close: async () => undefined,
+  const store = wrapStore(inner, {
     async readStream(stream, options) {
       const events = await inner.readStream(stream, options);
       const last = revisions.get(stream);
       return last === undefined ? events : events.filter((e) => e.revision <= last);
     },
-  };
+  });
   const freeze = async (streams: string[]) => {
     for (const stream of streams) revisions.set(stream, (await inner.readStream(stream)).at(-1)?.revision ?? -1);
   };
@@ -41,19 +36,13 @@ function frozenReads(inner: EventStore) {
 /** Counts the events each stream read hands back. */
 function countingReads(inner: EventStore) {
   const counter = { events: 0 };
-  const store: EventStore = {
-    kind: inner.kind,
-    append: (...args) => inner.append(...args),
-    readAll: (...args) => inner.readAll(...args),
-    subscribeAll: (...args) => inner.subscribeAll(...args),
-    headPosition: () => inner.headPosition(),
-    close: async () => undefined,
+  const store = wrapStore(inner, {
     async readStream(stream, options) {
       const events = await inner.readStream(stream, options);
       counter.events += events.length;
       return events;
     },
-  };
+  });
   return { store, counter };
 }
 
