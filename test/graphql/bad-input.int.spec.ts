@@ -10,7 +10,7 @@ import { LIMITS } from '../../src/graphql/hardening.js';
 import { MAX_PAGE_SIZE } from '../../src/graphql/shared/connection.js';
 import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, type TestApi, token } from './support/api.js';
-import { refusal } from './support/run.js';
+import { refusal, refusedUnwritten } from './support/run.js';
 
 const firmOf = (name: string) => DEMO_ENTERPRISES.find((e) => e.name === name)!.creditCode;
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
@@ -29,13 +29,7 @@ describe.each(testStores())('bad input on the $name store', (testStore) => {
   });
   afterAll(() => api?.close());
 
-  /** The refusal of one operation, checking that the log did not move. */
-  async function refused(query: string, variables: Record<string, unknown>, bearer: string): Promise<string> {
-    const before = await api.eventCount();
-    const answer = refusal(await api.gql(query, variables, bearer));
-    expect(await api.eventCount()).toBe(before);
-    return answer;
-  }
+  const refused = (query: string, variables: Record<string, unknown>, bearer: string) => refusedUnwritten(api, query, variables, bearer);
   const command = (query: string, input: Record<string, unknown>, bearer: string) => refused(query, { input: { idempotencyKey: 'bad-input', ...input } }, bearer);
 
   /** The demo application of a firm on a line, as an officer finds it. */

@@ -13,7 +13,7 @@ import { TEXT } from '../../src/graphql/shared/text.js';
 import { creditCode } from '../support/domain-fixtures.js';
 import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, type TestApi, token } from './support/api.js';
-import { refusal } from './support/run.js';
+import { refusedUnwritten } from './support/run.js';
 
 const REGISTER = 'mutation ($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { position } }';
 const SUBMIT = 'mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { position } }';
@@ -33,13 +33,7 @@ describe.each(testStores())('text inputs on the $name store', (testStore) => {
   });
   afterAll(() => api?.close());
 
-  /** The refusal of one operation, checking that the log did not move. */
-  async function refused(query: string, variables: Record<string, unknown>, bearer: string): Promise<string> {
-    const before = await api.eventCount();
-    const answer = refusal(await api.gql(query, variables, bearer));
-    expect(await api.eventCount()).toBe(before);
-    return answer;
-  }
+  const refused = (query: string, variables: Record<string, unknown>, bearer: string) => refusedUnwritten(api, query, variables, bearer);
 
   it.each([
     ['a right-to-left override', { name: '许昌\u202E司公限有' }, 'name must not contain control, format or bidi characters (U+202E at position 3)'],

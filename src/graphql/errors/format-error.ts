@@ -1,8 +1,8 @@
 /**
  * The one place errors become responses. Domain errors keep their sentence and get an API code
  * in `extensions.code` with the domain's own code in `extensions.reason`; client errors (parse,
- * validation, input, authentication, access) pass through; anything else is masked as
- * INTERNAL_SERVER_ERROR, and the plugin below logs it with the request id.
+ * validation, input, authentication, access, a malformed request) pass through; anything else is
+ * masked as INTERNAL_SERVER_ERROR, and the plugin below logs it with the request id.
  */
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
