@@ -39,9 +39,9 @@ describe("a token's subject and scheme", () => {
     expect(answer.body).toEqual({ data: { viewer: { subject, role: 'AUDITOR' } } });
   });
 
-  it.each(['bearer', 'BEARER', 'BeArEr'])('reads the scheme written %s', async (scheme) => {
+  it.each(['bearer ', 'BEARER ', 'BeArEr ', 'Bearer   '])('reads the scheme written "%s"', async (scheme) => {
     const bearer = await token(Role.AUDITOR, 'aud-case');
-    const answer = await postGraphql(api.url, { query: VIEWER, headers: { authorization: `${scheme} ${bearer}` } });
+    const answer = await postGraphql(api.url, { query: VIEWER, headers: { authorization: `${scheme}${bearer}` } });
     expect(answer.body).toEqual({ data: { viewer: { subject: 'aud-case', role: 'AUDITOR' } } });
   });
 });

@@ -20,8 +20,8 @@ export function createTokenVerifier(config: JwtConfig): TokenVerifier {
   const verified = new VerifiedTokens();
   return async (authorization) => {
     if (!authorization) return null;
-    // The scheme's name is case-insensitive (RFC 7235 §2.1).
-    const match = /^Bearer ([\w-]+\.[\w-]*\.[\w-]*)$/i.exec(authorization.trim());
+    // The scheme's name is case-insensitive (RFC 7235 §2.1), and one or more spaces follow it (RFC 6750 §2.1).
+    const match = /^Bearer +([\w-]+\.[\w-]*\.[\w-]*)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     const token = match[1]!;
     const known = verified.get(token);
