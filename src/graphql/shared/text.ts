@@ -61,9 +61,9 @@ function limitOf(value: object, field: string): TextLimit | undefined {
   return undefined;
 }
 
-/** A String field of an input or args class, with its limit checked and documented. */
-export function TextField(limit: TextLimit, options: { description: string; nullable?: boolean }): PropertyDecorator {
-  const field = Field(() => String, { ...options, description: documented(options.description, limit) });
+/** A String (or, with `list`, a [String]) field of an input or args class, with its limit checked and documented. */
+export function TextField(limit: TextLimit, { list, ...options }: { description: string; nullable?: boolean; list?: boolean }): PropertyDecorator {
+  const field = Field(list ? () => [String] : () => String, { ...options, description: documented(options.description, limit) });
   return (prototype, property) => {
     field(prototype, property);
     let fields = limits.get(prototype);
@@ -72,17 +72,17 @@ export function TextField(limit: TextLimit, options: { description: string; null
   };
 }
 
-function assertText(name: string, text: string, limit: TextLimit): void {
-  const problem = textProblem(name, text, limit);
+/** Refuses `value`, a text or a list of texts at `path`, when out of bounds. */
+function checkText(path: string, value: unknown, limit: TextLimit): void {
+  if (Array.isArray(value)) return value.forEach((item, index) => checkText(`${path}[${index}]`, item, limit));
+  const problem = typeof value === 'string' ? textProblem(path, value, limit) : undefined;
   if (problem) throw badUserInput(problem);
 }
 
 /** A String argument of its own (not in an input class), with its limit checked and documented. */
-export function TextArg(name: string, limit: TextLimit, options: { description: string }): ReturnType<typeof Arg> {
-  const validateFn: ValidatorFn = (value) => {
-    if (typeof value === 'string') assertText(name, value, limit);
-  };
-  return Arg(name, () => String, { description: documented(options.description, limit), validateFn });
+export function TextArg(name: string, limit: TextLimit, options: { description: string; nullable?: boolean }): ReturnType<typeof Arg> {
+  const validateFn: ValidatorFn = (value) => checkText(name, value, limit);
+  return Arg(name, () => String, { ...options, description: documented(options.description, limit), validateFn });
 }
 
 /** Checks every text field of an argument (an input, its nested inputs and lists), by its path. */
@@ -92,7 +92,7 @@ function checkAt(value: unknown, path: string): void {
   for (const [field, item] of Object.entries(value)) {
     const at = path ? `${path}.${field}` : field;
     const limit = limitOf(value, field);
-    if (limit && typeof item === 'string') assertText(at, item, limit);
+    if (limit) checkText(at, item, limit);
     else checkAt(item, at);
   }
 }
