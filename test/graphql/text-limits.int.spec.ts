@@ -5,7 +5,7 @@
  * written in the operation, and nothing is written; prose may break lines. And every String
  * input of the schema documents its limit.
  */
-import { getNamedType, GraphQLString, isInputObjectType, isObjectType } from 'graphql';
+import { getNamedType, GraphQLID, type GraphQLInputType, GraphQLString, isInputObjectType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/graphql/auth/role.js';
 import { buildLedgerSchema } from '../../src/graphql/schema.js';
@@ -76,12 +76,19 @@ describe.each(testStores())('text inputs on the $name store', (testStore) => {
     expect(await refused(REJECT, reject('不'.repeat(TEXT.PROSE.maxLength + 1)), approver)).toBe(`BAD_USER_INPUT: reason must be at most ${TEXT.PROSE.maxLength} characters (got 2001)`);
   });
 
-  it('refuses a search or an id argument out of bounds', async () => {
+  it('refuses a search or an id out of bounds', async () => {
     const auditor = await token(Role.AUDITOR);
     const search = 'query ($name: String) { enterprises(first: 5, filter: { nameContains: $name }) { totalCount } }';
     expect(await refused(search, { name: '许昌\u202E' }, auditor)).toBe('BAD_USER_INPUT: nameContains must not contain control, format or bidi characters (U+202E at position 3)');
     const history = 'query ($id: String!) { eventHistory(subject: APPLICATION, id: $id) { type } }';
     expect(await refused(history, { id: 'a'.repeat(TEXT.ID.maxLength + 1) }, auditor)).toBe(`BAD_USER_INPUT: id must be at most ${TEXT.ID.maxLength} characters (got 201)`);
+    // Not echoed back in a NOT_FOUND.
+    const budgetLine = 'query ($id: ID!) { budgetLine(id: $id) { id } }';
+    expect(await refused(budgetLine, { id: 'sme-special-fund.2025.\u202Emunicipal' }, auditor)).toBe(
+      'BAD_USER_INPUT: id must not contain control, format or bidi characters (U+202E at position 23)',
+    );
+    const application = 'query ($id: ID!) { application(id: $id) { id } }';
+    expect(await refused(application, { id: 'x'.repeat(40_000) }, auditor)).toBe(`BAD_USER_INPUT: id must be at most ${TEXT.ID.maxLength} characters (got 40000)`);
   });
 });
 
@@ -112,19 +119,24 @@ const CATALOG_NOT_YET_LIMITED = new Set([
   'Query.benefitLines(policyCode)',
 ]);
 
+function isText(type: GraphQLInputType): boolean {
+  const named = getNamedType(type);
+  return named === GraphQLString || named === GraphQLID;
+}
+
 describe('the schema', () => {
-  it('documents a length limit on every String input field and argument', async () => {
+  it('documents a length limit on every String or ID input field and argument', async () => {
     const schema = await buildLedgerSchema();
     const texts: { name: string; description: string }[] = [];
     for (const type of Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__'))) {
       if (isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
-          if (getNamedType(field.type) === GraphQLString) texts.push({ name: `${type.name}.${field.name}`, description: field.description ?? '' });
+          if (isText(field.type)) texts.push({ name: `${type.name}.${field.name}`, description: field.description ?? '' });
         }
       }
       if (isObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
-          for (const arg of field.args.filter((a) => getNamedType(a.type) === GraphQLString)) {
+          for (const arg of field.args.filter((a) => isText(a.type))) {
             texts.push({ name: `${type.name}.${field.name}(${arg.name})`, description: arg.description ?? '' });
           }
         }

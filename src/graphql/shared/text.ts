@@ -2,11 +2,11 @@
  * Text a client sends: every String input has a length limit, shown in its description, and
  * control, format and bidi characters (Unicode Cc and Cf: NUL, escapes, zero-width and
  * right-to-left overrides), or a lone surrogate, are refused, naming the field: they would be
- * stored in the log for good and shown to every reader. Prose (a reason, an opinion) may break
- * lines. `@TextField` declares a field with its limit; `checkTexts`, type-graphql's validateFn,
+ * stored in the log for good, or echoed back, and shown to every reader. Prose (a reason, an
+ * opinion) may break lines. `@TextField` declares a field with its limit; `checkTexts`, type-graphql's validateFn,
  * checks every argument before a resolver runs.
  */
-import { Arg, Field, type ValidatorFn } from 'type-graphql';
+import { Arg, Field, ID, type ValidatorFn } from 'type-graphql';
 import { badUserInput } from '../errors/api-error.js';
 
 export interface TextLimit {
@@ -79,10 +79,10 @@ function checkText(path: string, value: unknown, limit: TextLimit): void {
   if (problem) throw badUserInput(problem);
 }
 
-/** A String argument of its own (not in an input class), with its limit checked and documented. */
-export function TextArg(name: string, limit: TextLimit, options: { description: string; nullable?: boolean }): ReturnType<typeof Arg> {
+/** A String (or, with `id`, an ID) argument of its own (not in an input class), with its limit checked and documented. */
+export function TextArg(name: string, limit: TextLimit, { id, ...options }: { description: string; nullable?: boolean; id?: boolean }): ReturnType<typeof Arg> {
   const validateFn: ValidatorFn = (value) => checkText(name, value, limit);
-  return Arg(name, () => String, { ...options, description: documented(options.description, limit), validateFn });
+  return Arg(name, id ? () => ID : () => String, { ...options, description: documented(options.description, limit), validateFn });
 }
 
 /** Checks every text field of an argument (an input, its nested inputs and lists), by its path. */
