@@ -16,7 +16,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { formatErrorFor, unexpectedErrorLogger } from './errors/format-error.js';
+import { errorLogger, formatErrorFor } from './errors/format-error.js';
 import { costLimitPlugin } from './cost-limit.js';
 import { armor, parseOptions } from './hardening.js';
 
@@ -46,7 +46,7 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
     validationRules,
     logger: options.logger,
     plugins: [
-      unexpectedErrorLogger(options.logger),
+      errorLogger(options.logger),
       costLimitPlugin(options.schema),
       // No HTTP caching of answers about public money, and no per-field hooks on every resolver.
       ApolloServerPluginCacheControlDisabled(),

@@ -11,6 +11,7 @@ import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
+import { checkTexts } from './shared/text.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 
 const RESOLVERS = [
@@ -33,8 +34,9 @@ export async function buildLedgerSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     authChecker,
-    // No class-validator: inputs are checked by their scalars and by the domain.
+    // No class-validator: inputs are checked by their scalars, their text limits and the domain.
     validate: false,
+    validateFn: checkTexts,
   });
 }
 

@@ -4,19 +4,20 @@ import { Connection } from '../shared/connection.js';
 import { ApplicationStatusValue } from '../shared/enums.js';
 import { Payload } from '../shared/payload.js';
 import { Application } from './application.type.js';
+import { TEXT, TextField } from '../shared/text.js';
 
 @InputType({ description: 'Which applications to list; every field narrows the list.' })
 export class ApplicationFilterInput {
   @Field(() => ApplicationStatusValue, { nullable: true, description: 'Where they are in their life.' })
   status?: ApplicationStatusValue | null;
 
-  @Field(() => String, { nullable: true, description: 'Benefit line code.' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'Benefit line code.' })
   lineCode?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Fiscal year.' })
   fiscalYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'County code of the applicant.' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'County code of the applicant.' })
   county?: string | null;
 
   @Field(() => CreditCodeScalar, { nullable: true, description: 'The applying enterprise.' })

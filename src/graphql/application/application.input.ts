@@ -4,19 +4,20 @@ import { CreditCodeScalar } from '../scalars/credit-code.scalar.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CommandInput } from '../shared/command.input.js';
+import { TEXT, TextField } from '../shared/text.js';
 
 @InputType({ description: 'The fact an application rests on (资格事实): the listing, the loan contract, the recognition document…' })
 export class QualifyingFactInput {
-  @Field(() => String, { description: 'e.g. "neeq-listing", "patent-pledge-loan", "base-recognition", "scale-up-statistics".' })
+  @TextField(TEXT.CODE, { description: 'e.g. "neeq-listing", "patent-pledge-loan", "base-recognition", "scale-up-statistics".' })
   kind!: string;
 
-  @Field(() => String, { description: 'The document or register entry that proves it.' })
+  @TextField(TEXT.REFERENCE, { description: 'The document or register entry that proves it.' })
   reference!: string;
 }
 
 @InputType({ description: 'One kind of cost actually incurred (实际发生额).' })
 export class CostInput {
-  @Field(() => String, { description: 'interest, appraisal, guarantee or insurance.' })
+  @TextField(TEXT.CODE, { description: 'interest, appraisal, guarantee or insurance.' })
   kind!: string;
 
   @Field(() => MoneyScalar, { description: 'What was paid.' })
@@ -31,7 +32,7 @@ export class EvidenceInput {
   @Field(() => [MoneyScalar], { nullable: true, description: 'Average-balance lines: the four quarter-end balances of the year (季均余额).' })
   quarterEndBalances?: Fen[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Anything else the officer should know.' })
+  @TextField(TEXT.PROSE, { nullable: true, description: 'Anything else the officer should know.' })
   note?: string | null;
 }
 
@@ -40,7 +41,7 @@ export class SubmitApplicationInput extends CommandInput {
   @Field(() => CreditCodeScalar, { nullable: true, description: "The applying enterprise; an APPLICANT's own enterprise when left out." })
   creditCode?: string | null;
 
-  @Field(() => String, { description: 'The benefit line applied for, e.g. "neeq-listing-reward".' })
+  @TextField(TEXT.CODE, { description: 'The benefit line applied for, e.g. "neeq-listing-reward".' })
   lineCode!: string;
 
   @Field(() => Int, { description: 'The fiscal year (财政年度, the calendar year) the award counts in.' })
@@ -58,13 +59,13 @@ export class SubmitApplicationInput extends CommandInput {
 
 @InputType({ description: 'Names an application.' })
 export class ApplicationCommandInput extends CommandInput {
-  @Field(() => String, { description: 'The application.' })
+  @TextField(TEXT.ID, { description: 'The application.' })
   applicationId!: string;
 }
 
 @InputType({ description: 'A case officer\'s review (审核).' })
 export class ReviewApplicationInput extends ApplicationCommandInput {
-  @Field(() => String, { description: 'The officer\'s opinion.' })
+  @TextField(TEXT.PROSE, { description: 'The officer\'s opinion.' })
   opinion!: string;
 }
 
@@ -79,7 +80,7 @@ export class ApproveApplicationInput extends ApplicationCommandInput {
 
 @InputType({ description: 'A refusal, with its reason.' })
 export class RejectApplicationInput extends ApplicationCommandInput {
-  @Field(() => String, { description: 'Why it is refused.' })
+  @TextField(TEXT.PROSE, { description: 'Why it is refused.' })
   reason!: string;
 }
 
@@ -91,7 +92,7 @@ export class RecordDisbursementInput extends ApplicationCommandInput {
   @Field(() => DateScalar, { description: 'Value date of the payment.' })
   paidOn!: string;
 
-  @Field(() => String, { description: "The treasury's payment reference." })
+  @TextField(TEXT.REFERENCE, { description: "The treasury's payment reference." })
   paymentReference!: string;
 }
 
@@ -100,13 +101,13 @@ export class DemandClawbackInput extends ApplicationCommandInput {
   @Field(() => MoneyScalar, { description: 'At most what was paid and not yet demanded.' })
   amount!: Fen;
 
-  @Field(() => String, { description: 'Why: false documents, double dipping, relocation…' })
+  @TextField(TEXT.PROSE, { description: 'Why: false documents, double dipping, relocation…' })
   reason!: string;
 }
 
 @InputType({ description: 'Names a clawback of an application.' })
 export class ClawbackCommandInput extends ApplicationCommandInput {
-  @Field(() => String, { description: 'The clawback, as demandClawback returned it.' })
+  @TextField(TEXT.ID, { description: 'The clawback, as demandClawback returned it.' })
   clawbackId!: string;
 }
 
@@ -118,12 +119,12 @@ export class RecordRepaymentInput extends ClawbackCommandInput {
   @Field(() => DateScalar, { description: 'Value date of the repayment.' })
   paidOn!: string;
 
-  @Field(() => String, { description: "The treasury's receipt reference." })
+  @TextField(TEXT.REFERENCE, { description: "The treasury's receipt reference." })
   paymentReference!: string;
 }
 
 @InputType({ description: 'Waives what is outstanding on a clawback.' })
 export class WaiveClawbackInput extends ClawbackCommandInput {
-  @Field(() => String, { description: 'Why it is written off.' })
+  @TextField(TEXT.PROSE, { description: 'Why it is written off.' })
   reason!: string;
 }

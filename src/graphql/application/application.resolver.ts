@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { findCounty } from '../../catalog/counties.js';
 import type { Evidence } from '../../application/application.js';
 import { MAY } from '../access/roles.js';
@@ -11,6 +11,7 @@ import { Enterprise } from '../enterprise/enterprise.type.js';
 import { badUserInput } from '../errors/api-error.js';
 import { connectionOf, PageArgs, pageOf } from '../shared/connection.js';
 import { definedFields } from '../shared/filter.js';
+import { TEXT, TextArg } from '../shared/text.js';
 import { ApplicationConnection, ApplicationFilterInput, ApplicationPayload, ApprovalPayload } from './application.args.js';
 import {
   ApplicationCommandInput,
@@ -50,7 +51,7 @@ function evidenceOf(input: EvidenceInput | null | undefined): Evidence {
 export class ApplicationResolver {
   @Authorized(MAY.readCases)
   @Query(() => Application, { description: 'One application by id. An APPLICANT sees its own only (another\'s reads as NOT_FOUND).' })
-  application(@Ctx() ctx: LedgerContext, @Arg('id', () => ID) id: string): Promise<Application> {
+  application(@Ctx() ctx: LedgerContext, @TextArg('id', TEXT.ID, { id: true, description: 'The application.' }) id: string): Promise<Application> {
     return visibleApplication(ctx, id);
   }
 

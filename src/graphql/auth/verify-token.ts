@@ -8,6 +8,7 @@ import { webcrypto } from 'node:crypto';
 import type { JwtConfig } from '../../config.js';
 import { creditCodeProblem } from '../../enterprise/credit-code.js';
 import { unauthenticated } from '../errors/api-error.js';
+import { TEXT, textProblem } from '../shared/text.js';
 import type { Principal } from './principal.js';
 import { isRole, Role } from './role.js';
 
@@ -19,7 +20,8 @@ export function createTokenVerifier(config: JwtConfig): TokenVerifier {
   const verified = new VerifiedTokens();
   return async (authorization) => {
     if (!authorization) return null;
-    const match = /^Bearer ([\w-]+\.[\w-]*\.[\w-]*)$/.exec(authorization.trim());
+    // The scheme's name is case-insensitive (RFC 7235 §2.1), and one or more spaces follow it (RFC 6750 §2.1).
+    const match = /^Bearer +([\w-]+\.[\w-]*\.[\w-]*)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     const token = match[1]!;
     const known = verified.get(token);
@@ -77,6 +79,8 @@ function principalFrom(payload: JWTPayload): Principal {
   const { sub, role, enterprise } = payload as JWTPayload & { role?: unknown; enterprise?: unknown };
   // jose checks that "sub" is there, not what it is: it names who acts in every event written.
   if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidClaims('the token\'s "sub" claim must name the user');
+  const problem = textProblem('the token\'s "sub" claim', sub, TEXT.NAME);
+  if (problem) throw new InvalidClaims(problem);
   if (!isRole(role)) throw new InvalidClaims('the token has no valid "role" claim');
   if (role !== Role.APPLICANT) return { subject: sub, role };
   if (typeof enterprise !== 'string' || creditCodeProblem(enterprise) !== undefined) {

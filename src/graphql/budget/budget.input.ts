@@ -2,16 +2,17 @@ import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Fen } from '../../shared/money.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { CommandInput } from '../shared/command.input.js';
+import { TEXT, TextField } from '../shared/text.js';
 
 @InputType({ description: 'A yearly budget for a benefit line and payer.' })
 export class AllocateBudgetInput extends CommandInput {
-  @Field(() => String, { description: 'The benefit line.' })
+  @TextField(TEXT.CODE, { description: 'The benefit line.' })
   lineCode!: string;
 
   @Field(() => Int, { description: 'The fiscal year.' })
   fiscalYear!: number;
 
-  @Field(() => String, { description: '"municipal" or "county-<code>".' })
+  @TextField(TEXT.CODE, { description: '"municipal" or "county-<code>".' })
   payer!: string;
 
   @Field(() => MoneyScalar, { description: 'The amount allocated.' })
@@ -26,7 +27,7 @@ registerEnumType(BudgetChange, { name: 'BudgetChange', description: 'Whether an 
 
 @InputType({ description: 'An adjustment of a budget line: more money, or a cut (never below what approvals hold).' })
 export class AdjustBudgetInput extends CommandInput {
-  @Field(() => String, { description: 'The budget line, "<line>.<year>.<payer>".' })
+  @TextField(TEXT.ID, { description: 'The budget line, "<line>.<year>.<payer>".' })
   budgetLineId!: string;
 
   @Field(() => BudgetChange, { description: 'Increase or decrease.' })
@@ -35,6 +36,6 @@ export class AdjustBudgetInput extends CommandInput {
   @Field(() => MoneyScalar, { description: 'By how much.' })
   amount!: Fen;
 
-  @Field(() => String, { description: 'Why.' })
+  @TextField(TEXT.PROSE, { description: 'Why.' })
   reason!: string;
 }

@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MAY } from '../access/roles.js';
 import { BenefitLine } from '../catalog/benefit-line.type.js';
 import { commandContext, type LedgerContext, readAfterWrite } from '../context.js';
 import { notFound } from '../errors/api-error.js';
 import { definedFields } from '../shared/filter.js';
+import { TEXT, TextArg } from '../shared/text.js';
 import { BudgetLineFilterInput, BudgetLinePayload } from './budget.args.js';
 import { AdjustBudgetInput, AllocateBudgetInput, BudgetChange } from './budget.input.js';
 import { BudgetLine } from './budget-line.type.js';
@@ -26,7 +27,10 @@ export class BudgetResolver {
 
   @Authorized(MAY.readBudgets)
   @Query(() => BudgetLine, { description: 'One budget line, "<line>.<year>.<payer>".' })
-  async budgetLine(@Ctx() ctx: LedgerContext, @Arg('id', () => ID) id: string): Promise<BudgetLine> {
+  async budgetLine(
+    @Ctx() ctx: LedgerContext,
+    @TextArg('id', TEXT.ID, { id: true, description: 'The budget line, "<line>.<year>.<payer>".' }) id: string,
+  ): Promise<BudgetLine> {
     return (await ctx.loaders.budgetLine.load(id)) ?? Promise.reject(notFound(`budget line ${id}`));
   }
 

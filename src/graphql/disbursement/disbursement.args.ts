@@ -6,22 +6,23 @@ import { DateScalar } from '../scalars/date.scalar.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { Payload } from '../shared/payload.js';
 import { Disbursement } from './disbursement.type.js';
+import { TEXT, TextField } from '../shared/text.js';
 
 @InputType({ description: "An auditor's filter over payments; every field narrows it, ranges are inclusive." })
 export class DisbursementFilterInput {
   @Field(() => CreditCodeScalar, { nullable: true, description: 'The beneficiary.' })
   creditCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Benefit line code.' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'Benefit line code.' })
   lineCode?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Fiscal year of the award.' })
   fiscalYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: '"municipal" or "county-<code>".' })
+  @TextField(TEXT.CODE, { nullable: true, description: '"municipal" or "county-<code>".' })
   payer?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'County code of the beneficiary.' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'County code of the beneficiary.' })
   county?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or after.' })
@@ -36,7 +37,7 @@ export class DisbursementFilterInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'At most this amount.' })
   maxAmount?: Fen | null;
 
-  @Field(() => String, { nullable: true, description: 'Approved by this person.' })
+  @TextField(TEXT.NAME, { nullable: true, description: 'Approved by this person.' })
   approvedBy?: string | null;
 }
 

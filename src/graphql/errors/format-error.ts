@@ -1,8 +1,8 @@
 /**
  * The one place errors become responses. Domain errors keep their sentence and get an API code
  * in `extensions.code` with the domain's own code in `extensions.reason`; client errors (parse,
- * validation, input, authentication, access) pass through; anything else is masked as
- * INTERNAL_SERVER_ERROR, and the plugin below logs it with the request id.
+ * validation, input, authentication, access, a malformed request) pass through; anything else is
+ * masked as INTERNAL_SERVER_ERROR, and the plugin below logs it with the request id.
  */
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -52,8 +52,10 @@ type Extensions = { code: string; reason?: string };
 function visibleExtensions(error: unknown): Extensions | null {
   const cause = rootCause(error);
   if (cause instanceof DomainError) return { code: API_CODE[cause.code], reason: cause.code };
-  const { code, reason } = (error instanceof GraphQLError ? error.extensions : {}) as { code?: unknown; reason?: unknown };
+  const { code, reason, http } = (error instanceof GraphQLError ? error.extensions : {}) as { code?: unknown; reason?: unknown; http?: { status?: unknown } };
   if (code === TYPE_GRAPHQL_UNAUTHORIZED) return { code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' };
+  // Apollo refuses a persisted query of an unknown version, or whose hash does not match, with a 400 and no code.
+  if (code === undefined && typeof http?.status === 'number' && http.status >= 400 && http.status < 500) return { code: 'BAD_REQUEST' };
   if (typeof code !== 'string' || !CLIENT_CODES.has(code)) return null;
   return typeof reason === 'string' ? { code, reason } : { code };
 }
@@ -86,13 +88,18 @@ export function formatErrorFor({ production }: { production: boolean }): typeof 
   };
 }
 
-/** Logs every error that formatError masks, with the request id, so it can be found again. */
-export function unexpectedErrorLogger(logger: Logger): ApolloServerPlugin<{ requestId: string }> {
+/**
+ * Logs every error that formatError masks, with the request id, so it can be found again; a
+ * client's errors only at debug level and without a stack: they are the client's to fix.
+ */
+export function errorLogger(logger: Logger): ApolloServerPlugin<{ requestId: string }> {
   // One listener, already resolved, for all requests: nothing is allocated for a request that goes well.
   const listener: Promise<GraphQLRequestListener<{ requestId: string }>> = Promise.resolve({
-    async didEncounterErrors({ errors, contextValue }) {
-      for (const error of errors.filter((e) => !visibleExtensions(e))) {
-        logger.error({ requestId: contextValue.requestId, path: error.path, err: rootCause(error) }, 'unexpected error');
+    async didEncounterErrors({ errors, contextValue: { requestId } }) {
+      for (const error of errors) {
+        const visible = visibleExtensions(error);
+        if (visible) logger.debug({ requestId, path: error.path, ...visible, message: error.message }, 'client error');
+        else logger.error({ requestId, path: error.path, err: rootCause(error) }, 'unexpected error');
       }
     },
   });

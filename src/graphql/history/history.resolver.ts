@@ -7,6 +7,7 @@ import { MAY } from '../access/roles.js';
 import type { LedgerContext } from '../context.js';
 import { badUserInput, notFound } from '../errors/api-error.js';
 import { PositionScalar } from '../scalars/position.scalar.js';
+import { TEXT, TextArg } from '../shared/text.js';
 import { HistorySubject, LedgerEvent } from './ledger-event.type.js';
 
 /** Events per page of a history (a busy budget line holds one commitment per approval). */
@@ -34,7 +35,7 @@ export class HistoryResolver {
   async eventHistory(
     @Ctx() ctx: LedgerContext,
     @Arg('subject', () => HistorySubject) subject: HistorySubject,
-    @Arg('id', () => String, { description: 'Application id, credit code or budget line id.' }) id: string,
+    @TextArg('id', TEXT.ID, { description: 'Application id, credit code or budget line id.' }) id: string,
     @Arg('after', () => PositionScalar, { nullable: true, description: 'Only events after this log position: the last one of the previous page.' })
     after: string | null | undefined,
     @Arg('first', () => Int, { defaultValue: HISTORY_PAGE, description: `How many events at most (1 to ${HISTORY_PAGE_MAX}).` })

@@ -5,6 +5,7 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badUserInput } from '../errors/api-error.js';
+import { TEXT, TextField } from './text.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -29,7 +30,7 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: `How many nodes (1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}).` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the nodes after this cursor.' })
+  @TextField(TEXT.ID, { nullable: true, description: 'Return the nodes after this cursor.' })
   after?: string | null;
 }
 

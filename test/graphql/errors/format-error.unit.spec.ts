@@ -35,6 +35,13 @@ describe('formatError', () => {
     });
   });
 
+  it('gives a request Apollo refused with a 4xx status and no code as BAD_REQUEST, and masks a 5xx', () => {
+    const mismatch = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } });
+    expect(seen(mismatch)).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
+    const broken = new GraphQLError('the gateway failed', { extensions: { http: { status: 502 } } });
+    expect(seen(broken).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
   it('gives type-graphql\'s role refusal as FORBIDDEN', () => {
     const refusal = new GraphQLError("Access denied! You don't have permission for this action!", { extensions: { code: 'UNAUTHORIZED' } });
     expect(seen(refusal).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });

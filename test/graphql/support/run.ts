@@ -21,3 +21,11 @@ export function refusal(answer: HttpAnswer): string {
   const { code, reason } = error.extensions ?? {};
   return `${code}${reason ? `/${reason}` : ''}: ${error.message}`;
 }
+
+/** The refusal of one operation, checking that the log did not move. */
+export async function refusedUnwritten(api: TestApi, query: string, variables: Record<string, unknown>, bearer: string): Promise<string> {
+  const before = await api.eventCount();
+  const answer = refusal(await api.gql(query, variables, bearer));
+  expect(await api.eventCount()).toBe(before);
+  return answer;
+}
