@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
+import { TEXT, TextField } from '../shared/text.js';
 import type { Fen } from '../../shared/money.js';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
@@ -7,25 +8,25 @@ import { AwardFrequencyValue, EnterpriseKindValue, PayerRuleValue, RuleKindValue
 
 @InputType({ description: 'An article (条) of a policy.' })
 export class PolicyArticleInput {
-  @Field(() => String, { description: 'e.g. "(一)".' })
+  @TextField(TEXT.CODE, { description: 'e.g. "(一)".' })
   article!: string;
 
-  @Field(() => String, { description: 'What the article is about.' })
+  @TextField(TEXT.NAME, { description: 'What the article is about.' })
   title!: string;
 }
 
 @InputType({ description: 'A policy document to publish in the catalog.' })
 export class PublishPolicyInput extends CommandInput {
-  @Field(() => String, { description: 'Stable kebab-case code, e.g. "xuchang-2018-3".' })
+  @TextField(TEXT.CODE, { description: 'Stable kebab-case code, e.g. "xuchang-2018-3".' })
   code!: string;
 
-  @Field(() => String, { description: 'Document number (文号).' })
+  @TextField(TEXT.REFERENCE, { description: 'Document number (文号).' })
   documentNumber!: string;
 
-  @Field(() => String, { description: 'Title of the document.' })
+  @TextField(TEXT.NAME, { description: 'Title of the document.' })
   title!: string;
 
-  @Field(() => String, { description: 'Who issued it.' })
+  @TextField(TEXT.NAME, { description: 'Who issued it.' })
   issuer!: string;
 
   @Field(() => DateScalar, { description: 'Date of issue.' })
@@ -49,20 +50,20 @@ export class BenefitRuleInput {
   @Field(() => MoneyScalar, { nullable: true, description: 'COST_SHARE: the yearly cap per beneficiary.' })
   yearlyCap?: Fen | null;
 
-  @Field(() => [String], { nullable: true, description: 'COST_SHARE: the kinds of cost that count.' })
+  @TextField(TEXT.CODE, { list: true, nullable: true, description: 'COST_SHARE: the kinds of cost that count.' })
   costKinds?: string[] | null;
 }
 
 /** The fields of a line that an amendment may change; a definition gives them all. */
 @InputType({ description: 'What a benefit line says; in an amendment, only what changes.' })
 export class BenefitLineChangesInput {
-  @Field(() => String, { nullable: true, description: 'The article (条).' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'The article (条).' })
   article?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What is paid, in English.' })
+  @TextField(TEXT.NAME, { nullable: true, description: 'What is paid, in English.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: "What is paid, in the policy's words." })
+  @TextField(TEXT.NAME, { nullable: true, description: "What is paid, in the policy's words." })
   titleZh?: string | null;
 
   @Field(() => BenefitRuleInput, { nullable: true, description: 'How the amount is computed.' })
@@ -74,31 +75,31 @@ export class BenefitLineChangesInput {
   @Field(() => PayerRuleValue, { nullable: true, description: 'Who pays.' })
   payer?: PayerRuleValue | null;
 
-  @Field(() => String, { nullable: true, description: 'Lead unit (牵头单位).' })
+  @TextField(TEXT.NAME, { nullable: true, description: 'Lead unit (牵头单位).' })
   leadUnit?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Cooperating units (配合单位).' })
+  @TextField(TEXT.NAME, { list: true, nullable: true, description: 'Cooperating units (配合单位).' })
   cooperatingUnits?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Exclusivity group (不重复享受).' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'Exclusivity group (不重复享受).' })
   exclusivityGroup?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The line this one is the companion of (配套奖励).' })
+  @TextField(TEXT.CODE, { nullable: true, description: 'The line this one is the companion of (配套奖励).' })
   companionOf?: string | null;
 
   @Field(() => [EnterpriseKindValue], { nullable: true, description: 'Which kinds of beneficiary may apply.' })
   eligibleKinds?: EnterpriseKindValue[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Kinds of qualifying fact an application may rest on.' })
+  @TextField(TEXT.CODE, { list: true, nullable: true, description: 'Kinds of qualifying fact an application may rest on.' })
   qualifyingFactKinds?: string[] | null;
 }
 
 @InputType({ description: 'A new benefit line of a published policy; the domain checks it is complete and consistent.' })
 export class DefineBenefitLineInput extends CommandInput {
-  @Field(() => String, { description: 'Stable kebab-case code.' })
+  @TextField(TEXT.CODE, { description: 'Stable kebab-case code.' })
   code!: string;
 
-  @Field(() => String, { description: 'The policy it belongs to.' })
+  @TextField(TEXT.CODE, { description: 'The policy it belongs to.' })
   policyCode!: string;
 
   @Field(() => BenefitLineChangesInput, { description: 'What the line says.' })
@@ -107,7 +108,7 @@ export class DefineBenefitLineInput extends CommandInput {
 
 @InputType({ description: 'An amendment of a benefit line: only the fields that change.' })
 export class AmendBenefitLineInput extends CommandInput {
-  @Field(() => String, { description: 'The line.' })
+  @TextField(TEXT.CODE, { description: 'The line.' })
   code!: string;
 
   @Field(() => BenefitLineChangesInput, { description: 'What changes; the amended whole must still be a valid line.' })

@@ -3,6 +3,7 @@ import { XUCHANG_COUNTIES } from '../../catalog/counties.js';
 import { MAY } from '../access/roles.js';
 import { commandContext, type LedgerContext, readAfterWrite } from '../context.js';
 import { Payload } from '../shared/payload.js';
+import { TEXT, TextArg } from '../shared/text.js';
 import { AmendBenefitLineInput, DefineBenefitLineInput, PublishPolicyInput } from './catalog.input.js';
 import { lineChangesOf, lineDefinitionOf, ruleTypeOf } from './catalog.mapping.js';
 import { notFound } from '../errors/api-error.js';
@@ -28,14 +29,14 @@ export class CatalogResolver {
   @Query(() => [BenefitLine], { description: 'Benefit lines, of one policy or of all.' })
   benefitLines(
     @Ctx() ctx: LedgerContext,
-    @Arg('policyCode', () => String, { nullable: true, description: 'Only this policy\'s lines.' }) policyCode?: string,
+    @TextArg('policyCode', TEXT.CODE, { nullable: true, description: 'Only this policy\'s lines.' }) policyCode?: string,
   ): BenefitLine[] {
     return ctx.services.read.benefitLines({ policyCode: policyCode ?? undefined });
   }
 
   @Authorized(MAY.readCatalog)
   @Query(() => BenefitLine, { description: 'One benefit line by its code.' })
-  async benefitLine(@Ctx() ctx: LedgerContext, @Arg('code', () => String) code: string): Promise<BenefitLine> {
+  async benefitLine(@Ctx() ctx: LedgerContext, @TextArg('code', TEXT.CODE, { description: 'The line\'s code.' }) code: string): Promise<BenefitLine> {
     return (await ctx.loaders.benefitLine.load(code)) ?? Promise.reject(notFound(`benefit line ${code}`));
   }
 
