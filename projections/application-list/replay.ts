@@ -6,13 +6,8 @@ import type { EventData } from '../../src/events.js';
 import { defineReplay, mapValues, named, type Fold } from '../../src/readmodel/replay.js';
 import type { Fen } from '../../src/shared/money.js';
 
-export interface Application {
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  payer: string;
-  budgetLineId: string;
-  county: string;
+/** Where the application's money is booked and its county, fixed at submission; its status and sums. */
+export interface Application extends Pick<EventData<'ApplicationSubmitted'>, 'creditCode' | 'lineCode' | 'fiscalYear' | 'payer' | 'budgetLineId' | 'county'> {
   status: string;
   reviewed: boolean;
   requested: Fen;
@@ -31,13 +26,14 @@ export interface Applications {
 const application = (s: Applications, id: string) => named(s.applications, id, 'application', 'submitted');
 
 function submit({ applications }: Applications, d: EventData<'ApplicationSubmitted'>) {
+  const { creditCode, lineCode, fiscalYear, payer, budgetLineId, county } = d;
   applications.set(d.applicationId, {
-    creditCode: d.creditCode,
-    lineCode: d.lineCode,
-    fiscalYear: d.fiscalYear,
-    payer: d.payer,
-    budgetLineId: d.budgetLineId,
-    county: d.county,
+    creditCode,
+    lineCode,
+    fiscalYear,
+    payer,
+    budgetLineId,
+    county,
     status: 'submitted',
     reviewed: false,
     requested: d.requestedFen,
@@ -48,6 +44,9 @@ function submit({ applications }: Applications, d: EventData<'ApplicationSubmitt
     waived: 0,
   });
 }
+
+/** The running sum of an application each money event adds its amount to. */
+const SUMS = { DisbursementRecorded: 'disbursed', ClawbackDemanded: 'demanded', ClawbackRepaid: 'recovered', ClawbackWaived: 'waived' } as const;
 
 /** Applications and approval attempts; the enterprise balance reads it too. */
 export const applications: Fold<Applications> = {
@@ -80,16 +79,10 @@ export const applications: Fold<Applications> = {
         application(s, event.data.applicationId).status = 'withdrawn';
         return;
       case 'DisbursementRecorded':
-        application(s, event.data.applicationId).disbursed += event.data.amountFen;
-        return;
       case 'ClawbackDemanded':
-        application(s, event.data.applicationId).demanded += event.data.amountFen;
-        return;
       case 'ClawbackRepaid':
-        application(s, event.data.applicationId).recovered += event.data.amountFen;
-        return;
       case 'ClawbackWaived':
-        application(s, event.data.applicationId).waived += event.data.amountFen;
+        application(s, event.data.applicationId)[SUMS[event.type]] += event.data.amountFen;
         return;
       default:
         return;

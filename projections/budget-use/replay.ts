@@ -48,10 +48,8 @@ export const budgets: Fold<Budgets> = {
         b.inFlight.delete(event.data.approvalId);
         return;
       case 'DisbursementRecorded':
-        line(b, event.data.budgetLineId).disbursed += event.data.amountFen;
-        return;
       case 'ClawbackRepaid':
-        line(b, event.data.budgetLineId).recovered += event.data.amountFen;
+        line(b, event.data.budgetLineId)[event.type === 'DisbursementRecorded' ? 'disbursed' : 'recovered'] += event.data.amountFen;
         return;
       default:
         return;

@@ -5,15 +5,10 @@
 import type { EventData } from '../../src/events.js';
 import { defineReplay, mapValues, named, notCompared, type Figures, type Fold } from '../../src/readmodel/replay.js';
 
+/** An application's parties, fixed at submission, and the approval that awarded it, if one has. */
 interface Payee {
-  creditCode: string;
-  lineCode: string;
-  fiscalYear: number;
-  payer: string;
-  county: string;
-  approvalId: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
+  booking: Pick<EventData<'ApplicationSubmitted'>, 'creditCode' | 'lineCode' | 'fiscalYear' | 'payer' | 'county'>;
+  approval: Pick<EventData<'ApplicationApproved'>, 'approvalId' | 'approvedBy' | 'approvedAt'> | null;
 }
 
 interface Payments {
@@ -26,19 +21,19 @@ interface Payments {
 const payee = (s: Payments, id: string) => named(s.payees, id, 'application', 'submitted');
 
 function payment(s: Payments, d: EventData<'DisbursementRecorded'>): Figures {
-  const p = payee(s, d.applicationId);
+  const { booking, approval } = payee(s, d.applicationId);
   return {
     application_id: d.applicationId,
-    credit_code: p.creditCode,
-    line_code: p.lineCode,
-    fiscal_year: p.fiscalYear,
-    payer: p.payer,
+    credit_code: booking.creditCode,
+    line_code: booking.lineCode,
+    fiscal_year: booking.fiscalYear,
+    payer: booking.payer,
     budget_line_id: d.budgetLineId,
-    county: p.county,
-    approval_id: p.approvalId,
-    approved_by: p.approvedBy,
-    approved_at: p.approvedAt,
-    approval_document_ref: p.approvalId && (s.refs.get(p.approvalId) ?? null),
+    county: booking.county,
+    approval_id: approval?.approvalId ?? null,
+    approved_by: approval?.approvedBy ?? null,
+    approved_at: approval?.approvedAt ?? null,
+    approval_document_ref: approval ? (s.refs.get(approval.approvalId) ?? null) : null,
     amount_fen: d.amountFen,
     paid_on: d.paidOn,
     payment_reference: d.paymentReference,
@@ -52,7 +47,7 @@ const payments: Fold<Payments> = {
     switch (event.type) {
       case 'ApplicationSubmitted': {
         const { creditCode, lineCode, fiscalYear, payer, county } = event.data;
-        s.payees.set(event.data.applicationId, { creditCode, lineCode, fiscalYear, payer, county, approvalId: null, approvedBy: null, approvedAt: null });
+        s.payees.set(event.data.applicationId, { booking: { creditCode, lineCode, fiscalYear, payer, county }, approval: null });
         return;
       }
       case 'ApprovalStarted':
@@ -60,7 +55,7 @@ const payments: Fold<Payments> = {
         return;
       case 'ApplicationApproved': {
         const { applicationId, approvalId, approvedBy, approvedAt } = event.data;
-        Object.assign(payee(s, applicationId), { approvalId, approvedBy, approvedAt });
+        payee(s, applicationId).approval = { approvalId, approvedBy, approvedAt };
         if (documentRef) s.refs.set(approvalId, documentRef);
         return;
       }

@@ -11,11 +11,10 @@ import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
 import type { AnyProjection } from '../../src/readmodel/projection.js';
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
 import { reconcile } from '../../src/readmodel/reconcile.js';
-import { createProjectionRunner } from '../../src/readmodel/runner.js';
 import { viewName } from '../../src/readmodel/schema.js';
 import { countyFirms } from './fixtures/county-firms/county-firms.js';
 import { projectionsWithFixture } from './fixtures/projections.js';
-import { load } from './support/read-side.js';
+import { buildReadModels, load } from './support/read-side.js';
 
 describe('reconciliation of every registered read model', () => {
   let store: EventStore;
@@ -49,10 +48,7 @@ describe('reconciliation of every registered read model', () => {
     store = openSqliteEventStore({ file: ':memory:' });
     readStore = openReadStore({ file: ':memory:' });
     await load(store, 1_000);
-    const runner = createProjectionRunner({ store, readStore, projections: projectionsWithFixture });
-    await runner.start();
-    await runner.catchUp();
-    await runner.stop();
+    await buildReadModels(store, readStore, projectionsWithFixture);
   });
 
   afterEach(async () => {
