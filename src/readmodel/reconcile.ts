@@ -51,7 +51,7 @@ interface Compared {
 }
 
 /** A projection's table with no word on reconciliation: it would be served and never checked. */
-export class UncoveredTableError extends Error {
+class UncoveredTableError extends Error {
   constructor(projection: string, table: string) {
     super(`projection ${projection}: table ${table} is neither compared by its replay nor declared notCompared`);
     this.name = 'UncoveredTableError';
@@ -59,7 +59,7 @@ export class UncoveredTableError extends Error {
 }
 
 /** Every table the projections say the replay must give, in their order; refuses a table they say nothing of. */
-export function comparedTables(projections: AnyProjection[]): Compared[] {
+function comparedTables(projections: AnyProjection[]): Compared[] {
   return projections.flatMap((projection) => {
     const declared = projection.replay.tables;
     const tables = Object.keys(projection.tables);

@@ -79,9 +79,6 @@ export class Replay {
   }
 }
 
-/** The folds of a replay expectation, to hand to `Replay`. */
-export const foldsOf = (r: ReplayExpectation<unknown>): AnyFold[] => Object.values<AnyFold>(r.folds);
-
 // ── Helpers for the models' replays ─────────────────────────────────────────────────────────
 
 export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
