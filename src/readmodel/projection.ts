@@ -1,10 +1,12 @@
 /**
- * What a projection is: a name, a version, the tables it owns and, per event type it handles,
- * how that event changes those tables. Definitions live in `projections/`, one file each; the
- * runner (runner.ts) feeds them the global log inside read-store transactions.
+ * What a projection is: a name, a version, the tables it owns, per event type it handles how that
+ * event changes those tables, and what an independent replay must give for each table. Each lives
+ * in its folder under `projections/`; the runner (runner.ts) feeds them the global log inside
+ * read-store transactions, and reconciliation (reconcile.ts) compares every table they declare.
  */
 import type { RecordedEvent } from '../eventstore/port.js';
 import type { EventData, LedgerEventType } from '../events.js';
+import type { ReplayExpectation } from './replay.js';
 import type { Table, TableSpec } from './table.js';
 
 // ── Definitions ─────────────────────────────────────────────────────────────────────────────
@@ -36,6 +38,10 @@ export interface Projection<Specs extends TableSpecs = TableSpecs> {
    */
   tables: Specs;
   handlers: Handlers<Specs>;
+  /** Per table, the rows the replay must give or why it is not compared: a new table cannot go unchecked. */
+  // The replay's folds are the model's own business: any states, as long as every table is named.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  replay: ReplayExpectation<any, keyof Specs & string>;
 }
 
 // Handlers are contravariant in their tables: a list of different projections needs `any`.

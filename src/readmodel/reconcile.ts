@@ -1,15 +1,16 @@
 /**
- * Reconciliation (对账): replays every event in memory with an independent fold (replay.ts),
- * recomputes every figure, and compares it with the read models, to the fen. It also checks the
- * identities finance relies on: allocated = available + committed + disbursed on every budget
- * line; the sum over enterprises equals the line; an enterprise's total equals its lines; the
- * payments listed add up to what the line says was disbursed.
+ * Reconciliation (对账): replays every event in memory with the read models' independent folds
+ * (replay.ts), recomputes every figure of every table the projections declare compared, and
+ * compares it with the read models, to the fen. The tables come from the projections themselves:
+ * one that says nothing of its replay is refused, so a new read model cannot go unreconciled.
+ * It also checks the identities finance relies on (identities.ts).
  */
 import type { LedgerEvent } from '../events.js';
 import type { EventStore, Position, RecordedEvent } from '../eventstore/port.js';
 import type { AnyProjection } from './projection.js';
 import type { ReadStore } from './read-store.js';
-import { BALANCE_FIGURES, canonicalJson, groupBy, Replay, replayedFigures, type Figures, type ModelFigures } from './replay.js';
+import { IDENTITY_MODELS, identities, identityFolds } from './identities.js';
+import { Replay, type ComparedTable, type Figures, type ModelFigures } from './replay.js';
 import { viewName } from './schema.js';
 
 export interface Difference {
@@ -40,58 +41,63 @@ export interface ReconcileOptions {
   progressEvery?: number;
 }
 
-/** What is compared for each read model: its key and its figures, as columns of its view. */
-const MODELS: Record<string, { key: string; columns: string[] }> = {
-  budget_use: { key: 'budget_line_id', columns: ['line_code', 'fiscal_year', 'payer', 'allocated_fen', 'committed_fen', 'disbursed_fen', 'recovered_fen', 'available_fen'] },
-  enterprise_balances: { key: 'credit_code', columns: [...BALANCE_FIGURES, 'outstanding_clawback_fen', 'net_benefit_fen'] },
-  enterprise_line_balances: {
-    key: `credit_code || '/' || line_code || '/' || fiscal_year`,
-    columns: ['payer', 'budget_line_id', ...BALANCE_FIGURES, 'outstanding_clawback_fen', 'net_benefit_fen'],
-  },
-  applications: {
-    key: 'application_id',
-    // The booking too: filters and totals by firm, line, year, payer and county depend on it.
-    columns: ['credit_code', 'line_code', 'fiscal_year', 'payer', 'budget_line_id', 'county', 'status', 'requested_fen', 'approved_fen', 'disbursed_fen', 'clawback_demanded_fen', 'recovered_fen', 'waived_fen'],
-  },
-  approvals: { key: 'approval_id', columns: ['application_id', 'amount_fen', 'status'] },
-  disbursements: {
-    key: 'disbursement_id',
-    columns: [
-      'application_id', 'credit_code', 'line_code', 'fiscal_year', 'payer', 'budget_line_id', 'county',
-      'approval_id', 'approved_by', 'approved_at', 'approval_document_ref', 'amount_fen', 'paid_on', 'payment_reference', 'recorded_by',
-    ],
-  },
-  enterprises: { key: 'credit_code', columns: ['name', 'county', 'kind'] },
-  policies: { key: 'policy_code', columns: ['document_number'] },
-  benefit_lines: { key: 'line_code', columns: ['definition'] },
-};
+/** A table reconciliation compares: its projection, the view queries read and what the replay must give. */
+interface Compared {
+  projection: AnyProjection;
+  view: string;
+  // The table's rows come from its projection's own folds, whatever their states.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  expected: ComparedTable<any>;
+}
+
+/** A projection's table with no word on reconciliation: it would be served and never checked. */
+class UncoveredTableError extends Error {
+  constructor(projection: string, table: string) {
+    super(`projection ${projection}: table ${table} is neither compared by its replay nor declared notCompared`);
+    this.name = 'UncoveredTableError';
+  }
+}
+
+/** Every table the projections say the replay must give, in their order; refuses a table they say nothing of. */
+function comparedTables(projections: AnyProjection[]): Compared[] {
+  return projections.flatMap((projection) => {
+    const declared = projection.replay.tables;
+    const tables = Object.keys(projection.tables);
+    const stray = Object.keys(declared).find((t) => !tables.includes(t));
+    if (stray) throw new Error(`projection ${projection.name}: its replay names table ${stray}, which it does not have`);
+    return tables.flatMap((table) => {
+      const expected = declared[table];
+      if (!expected) throw new UncoveredTableError(projection.name, viewName(table));
+      return 'notCompared' in expected ? [] : [{ projection, view: viewName(table), expected }];
+    });
+  });
+}
 
 export async function reconcile(options: ReconcileOptions): Promise<ReconcileReport> {
   const { store, readStore, projections, onProgress, progressEvery = 100_000 } = options;
-  const snapshot = readStore.db.transaction(() => ({ checkpoints: servedCheckpoints(readStore, projections), models: readModels(readStore) }))();
+  const compared = comparedTables(projections);
+  const snapshot = readStore.db.transaction(() => ({ checkpoints: servedCheckpoints(readStore, projections), models: readModels(readStore, compared) }))();
   const positions = [...new Set(snapshot.checkpoints.values())].sort(comparePositionsUndefinedFirst);
-  const replay = new Replay();
+  const replay = new Replay([...projections.flatMap((p) => Object.values(p.replay.folds)), ...Object.values(identityFolds)]);
   const expected: ModelFigures = new Map();
   let after: Position | undefined;
   for (const position of positions) {
     after = await replayUpTo(store, replay, after, position, (n) => n % progressEvery === 0 && onProgress?.(n));
-    const figures = replayedFigures(replay);
-    for (const [model, at] of modelCheckpoints(snapshot.checkpoints, projections)) {
-      if (at === position) expected.set(model, figures.get(model)!);
+    for (const { projection, view, expected: table } of compared) {
+      if (snapshot.checkpoints.has(projection.name) && snapshot.checkpoints.get(projection.name) === position) {
+        expected.set(view, table.rows(replay.statesOf(projection.replay.folds)));
+      }
     }
   }
   const differences = compare(expected, snapshot.models);
-  const skipped = Object.keys(MODELS)
-    .filter((model) => !snapshot.models.has(model))
-    .map((model) => `${model} is not compared: no version of its projection is served yet`);
+  const skipped = compared
+    .filter(({ view }) => !snapshot.models.has(view))
+    .map(({ view }) => `${view} is not compared: no version of its projection is served yet`);
   const unchecked = identitiesUnchecked(positions, snapshot.models);
   if (unchecked) skipped.push(`the identities are not checked: ${unchecked}; reconcile again once they have caught up`);
-  else differences.push(...identities(snapshot.models, replay));
+  else differences.push(...identities(snapshot.models, replay.statesOf(identityFolds)));
   return { positions, events: replay.events, differences, skipped };
 }
-
-/** The read models the identities of finance relate to one another. */
-const IDENTITY_MODELS = ['budget_use', 'enterprise_line_balances', 'enterprise_balances', 'disbursements'];
 
 /** Why the identities cannot be checked now, if they cannot: a model they need is missing, or the models disagree on position. */
 function identitiesUnchecked(positions: Array<Position | undefined>, models: ModelFigures): string | undefined {
@@ -117,19 +123,13 @@ function servedCheckpoints(rs: ReadStore, projections: AnyProjection[]): Map<str
   return new Map(projections.filter((p) => served.has(p.name)).map((p) => [p.name, served.get(p.name)]));
 }
 
-function modelCheckpoints(checkpoints: Map<string, Position | undefined>, projections: AnyProjection[]) {
-  return projections
-    .filter((p) => checkpoints.has(p.name))
-    .flatMap((p) => Object.keys(p.tables).map(viewName).filter((view) => view in MODELS).map((view) => [view, checkpoints.get(p.name)] as const));
-}
-
-function readModels(rs: ReadStore): ModelFigures {
+function readModels(rs: ReadStore, compared: Compared[]): ModelFigures {
   const models: ModelFigures = new Map();
-  for (const [model, { key, columns }] of Object.entries(MODELS)) {
-    const exists = rs.get(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?`, [model]);
+  for (const { view, expected } of compared) {
+    const exists = rs.get(`SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?`, [view]);
     if (!exists) continue;
-    const rows = rs.all<Figures & { key: string }>(`SELECT ${key} AS key, ${columns.join(', ')} FROM ${model}`);
-    models.set(model, new Map(rows.map(({ key: k, ...figures }) => [k, model === 'benefit_lines' ? { definition: canonicalJson(JSON.parse(figures.definition as string)) } : figures])));
+    const rows = rs.all<Figures & { key: string }>(`SELECT ${expected.key} AS key, ${expected.columns.join(', ')} FROM ${view}`);
+    models.set(view, new Map(rows.map(({ key, ...figures }) => [key, expected.read?.(figures) ?? figures])));
   }
   return models;
 }
@@ -173,42 +173,6 @@ function compare(expected: ModelFigures, actual: ModelFigures): Difference[] {
         if (want[figure] !== got[figure]) differences.push({ check: 'replay', model, key, figure, expected: want[figure], actual: got[figure] });
       }
     }
-  }
-  return differences;
-}
-
-function identities(models: ModelFigures, replay: Replay): Difference[] {
-  const budget = models.get('budget_use') ?? new Map<string, Figures>();
-  const lineBalances = [...(models.get('enterprise_line_balances') ?? new Map<string, Figures>()).entries()];
-  const differences: Difference[] = [];
-  const check = (model: string, key: string, figure: string, expected: number, actual: unknown) => {
-    if (expected !== actual) differences.push({ check: 'identity', model, key, figure, expected, actual });
-  };
-  const fen = (figures: Figures | undefined, column: string) => Number(figures?.[column] ?? 0);
-  const sum = (rows: Figures[], column: string) => rows.reduce((total, r) => total + fen(r, column), 0);
-
-  const byLine = groupBy(lineBalances, ([, r]) => String(r.budget_line_id));
-  const payments = groupBy([...(models.get('disbursements') ?? new Map<string, Figures>()).entries()], ([, r]) => String(r.budget_line_id));
-  const inFlight = new Map<string, number>();
-  for (const c of replay.inFlight.values()) inFlight.set(c.budgetLineId, (inFlight.get(c.budgetLineId) ?? 0) + c.amount);
-
-  for (const [id, line] of budget) {
-    const firms = (byLine.get(id) ?? []).map(([, r]) => r);
-    // The line's own columns satisfy the identity by construction (available is derived from the
-    // budget stream's commitments); so committed + disbursed are counted from the enterprises'
-    // approvals instead, which come from other streams and can disagree.
-    check('budget_use', id, 'allocated_fen = available + committed + disbursed (Σ enterprises approved + in flight)',
-      fen(line, 'available_fen') + sum(firms, 'approved_fen') + (inFlight.get(id) ?? 0), fen(line, 'allocated_fen'));
-    check('budget_use', id, 'disbursed_fen = Σ enterprises', sum(firms, 'disbursed_fen'), fen(line, 'disbursed_fen'));
-    check('budget_use', id, 'recovered_fen = Σ enterprises', sum(firms, 'recovered_fen'), fen(line, 'recovered_fen'));
-    check('budget_use', id, 'committed_fen = Σ enterprises (approved − disbursed) + approvals in flight',
-      sum(firms, 'approved_fen') - sum(firms, 'disbursed_fen') + (inFlight.get(id) ?? 0), fen(line, 'committed_fen'));
-    check('budget_use', id, 'disbursed_fen = Σ payments listed', sum((payments.get(id) ?? []).map(([, r]) => r), 'amount_fen'), fen(line, 'disbursed_fen'));
-  }
-  const byFirm = groupBy(lineBalances, ([key]) => key.split('/')[0]!);
-  for (const [code, total] of models.get('enterprise_balances') ?? new Map<string, Figures>()) {
-    const lines = (byFirm.get(code) ?? []).map(([, r]) => r);
-    for (const figure of BALANCE_FIGURES) check('enterprise_balances', code, `${figure} = Σ its lines`, sum(lines, figure), fen(total, figure));
   }
   return differences;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationList } from '../../projections/application-list.js';
+import { applicationList } from '../../projections/application-list/application-list.js';
 import { event, project } from './project.js';
 import {
   abandoned,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetUse } from '../../projections/budget-use.js';
+import { budgetUse } from '../../projections/budget-use/budget-use.js';
 import { event, project } from './project.js';
 import {
   abandoned,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../projections/catalog.js';
+import { catalog } from '../../projections/catalog/catalog.js';
 import { XUCHANG_2016_8_LINES, XUCHANG_2016_8_POLICY } from '../../src/catalog/xuchang-2016-8.js';
 import { event, project } from './project.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disbursementHistory } from '../../projections/disbursement-history.js';
+import { disbursementHistory } from '../../projections/disbursement-history/disbursement-history.js';
 import { project } from './project.js';
 import { approved, FIRM, NEEQ_REWARD_FEN, paid, submitted } from './ledger-story.js';
 

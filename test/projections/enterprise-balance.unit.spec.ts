@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseBalance } from '../../projections/enterprise-balance.js';
+import { enterpriseBalance } from '../../projections/enterprise-balance/enterprise-balance.js';
 import { project } from './project.js';
 import {
   abandoned,

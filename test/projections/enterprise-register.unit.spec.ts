@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseRegister } from '../../projections/enterprise-register.js';
+import { enterpriseRegister } from '../../projections/enterprise-register/enterprise-register.js';
 import { project } from './project.js';
 import { BASE, FIRM, registered } from './ledger-story.js';
 

@@ -7,10 +7,9 @@ import type { EventStore } from '../../src/eventstore/port.js';
 import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
 import { describeDifference, reconcile } from '../../src/readmodel/reconcile.js';
-import { createProjectionRunner } from '../../src/readmodel/runner.js';
 import { testStores } from '../support/stores.js';
 import { lifecycles } from './support/lifecycle.js';
-import { load } from './support/read-side.js';
+import { buildReadModels, load } from './support/read-side.js';
 
 describe.each(testStores())('reconciliation on $name', (testStore) => {
   let store: EventStore;
@@ -23,10 +22,7 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
     store = await testStore.create();
     readStore = openReadStore({ file: ':memory:' });
     await load(store, 1_000);
-    const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections });
-    await runner.start();
-    await runner.catchUp();
-    await runner.stop();
+    await buildReadModels(store, readStore, ledgerProjections);
   });
 
   afterEach(async () => {
@@ -104,12 +100,7 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
   it('says which checks it could not make: read models not served yet, and the identities while a model they relate is missing or behind', async () => {
     const [log, partial, history] = [await testStore.create(), openReadStore({ file: ':memory:' }), lifecycles()];
     const only = (...names: string[]) => ledgerProjections.filter((p) => names.includes(p.name));
-    const build = async (projections: typeof ledgerProjections) => {
-      const runner = createProjectionRunner({ store: log, readStore: partial, projections });
-      await runner.start();
-      await runner.catchUp();
-      await runner.stop();
-    };
+    const build = (projections: typeof ledgerProjections) => buildReadModels(log, partial, projections);
     try {
       await load(log, 200, history);
       await build(only('budget-use'));
@@ -124,12 +115,12 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
       expect(differences).toEqual([]);
       expect(positions).toHaveLength(2);
       expect(skipped).toEqual([
-        'enterprise_balances is not compared: no version of its projection is served yet',
-        'enterprise_line_balances is not compared: no version of its projection is served yet',
+        'enterprises is not compared: no version of its projection is served yet',
         'applications is not compared: no version of its projection is served yet',
         'approvals is not compared: no version of its projection is served yet',
+        'enterprise_balances is not compared: no version of its projection is served yet',
+        'enterprise_line_balances is not compared: no version of its projection is served yet',
         'disbursements is not compared: no version of its projection is served yet',
-        'enterprises is not compared: no version of its projection is served yet',
         expect.stringMatching(/^the identities are not checked: enterprise_line_balances, enterprise_balances, disbursements are not served yet/),
       ]);
       await build(ledgerProjections);

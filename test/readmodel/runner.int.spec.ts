@@ -4,7 +4,7 @@
  * twice, rebuilds a new version beside the old one, and lets a writer read its own writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { budgetUse } from '../../projections/budget-use.js';
+import { budgetUse } from '../../projections/budget-use/budget-use.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
 import type { AnyProjection } from '../../src/readmodel/projection.js';

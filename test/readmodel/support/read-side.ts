@@ -1,10 +1,12 @@
 /**
- * Helpers for the runner and reconciliation suites: load lifecycles into a store, hold a
- * subscription half-way (to look at the read store during a rebuild), and dump every read model.
+ * Helpers for the runner and reconciliation suites: load lifecycles into a store, build the read
+ * models up to its head, hold a subscription half-way (to look at the read store during a
+ * rebuild), and dump every read model.
  */
 import type { EventStore, Position, RecordedEvent, Subscription } from '../../../src/eventstore/port.js';
 import type { AnyProjection } from '../../../src/readmodel/projection.js';
 import type { ReadStore } from '../../../src/readmodel/read-store.js';
+import { createProjectionRunner } from '../../../src/readmodel/runner.js';
 import { viewName } from '../../../src/readmodel/schema.js';
 import { lifecycles, type Append } from './lifecycle.js';
 
@@ -20,6 +22,14 @@ export async function load(store: EventStore, events: number, source: Iterator<A
     count += append.events.length;
   }
   return position!;
+}
+
+/** Runs the projections up to the head of the log, then stops them. */
+export async function buildReadModels(store: EventStore, readStore: ReadStore, projections: AnyProjection[]): Promise<void> {
+  const runner = createProjectionRunner({ store, readStore, projections });
+  await runner.start();
+  await runner.catchUp();
+  await runner.stop();
 }
 
 /** Every row of every view the projections serve, in a stable order: two equal dumps, equal models. */

@@ -6,9 +6,10 @@
  * from its BudgetCommitted); available = allocated − committed − disbursed. Disbursements and
  * repayments do not touch the budget stream: they carry `budgetLineId` on the application's.
  */
-import { defineProjection } from '../src/readmodel/projection.js';
-import { column, tableSpec } from '../src/readmodel/table.js';
-import type { Fen } from '../src/shared/money.js';
+import { defineProjection } from '../../src/readmodel/projection.js';
+import { column, tableSpec } from '../../src/readmodel/table.js';
+import type { Fen } from '../../src/shared/money.js';
+import { budgetUseReplay } from './replay.js';
 
 export interface BudgetUseRow {
   budgetLineId: string;
@@ -76,4 +77,5 @@ export const budgetUse = defineProjection({
       budgetUse.change(data.budgetLineId).recoveredFen += data.amountFen;
     },
   },
+  replay: budgetUseReplay,
 });

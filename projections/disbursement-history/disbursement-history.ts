@@ -3,10 +3,11 @@
  * payer, county, application, the approval behind it (who, when, 文号), the amount, value date,
  * payment reference and who recorded it: what auditors filter and total.
  */
-import { defineProjection } from '../src/readmodel/projection.js';
-import { column, tableSpec } from '../src/readmodel/table.js';
-import type { Fen } from '../src/shared/money.js';
-import { GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
+import { defineProjection } from '../../src/readmodel/projection.js';
+import { column, tableSpec } from '../../src/readmodel/table.js';
+import type { Fen } from '../../src/shared/money.js';
+import { GRANT_BOOKING_COLUMNS, type GrantBooking } from '../grant-booking.js';
+import { disbursementHistoryReplay } from './replay.js';
 
 /** Private: each application's parties and its approval, copied onto its payments. */
 interface PayeeRow {
@@ -141,4 +142,5 @@ export const disbursementHistory = defineProjection({
       });
     },
   },
+  replay: disbursementHistoryReplay,
 });

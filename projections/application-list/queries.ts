@@ -4,10 +4,10 @@ import {
   type ApplicationRow,
   type ApplicationStatus,
   type ApprovalRow,
-} from '../../../projections/application-list.js';
-import type { ReadStore } from '../read-store.js';
-import { selectList } from '../table.js';
-import { byKeys, listed, where, type Page } from './sql.js';
+} from './application-list.js';
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import { selectList } from '../../src/readmodel/table.js';
+import { byKeys, listed, where, type Page } from '../../src/readmodel/queries/sql.js';
 
 export interface ApplicationFilter {
   creditCode?: string;

@@ -5,10 +5,11 @@
  * outstanding clawback = demanded − recovered − waived; net benefit = disbursed − recovered.
  * Only ApplicationApproved counts as approved: an approval in flight is not yet a benefit.
  */
-import { defineProjection, type Tables } from '../src/readmodel/projection.js';
-import { column, type Columns, tableSpec } from '../src/readmodel/table.js';
-import type { Fen } from '../src/shared/money.js';
-import { bookingOf, GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
+import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
+import { column, type Columns, tableSpec } from '../../src/readmodel/table.js';
+import type { Fen } from '../../src/shared/money.js';
+import { bookingOf, GRANT_BOOKING_COLUMNS, type GrantBooking } from '../grant-booking.js';
+import { enterpriseBalanceReplay } from './replay.js';
 
 export interface Figures {
   approvedFen: Fen;
@@ -118,4 +119,5 @@ export const enterpriseBalance = defineProjection({
     ClawbackRepaid: (t, { data }) => book(t, data.applicationId, 'recoveredFen', data.amountFen),
     ClawbackWaived: (t, { data }) => book(t, data.applicationId, 'waivedFen', data.amountFen),
   },
+  replay: enterpriseBalanceReplay,
 });

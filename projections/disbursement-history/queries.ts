@@ -1,9 +1,9 @@
 /** The disbursement history (拨付明细) as auditors filter it, with totals over the filter. */
-import { disbursementHistory, type DisbursementRow } from '../../../projections/disbursement-history.js';
-import type { Fen } from '../../shared/money.js';
-import type { ReadStore } from '../read-store.js';
-import { selectList } from '../table.js';
-import { byKeys, pageOf, where, type Listed, type Page } from './sql.js';
+import { disbursementHistory, type DisbursementRow } from './disbursement-history.js';
+import type { Fen } from '../../src/shared/money.js';
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import { selectList } from '../../src/readmodel/table.js';
+import { byKeys, pageOf, where, type Listed, type Page } from '../../src/readmodel/queries/sql.js';
 
 export interface DisbursementFilter {
   creditCode?: string;

@@ -6,10 +6,11 @@
  * approved; approving falls back to submitted or reviewed when the approval is abandoned;
  * rejected and withdrawn end it.
  */
-import { defineProjection } from '../src/readmodel/projection.js';
-import { column, type Table, tableSpec } from '../src/readmodel/table.js';
-import type { Fen } from '../src/shared/money.js';
-import { GRANT_BOOKING_COLUMNS, type GrantBooking } from './grant-booking.js';
+import { defineProjection } from '../../src/readmodel/projection.js';
+import { column, type Table, tableSpec } from '../../src/readmodel/table.js';
+import type { Fen } from '../../src/shared/money.js';
+import { GRANT_BOOKING_COLUMNS, type GrantBooking } from '../grant-booking.js';
+import { applicationListReplay } from './replay.js';
 
 export type ApplicationStatus = 'submitted' | 'reviewed' | 'approving' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -249,4 +250,5 @@ export const applicationList = defineProjection({
       a.updatedAt = data.waivedAt;
     },
   },
+  replay: applicationListReplay,
 });

@@ -1,9 +1,9 @@
 /** The catalog as the API reads it: policies and benefit lines, as defined and amended. */
-import { catalog, type BenefitLineRow, type PolicyRow } from '../../../projections/catalog.js';
-import type { BenefitLineDefinition, Policy } from '../../catalog/catalog.js';
-import type { ReadStore } from '../read-store.js';
-import { selectList } from '../table.js';
-import { byKeys, where, type Batch } from './sql.js';
+import { catalog, type BenefitLineRow, type PolicyRow } from './catalog.js';
+import type { BenefitLineDefinition, Policy } from '../../src/catalog/catalog.js';
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import { selectList } from '../../src/readmodel/table.js';
+import { byKeys, where, type Batch } from '../../src/readmodel/queries/sql.js';
 
 const POLICY = selectList(catalog.tables.policies);
 

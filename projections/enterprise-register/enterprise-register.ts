@@ -2,8 +2,9 @@
  * Enterprise register (企业名录): each beneficiary by its Unified Social Credit Code
  * (统一社会信用代码), with its county (县市区) and kind.
  */
-import { defineProjection } from '../src/readmodel/projection.js';
-import { column, tableSpec } from '../src/readmodel/table.js';
+import { defineProjection } from '../../src/readmodel/projection.js';
+import { column, tableSpec } from '../../src/readmodel/table.js';
+import { enterpriseRegisterReplay } from './replay.js';
 
 export interface EnterpriseRow {
   creditCode: string;
@@ -43,4 +44,5 @@ export const enterpriseRegister = defineProjection({
       });
     },
   },
+  replay: enterpriseRegisterReplay,
 });

@@ -2,10 +2,11 @@
  * Catalog: the policies (政策文件) and their benefit lines (扶持项目) as they stand after every
  * amendment.
  */
-import type { BenefitLineDefinition } from '../src/catalog/catalog.js';
-import { defineProjection } from '../src/readmodel/projection.js';
-import { column, tableSpec } from '../src/readmodel/table.js';
-import type { Fen } from '../src/shared/money.js';
+import type { BenefitLineDefinition } from '../../src/catalog/catalog.js';
+import { defineProjection } from '../../src/readmodel/projection.js';
+import { column, tableSpec } from '../../src/readmodel/table.js';
+import type { Fen } from '../../src/shared/money.js';
+import { catalogReplay } from './replay.js';
 
 export interface PolicyRow {
   policyCode: string;
@@ -116,4 +117,5 @@ export const catalog = defineProjection({
       Object.assign(line, lineColumns({ ...current, ...data.changes }), { amendedAt: data.amendedAt });
     },
   },
+  replay: catalogReplay,
 });

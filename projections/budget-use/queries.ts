@@ -1,9 +1,9 @@
 /** Budget use (预算执行) per benefit line, fiscal year and payer. */
-import { budgetUse, type BudgetUseRow } from '../../../projections/budget-use.js';
-import type { Fen } from '../../shared/money.js';
-import type { ReadStore } from '../read-store.js';
-import { selectList } from '../table.js';
-import { byKeys, where } from './sql.js';
+import { budgetUse, type BudgetUseRow } from './budget-use.js';
+import type { Fen } from '../../src/shared/money.js';
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import { selectList } from '../../src/readmodel/table.js';
+import { byKeys, where } from '../../src/readmodel/queries/sql.js';
 
 export interface BudgetLineFilter {
   lineCode?: string;
