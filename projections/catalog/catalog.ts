@@ -3,6 +3,7 @@
  * amendment.
  */
 import type { BenefitLineDefinition } from '../../src/catalog/catalog.js';
+import { benefitRule } from '../../src/catalog/rules/index.js';
 import { defineProjection } from '../../src/readmodel/projection.js';
 import { column, tableSpec } from '../../src/readmodel/table.js';
 import type { Fen } from '../../src/shared/money.js';
@@ -43,7 +44,8 @@ export interface BenefitLineRow {
 
 /** A line's searchable columns and its whole definition. */
 function lineColumns(definition: BenefitLineDefinition) {
-  const rule = definition.rule;
+  // The rule's parameters as its module describes them: the projection knows no rule kind.
+  const rule = benefitRule(definition.rule).describe();
   return {
     lineCode: definition.lineCode,
     policyCode: definition.policyCode,
@@ -51,9 +53,9 @@ function lineColumns(definition: BenefitLineDefinition) {
     title: definition.title,
     titleZh: definition.titleZh,
     ruleKind: rule.kind,
-    fixedAmountFen: rule.kind === 'fixed' ? rule.amountFen : null,
-    rateBasisPoints: rule.kind === 'cost-share' || rule.kind === 'average-balance-rate' ? rule.rateBasisPoints : null,
-    yearlyCapFen: rule.kind === 'cost-share' ? rule.yearlyCapFen : null,
+    fixedAmountFen: rule.amountFen,
+    rateBasisPoints: rule.rateBasisPoints,
+    yearlyCapFen: rule.yearlyCapFen,
     frequency: definition.frequency,
     payerRule: definition.payer,
     leadUnit: definition.leadUnit,
