@@ -115,6 +115,11 @@ export function createStreamCache({ store, snapshots, maxStreams = 10_000, snaps
   return {
     async read(stream, decider) {
       const known = await start(stream, decider);
+      // The store may know there is nothing new: no read at all then.
+      if (store.knownRevision?.(stream) === known.revision) {
+        remember(decider, stream, known);
+        return known;
+      }
       const fresh = await store.readStream(stream, { fromRevision: nextRevision(known.revision) });
       const now = foldOnto(decider, known, fresh);
       remember(decider, stream, now);

@@ -127,6 +127,13 @@ export interface EventStore {
   subscribeAll(options?: SubscribeOptions): Subscription;
   /** Position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<Position | undefined>;
+  /**
+   * The stream's last revision ('no_stream' when it has none) when the adapter knows it without
+   * reading, because no writer it cannot see has written since; undefined otherwise. An
+   * optimisation only: command handling skips a read it would find empty, and still appends at
+   * an exact expected revision.
+   */
+  knownRevision?(stream: string): number | 'no_stream' | undefined;
   close(): Promise<void>;
 }
 

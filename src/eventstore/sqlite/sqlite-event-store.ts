@@ -13,6 +13,10 @@
  * answered, and subscriptions woken, only after COMMIT has returned. Positions are handed out
  * and committed in the same order, so a reader after position p never misses an event that
  * later appears before p. Closing writes the appends still queued.
+ *
+ * The store knows the last revision of the streams it wrote or read whole while no other process
+ * has written to the file (known-revisions.ts), so command handling reads nothing for a stream it
+ * already holds at that revision.
  */
 import Database from 'better-sqlite3';
 import {
@@ -34,6 +38,7 @@ import {
   WrongExpectedRevisionError,
 } from '../port.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
+import { KnownRevisions } from './known-revisions.js';
 import { openLedgerDatabase } from './open-database.js';
 import { subscribeByPolling } from '../subscribe-by-polling.js';
 
@@ -78,6 +83,7 @@ export class SqliteEventStore implements EventStore {
   private readonly wakeups = new Set<() => void>();
   private readonly sql;
   private readonly group: GroupCommit<AppendJob, AppendResult>;
+  private readonly known: KnownRevisions;
 
   constructor(
     private readonly db: Database.Database,
@@ -102,10 +108,25 @@ export class SqliteEventStore implements EventStore {
       ),
       head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
+    const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.known = new KnownRevisions(() => dataVersion.get()!);
     // Called inside the group's transaction, better-sqlite3 runs it as a SAVEPOINT, rolled back if it throws.
     const inSavepoint = db.transaction((job: AppendJob) => this.appendInTransaction(job));
     const writeGroup = db.transaction((jobs: AppendJob[]) => jobs.map((job) => refusedAlone(job.stream, () => inSavepoint(job))));
-    this.group = new GroupCommit((jobs) => writeGroup.immediate(jobs), () => this.wake());
+    this.group = new GroupCommit(
+      (jobs) => {
+        try {
+          return writeGroup.immediate(jobs);
+        } catch (error) {
+          this.known.rolledBack();
+          throw error;
+        }
+      },
+      () => {
+        this.known.committed();
+        this.wake();
+      },
+    );
   }
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -125,7 +146,14 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.sql.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.sql.forwards.all(stream, options.fromRevision ?? 0, limit);
+    const whole = options.direction !== 'backwards' && !options.fromRevision && options.maxCount === undefined;
+    if (whole) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null);
     return rows.map(toRecorded);
+  }
+
+  knownRevision(stream: string): number | 'no_stream' | undefined {
+    const last = this.known.get(stream);
+    return last === null ? 'no_stream' : last;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -169,6 +197,7 @@ export class SqliteEventStore implements EventStore {
       const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata);
       position = Number(info.lastInsertRowid);
     }
+    if (events.length > 0) this.known.written(stream, revision);
     if (events.length === 0) position = this.sql.head.get()!.position ?? 0;
     return { nextExpectedRevision: revision, position: encodePosition(position) };
   }

@@ -5,10 +5,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ExpectedRevision } from '../../../src/eventstore/port.js';
-import { openLedgerDatabase } from '../../../src/eventstore/sqlite/open-database.js';
-import { openSqliteEventStore, SqliteEventStore } from '../../../src/eventstore/sqlite/sqlite-event-store.js';
+import { openSqliteEventStore, type SqliteEventStore } from '../../../src/eventstore/sqlite/sqlite-event-store.js';
 import { newEvent } from '../event-store.contract.js';
-import { tempLedgerFile } from './temp-ledger.js';
+import { storeFailingAtCommit, tempLedgerFile } from './temp-ledger.js';
 
 const expecting = (expectedRevision: ExpectedRevision) => ({ expectedRevision });
 
@@ -24,21 +23,6 @@ async function commitsFor(store: SqliteEventStore, appends: () => Promise<unknow
   const before = store.stats.commits;
   await appends();
   return store.stats.commits - before;
-}
-
-/**
- * A store whose COMMIT fails when a group holds a `FailsAtCommit` event: a trigger inserts a
- * row that breaks a deferred foreign key, which SQLite checks only at COMMIT.
- */
-function storeFailingAtCommit(file: string): SqliteEventStore {
-  const db = openLedgerDatabase(file);
-  db.pragma('foreign_keys = ON');
-  db.exec(`
-    CREATE TABLE parents (id INTEGER PRIMARY KEY);
-    CREATE TABLE orphans (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED);
-    CREATE TRIGGER fails_at_commit AFTER INSERT ON events WHEN NEW.type = 'FailsAtCommit'
-    BEGIN INSERT INTO orphans (parent) VALUES (1); END;`);
-  return new SqliteEventStore(db, 200);
 }
 
 describe('group commit on the embedded store', () => {

@@ -1,0 +1,58 @@
+/**
+ * The last revision of the streams this connection wrote, or read to their end, for as long as
+ * no other connection has written to the file (SQLite's `data_version` changes then, and all is
+ * forgotten). Command handling asks it before topping up a stream it holds: when the revision it
+ * holds is the last one, there is nothing to read.
+ */
+
+/** How many streams are remembered; past it, the oldest are forgotten (and read again when needed). */
+const MAX_STREAMS = 100_000;
+
+export class KnownRevisions {
+  /** By stream: its last revision, null when it has none. */
+  private readonly revisions = new Map<string, number | null>();
+  /** Written by the transaction being committed: known only once it has. */
+  private readonly pending = new Map<string, number>();
+  private version: number;
+
+  constructor(private readonly dataVersion: () => number) {
+    this.version = dataVersion();
+  }
+
+  get(stream: string): number | null | undefined {
+    this.forgetIfOthersWrote();
+    return this.revisions.get(stream);
+  }
+
+  /** A read that reached the stream's end, from its first event. */
+  readToEnd(stream: string, last: number | null): void {
+    this.forgetIfOthersWrote();
+    this.set(stream, last);
+  }
+
+  written(stream: string, revision: number): void {
+    this.pending.set(stream, revision);
+  }
+
+  committed(): void {
+    this.pending.forEach((revision, stream) => this.set(stream, revision));
+    this.pending.clear();
+  }
+
+  rolledBack(): void {
+    this.pending.clear();
+  }
+
+  private set(stream: string, last: number | null): void {
+    this.revisions.delete(stream);
+    this.revisions.set(stream, last);
+    if (this.revisions.size > MAX_STREAMS) this.revisions.delete(this.revisions.keys().next().value!);
+  }
+
+  private forgetIfOthersWrote(): void {
+    const version = this.dataVersion();
+    if (version === this.version) return;
+    this.version = version;
+    this.revisions.clear();
+  }
+}
