@@ -37,6 +37,12 @@ export interface StreamCache {
   read<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S>>;
   /** Records what an append at `known.revision` wrote, so the next read starts after it. */
   appended<S>(stream: string, decider: Folding<S>, known: KnownStream<S>, events: NewEvent[], result: AppendResult): KnownStream<S>;
+  /**
+   * Runs `work` when no other work of this process on `stream` is running: commands on one
+   * stream take turns here instead of deciding on the same revision and all but one losing the
+   * append (with group commit they would lose together, round after round).
+   */
+  inTurn<T>(stream: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface StreamCacheOptions {
@@ -112,7 +118,18 @@ export function createStreamCache({ store, snapshots, maxStreams = 10_000, snaps
     if (crossed) snapshots.save(stream, decider, after);
   }
 
+  /** The last work queued on each stream that has any. */
+  const turns = new Map<string, Promise<unknown>>();
+
   return {
+    async inTurn(stream, work) {
+      const previous = turns.get(stream) ?? Promise.resolve();
+      const mine = previous.then(work, work);
+      const settled = mine.then(() => undefined, () => undefined);
+      turns.set(stream, settled);
+      void settled.then(() => turns.get(stream) === settled && turns.delete(stream));
+      return mine;
+    },
     async read(stream, decider) {
       const known = await start(stream, decider);
       // The store may know there is nothing new: no read at all then.

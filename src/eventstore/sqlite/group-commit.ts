@@ -5,6 +5,7 @@
  * job on its own; if it throws, every job of the group fails with that error. Callers are
  * settled only once `commit` has returned, that is after COMMIT.
  */
+import { performance } from 'node:perf_hooks';
 
 /** One job's answer from a committed group: its result, or the refusal that failed it alone. */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -14,6 +15,8 @@ export interface GroupCommitStats {
   commits: number;
   /** Jobs answered by those commits, written or refused alone. */
   jobs: number;
+  /** Milliseconds spent writing and committing them: the event loop is blocked that long (better-sqlite3 is synchronous). */
+  busyMs: number;
 }
 
 interface Pending<J, R> {
@@ -25,7 +28,7 @@ interface Pending<J, R> {
 export class GroupCommit<J, R> {
   private queue: Pending<J, R>[] = [];
   private scheduled: NodeJS.Immediate | undefined;
-  private readonly counts: GroupCommitStats = { commits: 0, jobs: 0 };
+  private readonly counts: GroupCommitStats = { commits: 0, jobs: 0, busyMs: 0 };
 
   constructor(
     /** Writes the jobs in one transaction, in order; returns one outcome per job. */
@@ -48,11 +51,14 @@ export class GroupCommit<J, R> {
     this.queue = [];
     if (group.length === 0) return;
     let outcomes: Outcome<R>[];
+    const started = performance.now();
     try {
       outcomes = this.commit(group.map((pending) => pending.job));
     } catch (error) {
       group.forEach((pending) => pending.reject(error));
       return;
+    } finally {
+      this.counts.busyMs += performance.now() - started;
     }
     this.counts.commits += 1;
     this.counts.jobs += group.length;
