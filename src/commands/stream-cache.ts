@@ -67,7 +67,7 @@ function foldOnto<S>(decider: Folding<S>, known: KnownStream<S>, events: Recorde
   const writtenBy = known.writtenBy as Map<string, WrittenBy>;
   let state = known.state;
   for (const event of events) {
-    state = decider.evolve(state, event as unknown as DomainEvent);
+    state = decider.evolve(state, event);
     writtenBy.set(event.metadata.causationId, { payloadHash: event.metadata.payloadHash, position: event.position });
   }
   const last = events[events.length - 1]!;
