@@ -24,10 +24,17 @@ export class KnownRevisions {
     return this.revisions.get(stream);
   }
 
-  /** A read that reached the stream's end, from its first event. */
-  readToEnd(stream: string, last: number | null): void {
+  /** Where the file stands now: read before a read, so that `readToEnd` can tell whether another process wrote during it. */
+  now(): number {
     this.forgetIfOthersWrote();
-    this.set(stream, last);
+    return this.version;
+  }
+
+  /** A read that reached the stream's end, from its first event, begun when the file stood at `asOf`. */
+  readToEnd(stream: string, last: number | null, asOf: number): void {
+    this.forgetIfOthersWrote();
+    // Another process wrote between the read and now: what it read may already be old.
+    if (this.version === asOf) this.set(stream, last);
   }
 
   written(stream: string, revision: number): void {

@@ -142,12 +142,13 @@ export class SqliteEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const asOf = this.known.now();
     const rows =
       options.direction === 'backwards'
         ? this.sql.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.sql.forwards.all(stream, options.fromRevision ?? 0, limit);
     const whole = options.direction !== 'backwards' && !options.fromRevision && options.maxCount === undefined;
-    if (whole) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null);
+    if (whole) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null, asOf);
     return rows.map(toRecorded);
   }
 

@@ -3,6 +3,7 @@
  * connection writes to the file: what it wrote or read to the end, never what a rolled-back
  * group wrote, and nothing once another process has written.
  */
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../src/eventstore/port.js';
@@ -34,6 +35,29 @@ describe('the revisions the embedded store knows', () => {
     await store.readStream('budget-a');
     expect(store.knownRevision('budget-a')).toBe(1);
     await other.close();
+    await store.close();
+  });
+
+  it('does not take for the end what it read while another process was writing', async () => {
+    const file = tempLedgerFile();
+    const store = openSqliteEventStore({ file });
+    await store.append('budget-a', [event()], { expectedRevision: 'no_stream' });
+    const other = new Database(file);
+    // Another process commits right after the store's SELECT, before the store notes what it read.
+    const statements = Reflect.get(store, 'sql') as { forwards: { all(...args: unknown[]): unknown[] } };
+    const select = statements.forwards;
+    statements.forwards = {
+      all: (...args) => {
+        const rows = select.all(...args);
+        other.prepare("INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, 'budget-a', 1, 'BudgetAdjusted', '{}', ?)")
+          .run(randomUUID(), JSON.stringify(metadata));
+        return rows;
+      },
+    };
+    expect(await store.readStream('budget-a')).toHaveLength(1);
+    statements.forwards = select;
+    expect(store.knownRevision('budget-a')).toBeUndefined();
+    other.close();
     await store.close();
   });
 
