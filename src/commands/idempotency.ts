@@ -98,7 +98,8 @@ export async function once<R extends CommandResult>(
       try {
         return await step();
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_KEY_ATTEMPTS) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_KEY_ATTEMPTS) throw new DomainError('CONCURRENCY_EXHAUSTED', 'this command\'s key kept changing under it; try again');
         key = await read();
       }
     }

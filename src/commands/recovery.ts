@@ -48,18 +48,33 @@ export async function scanForPendingApprovals(store: EventStore, after?: Positio
 
 export const findPendingApprovals = async (store: EventStore) => (await scanForPendingApprovals(store)).applicationIds;
 
+/** What to do with an approval recovery could not finish (the store briefly unreachable, a race lost every time). */
+export type RecoveryFailure = (applicationId: string, error: unknown) => void;
+
+const failLoudly: RecoveryFailure = (_applicationId, error) => {
+  throw error;
+};
+
 /**
  * Completes or compensates every approval a crash left half-done. With snapshots, the scan
  * starts at the low-water mark the last one left (never past the log's head: a ledger restored
- * from an older backup is scanned whole).
+ * from an older backup is scanned whole). An approval that cannot be finished now goes to
+ * `onFailure` (by default, it fails the recovery).
  */
-export async function recoverPendingApprovals(deps: CommandDeps): Promise<ApprovalOutcome[]> {
+export async function recoverPendingApprovals(deps: CommandDeps, onFailure: RecoveryFailure = failLoudly): Promise<ApprovalOutcome[]> {
   const head = await deps.store.headPosition();
   const mark = deps.snapshots?.mark(MARK);
   const after = mark !== undefined && head !== undefined && comparePositions(mark, head) <= 0 ? mark : undefined;
   const pending = await scanForPendingApprovals(deps.store, after);
   const outcomes: ApprovalOutcome[] = [];
-  for (const applicationId of pending.applicationIds) outcomes.push(await resumeApproval(deps, applicationId));
+  for (const applicationId of pending.applicationIds) {
+    try {
+      outcomes.push(await resumeApproval(deps, applicationId));
+    } catch (error) {
+      onFailure(applicationId, error);
+    }
+  }
+  // The mark lies before every approval found unfinished, so one not finished now is scanned again.
   if (pending.resumeAfter !== undefined) deps.snapshots?.setMark(MARK, pending.resumeAfter);
   return outcomes;
 }

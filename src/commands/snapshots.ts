@@ -27,6 +27,7 @@ export interface SnapshotStore {
 interface SnapshotRow {
   revision: number;
   position: Position;
+  event_id: string;
   state: string;
   written_by: string;
 }
@@ -42,15 +43,17 @@ export function openSnapshotStore(file: string): SnapshotStore {
   // A cache: a crash may lose the last snapshots, never corrupt one (WAL keeps each write atomic).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS snapshots (
-    stream TEXT NOT NULL, fold TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL,
+  db.exec(`CREATE TABLE IF NOT EXISTS stream_snapshots (
+    stream TEXT NOT NULL, fold TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, event_id TEXT NOT NULL,
     state TEXT NOT NULL, written_by TEXT NOT NULL, PRIMARY KEY (stream, fold));
     CREATE TABLE IF NOT EXISTS marks (name TEXT PRIMARY KEY, position TEXT NOT NULL)`);
-  const select = db.prepare<[string, string], SnapshotRow>('SELECT revision, position, state, written_by FROM snapshots WHERE stream = ? AND fold = ?');
+  const select = db.prepare<[string, string], SnapshotRow>(
+    'SELECT revision, position, event_id, state, written_by FROM stream_snapshots WHERE stream = ? AND fold = ?',
+  );
   const upsert = db.prepare(
-    `INSERT INTO snapshots (stream, fold, revision, position, state, written_by) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (stream, fold) DO UPDATE SET revision = excluded.revision, position = excluded.position,
-       state = excluded.state, written_by = excluded.written_by WHERE excluded.revision > snapshots.revision`,
+    `INSERT INTO stream_snapshots (stream, fold, revision, position, event_id, state, written_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (stream, fold) DO UPDATE SET revision = excluded.revision, position = excluded.position, event_id = excluded.event_id,
+       state = excluded.state, written_by = excluded.written_by WHERE excluded.revision > stream_snapshots.revision`,
   );
   const selectMark = db.prepare<[string], { position: Position }>('SELECT position FROM marks WHERE name = ?');
   const upsertMark = db.prepare('INSERT INTO marks (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
@@ -59,11 +62,12 @@ export function openSnapshotStore(file: string): SnapshotStore {
       const row = select.get(stream, foldKey(decider));
       if (!row) return undefined;
       const writtenBy = new Map(JSON.parse(row.written_by) as [string, WrittenBy][]);
-      return { state: JSON.parse(row.state) as S, revision: row.revision, position: row.position, writtenBy };
+      return { state: JSON.parse(row.state) as S, revision: row.revision, position: row.position, lastEventId: row.event_id, writtenBy };
     },
     save(stream, decider, known) {
-      if (typeof known.revision !== 'number' || known.position === undefined) return;
-      upsert.run(stream, foldKey(decider), known.revision, known.position, JSON.stringify(known.state), JSON.stringify([...known.writtenBy]));
+      if (typeof known.revision !== 'number' || known.position === undefined || known.lastEventId === undefined) return;
+      const { revision, position, lastEventId, state, writtenBy } = known;
+      upsert.run(stream, foldKey(decider), revision, position, lastEventId, JSON.stringify(state), JSON.stringify([...writtenBy]));
     },
     mark: (name) => selectMark.get(name)?.position,
     setMark: (name, position) => void upsertMark.run(name, position),

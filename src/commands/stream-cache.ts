@@ -24,8 +24,9 @@ export interface KnownStream<S> {
   state: S;
   /** What to expect when appending after it. */
   revision: ExpectedRevision;
-  /** Position of its last event. */
+  /** Position and id of its last event: a snapshot is used only while the stream still holds that very event. */
   position: Position | undefined;
+  lastEventId?: string;
   /** By command id (the events' causation id). Only ever grows: what it says stays true. */
   writtenBy: ReadonlyMap<string, WrittenBy>;
 }
@@ -71,7 +72,7 @@ function foldOnto<S>(decider: Folding<S>, known: KnownStream<S>, events: Recorde
     writtenBy.set(event.metadata.causationId, { payloadHash: event.metadata.payloadHash, position: event.position });
   }
   const last = events[events.length - 1]!;
-  return { state, revision: last.revision, position: last.position, writtenBy };
+  return { state, revision: last.revision, position: last.position, lastEventId: last.id, writtenBy };
 }
 
 const nextRevision = (revision: ExpectedRevision): number => (typeof revision === 'number' ? revision + 1 : 0);
@@ -109,7 +110,8 @@ export function createStreamCache({ store, snapshots, maxStreams = 10_000, snaps
     const snapshot = await snapshots?.load(stream, decider);
     if (snapshot === undefined || typeof snapshot.revision !== 'number') return undefined;
     const [taken] = await store.readStream(stream, { fromRevision: snapshot.revision, maxCount: 1 });
-    return taken?.position === snapshot.position ? snapshot : undefined;
+    // A restored ledger may hand out the same positions again: the event's id tells its history from another.
+    return taken?.position === snapshot.position && taken.id === snapshot.lastEventId ? snapshot : undefined;
   }
 
   function maybeSnapshot<S>(stream: string, decider: Folding<S>, before: KnownStream<S>, after: KnownStream<S>): void {

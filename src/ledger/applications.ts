@@ -9,7 +9,7 @@ import { approveApplication, resumeApproval } from '../commands/approval.js';
 import type { CommandContext, CommandDeps, CommandEnvelope } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
 import { readEnterprise, readLine } from '../commands/lookups.js';
-import { recoverPendingApprovals } from '../commands/recovery.js';
+import { recoverPendingApprovals, type RecoveryFailure } from '../commands/recovery.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 
@@ -137,8 +137,11 @@ export const applicationCommands = (deps: CommandDeps) => ({
       data: { applicationId: input.applicationId, clawbackId: input.clawbackId, reason: input.reason, waivedBy: ctx.actorId, now: env.now },
     }), () => ({ clawbackId: input.clawbackId })),
 
-  /** At start: completes or compensates every approval a crash left half-done. Returns how each ended. */
-  recoverPendingApprovals: () => recoverPendingApprovals(deps),
+  /**
+   * At start: completes or compensates every approval a crash left half-done. Returns how each
+   * ended; one that cannot be finished now goes to `onFailure` (by default, the recovery fails).
+   */
+  recoverPendingApprovals: (onFailure?: RecoveryFailure) => recoverPendingApprovals(deps, onFailure),
   /** Completes or compensates the half-done approval of one application, if any. */
   resumeApproval: (applicationId: string) => resumeApproval(deps, applicationId),
 });

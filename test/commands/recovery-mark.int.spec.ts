@@ -3,8 +3,9 @@
  * first event; a mark past the log's head (a ledger restored from an older backup) is ignored.
  */
 import { describe, expect, it } from 'vitest';
+import type { RecoveryFailure } from '../../src/commands/recovery.js';
 import { openSnapshotStore, type SnapshotStore } from '../../src/commands/snapshots.js';
-import type { EventStore } from '../../src/eventstore/port.js';
+import { type EventStore, StoreUnavailableError } from '../../src/eventstore/port.js';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { createLedger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
@@ -33,7 +34,8 @@ async function crashedApproval(store: EventStore, serial: number): Promise<strin
   return app;
 }
 
-const recover = (store: EventStore, snapshots: SnapshotStore) => createLedger({ store, clock: fixedClock, snapshots }).recoverPendingApprovals();
+const recover = (store: EventStore, snapshots: SnapshotStore, onFailure?: RecoveryFailure) =>
+  createLedger({ store, clock: fixedClock, snapshots }).recoverPendingApprovals(onFailure);
 
 describe('recovery from the low-water mark', () => {
   it('finds a crash after the mark, reading only the log after it', async () => {
@@ -63,5 +65,21 @@ describe('recovery from the low-water mark', () => {
     await allocate(await ledgerWithCatalog(restored), 'neeq-listing-reward', yuan(5_000_000));
     const crashed = await crashedApproval(restored, 44);
     expect((await recover(restored, snapshots)).map((o) => o.applicationId)).toEqual([crashed]);
+  });
+
+  it('leaves an approval it cannot finish now to a later recovery, without stopping', async () => {
+    const store = openSqliteEventStore({ file: ':memory:' });
+    const snapshots = openSnapshotStore(':memory:');
+    await allocate(await ledgerWithCatalog(store), 'neeq-listing-reward', yuan(5_000_000));
+    const crashed = await crashedApproval(store, 45);
+    const unreachable = wrapStore(store, {
+      append: async () => {
+        throw new StoreUnavailableError('the event store does not answer');
+      },
+    });
+    const failures: string[] = [];
+    expect(await recover(unreachable, snapshots, (applicationId) => failures.push(applicationId))).toEqual([]);
+    expect(failures).toEqual([crashed]);
+    expect((await recover(store, snapshots)).map((o) => [o.applicationId, o.outcome])).toEqual([[crashed, 'approved']]);
   });
 });

@@ -88,7 +88,8 @@ describe.each(testStores())('the command side\'s cache of streams on $name', (te
 });
 
 describe('snapshots of a long budget line', () => {
-  async function lineWithCommitments(count: number) {
+  /** A voucher line with `count` commitments of ¥10,000 each; `history` tells one history's event ids from another's. */
+  async function lineWithCommitments(count: number, history = '0000') {
     const { openSqliteEventStore } = await import('../../src/eventstore/sqlite/sqlite-event-store.js');
     const store = openSqliteEventStore({ file: ':memory:' });
     const metadata = { actorId: 'finance-chen', actorRole: 'FINANCE', correlationId: 'c', causationId: 'allocate', recordedAt: 'now', schemaVersion: 1 };
@@ -99,7 +100,7 @@ describe('snapshots of a long budget line', () => {
     }], { expectedRevision: 'no_stream' });
     for (let i = 1; i <= count; i++) {
       await store.append(budgetStream(id), [{
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, type: 'BudgetCommitted', metadata: { ...metadata, causationId: `approve-${i}` },
+        id: `00000000-${history}-4000-8000-${String(i).padStart(12, '0')}`, type: 'BudgetCommitted', metadata: { ...metadata, causationId: `approve-${i}` },
         data: { budgetLineId: id, applicationId: `application-${i}`, approvalId: `approval-${i}`, amountFen: yuan(10_000), committedAt: 'now' },
       }], { expectedRevision: i - 1 });
     }
@@ -127,6 +128,16 @@ describe('snapshots of a long budget line', () => {
     const cold = await createStreamCache({ store: restored.store, snapshots, snapshotEvery: 10 }).read(restored.stream, budgetDecider);
     expect(cold.revision).toBe(15);
     expect(cold.state).toEqual((await createStreamCache({ store: restored.store }).read(restored.stream, budgetDecider)).state);
+  });
+
+  it('ignores a snapshot of another history that reached the same revision at the same positions', async () => {
+    const lost = await lineWithCommitments(25, '1111');
+    const snapshots = openSnapshotStore(':memory:');
+    await createStreamCache({ store: lost.store, snapshots, snapshotEvery: 10 }).read(lost.stream, budgetDecider);
+    const rewritten = await lineWithCommitments(25, '2222');
+    const cold = await createStreamCache({ store: rewritten.store, snapshots, snapshotEvery: 10 }).read(rewritten.stream, budgetDecider);
+    expect(cold.writtenBy.get('approve-7')?.position).toBeDefined();
+    expect(cold.lastEventId).toBe('00000000-2222-4000-8000-000000000025');
   });
 
   it('ignores the snapshots of another version of the fold', async () => {
