@@ -122,5 +122,21 @@ export function nextStep(progress: ApprovalProgress): ApprovalStep {
   }
 }
 
+/**
+ * Whether a reservation's failure with `code` abandons the approval: a guard's refusal does; a
+ * race lost on every retry (CONCURRENCY_EXHAUSTED) leaves it pending for a retry or the sweep,
+ * as does any failure that is no refusal (the store unreachable).
+ */
+export const refusalAbandons = (code: DomainErrorCode): boolean => code !== 'CONCURRENCY_EXHAUSTED';
+
+/** Where an approval stands, seen from the application's record of it and the three streams' holds. */
+export function observedProgress(
+  approvalId: string,
+  recorded: 'none' | 'pending' | 'approved' | 'abandoned',
+  holds: Record<Reservation, Hold>,
+): ApprovalProgress {
+  return { approvalId, outcome: recorded === 'none' ? 'not-started' : recorded, holds };
+}
+
 /** Whether the approval still has work to do (recovery and the sweep look for these). */
 export const isUnfinished = (progress: ApprovalProgress): boolean => nextStep(progress).type !== 'Finished';

@@ -7,7 +7,15 @@
  */
 import { type ApplicationState, applicationStream, type Approval, approvalOutcome } from '../application/application.js';
 import { type ApplicationCommand, applicationDecider } from '../application/decide.js';
-import { type ApprovalProgress, evolve, nextStep, type Reservation, type ReservationRefused } from '../approval/process.js';
+import {
+  type ApprovalProgress,
+  evolve,
+  nextStep,
+  observedProgress,
+  refusalAbandons,
+  type Reservation,
+  type ReservationRefused,
+} from '../approval/process.js';
 import { approvalReservations, type ReservationBasis, type ReservationCommands, reservationStreams } from '../approval/reservations.js';
 import { budgetDecider, holdOf as budgetHoldOf } from '../budget/decide.js';
 import type { BenefitLineDefinition } from '../catalog/catalog.js';
@@ -157,15 +165,12 @@ interface Run {
   approvedAt?: Position;
 }
 
-const OUTCOMES = { none: 'not-started', pending: 'pending', approved: 'approved', abandoned: 'abandoned' } as const;
-
 function progress(run: Run): ApprovalProgress {
-  const seen: ApprovalProgress = { approvalId: run.approvalId, outcome: OUTCOMES[approvalOutcome(run.application, run.approvalId)], holds: run.holds };
+  const seen = observedProgress(run.approvalId, approvalOutcome(run.application, run.approvalId), run.holds);
   return run.refused ? evolve(seen, run.refused) : seen;
 }
 
-/** A refusal of a guard abandons the approval; losing every retry to concurrent writers, or a store fault, leaves it pending for a retry. */
-const isRefusal = (error: unknown): error is DomainError => error instanceof DomainError && error.code !== 'CONCURRENCY_EXHAUSTED';
+const isRefusal = (error: unknown): error is DomainError => error instanceof DomainError && refusalAbandons(error.code);
 
 async function reserve(run: Run, reservation: Reservation): Promise<void> {
   try {

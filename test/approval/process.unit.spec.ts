@@ -9,7 +9,9 @@ import {
   type ApprovalStep,
   isUnfinished,
   nextStep,
+  observedProgress,
   progressOf,
+  refusalAbandons,
 } from '../../src/approval/process.js';
 import { yuan } from '../support/domain-fixtures.js';
 
@@ -139,5 +141,29 @@ describe('what recovery and the sweep look for', () => {
     ['never started', [], false],
   ] as const)('an approval %s is unfinished: %s', (_state, events, unfinished) => {
     expect(isUnfinished(progressOf(APPROVAL, [...events]))).toBe(unfinished);
+  });
+});
+
+describe('a reservation that fails', () => {
+  it.each(['BUDGET_EXCEEDED', 'CAP_EXCEEDED', 'DOUBLE_DIPPING', 'ALREADY_AWARDED', 'PREREQUISITE_MISSING', 'INVALID_TRANSITION'] as const)(
+    'abandons the approval when a guard refuses it (%s)',
+    (code) => expect(refusalAbandons(code)).toBe(true),
+  );
+
+  it('leaves the approval pending when it lost the race on every retry (CONCURRENCY_EXHAUSTED), for a retry or the sweep', () => {
+    expect(refusalAbandons('CONCURRENCY_EXHAUSTED')).toBe(false);
+  });
+});
+
+describe('an approval as the streams show it', () => {
+  const holds = { fact: 'held', entitlement: 'held', budget: 'none' } as const;
+
+  it('is where the events would have it, the budget still to commit', () => {
+    expect(observedProgress(APPROVAL, 'pending', { ...holds })).toEqual(progressOf(APPROVAL, [started, factClaimed, entitlementReserved]));
+    expect(nextStep(observedProgress(APPROVAL, 'pending', { ...holds }))).toEqual({ type: 'Reserve', reservation: 'budget' });
+  });
+
+  it('has not started when the application has no record of it', () => {
+    expect(nextStep(observedProgress(APPROVAL, 'none', { ...holds }))).toEqual({ type: 'Finished', outcome: 'none' });
   });
 });

@@ -29,6 +29,10 @@ export function ruleOf(input: BenefitRuleInput): BenefitRule {
       return { kind: 'average-balance-rate', rateBasisPoints: rate() };
     case RuleKindValue.PER_CASE:
       return { kind: 'per-case' };
+    default: {
+      const unknown: never = input.kind;
+      throw badUserInput(`unknown rule kind ${String(unknown)}`);
+    }
   }
 }
 
