@@ -10,9 +10,12 @@
  * Each command's events are one append, with the metadata the command path stamps (its actor and
  * role, causation and correlation by the command id, its payload hash, its 文号); the approval's
  * reservations carry the approval command's metadata, as its steps do. With `commandRecords`, each
- * command also claims and records its idempotency key on `command-<id>` as `once` does: the
- * record quotes the position of the command's last event, so the caller hands every append's
- * result back to the generator (`next(result)`).
+ * command also claims and records its idempotency key on `command-<id>` as `once` does. A record
+ * quotes the position of its command's last event, so the caller hands each append's result (a
+ * promise) back to the generator (`next(result)`), and the records come as `LateAppend`s, built
+ * once that event is written. They come at the end of each chunk of applications, as records of
+ * commands sent concurrently interleave in a busy ledger: the caller may write the whole chunk in
+ * one group commit rather than wait for each command.
  */
 import { randomUUID } from 'node:crypto';
 import { budgetLineId, budgetStream } from '../../../src/budget/budget.js';
@@ -25,7 +28,7 @@ import { enterpriseStream, type EnterpriseKind } from '../../../src/enterprise/e
 import { entitlementStream } from '../../../src/entitlement/entitlement.js';
 import { applicationStream } from '../../../src/application/application.js';
 import type { EventData, LedgerEventType } from '../../../src/events.js';
-import type { AppendResult, ExpectedRevision, NewEvent, Position } from '../../../src/eventstore/port.js';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../../../src/eventstore/port.js';
 import { type CommandEvent, commandStream } from '../../../src/commands/idempotency.js';
 import { payloadHash } from '../../../src/shared/hash.js';
 import { deterministicId } from '../../../src/shared/ids.js';
@@ -44,9 +47,15 @@ export interface LifecycleOptions {
   commandRecords?: boolean;
 }
 
-/** What the generator gets back for each append: its result, when `commandRecords` needs positions. */
-export type Written = AppendResult | undefined;
-export type History = Generator<Append, void, Written>;
+/** An append that quotes the result of an earlier one: built once `after` is written. */
+export interface LateAppend {
+  after: Promise<AppendResult>;
+  build(written: AppendResult): Append;
+}
+
+/** What the generator gets back for each append: the promise of its result (`commandRecords` needs it). */
+export type Written = Promise<AppendResult> | undefined;
+export type History = Generator<Append | LateAppend, void, Written>;
 
 /** One command as the ledger handles it: its identity, who sends it, the 文号 it acts on. */
 interface Command {
@@ -119,15 +128,15 @@ export function* lifecycleEvents(events: number, options: LifecycleOptions & { c
   const history = lifecycles(options);
   let written: Written;
   for (let count = 0; count < events; ) {
-    const append = history.next(written).value!;
-    count += append.events.length;
-    written = yield append;
+    const step = history.next(written).value!;
+    count += 'events' in step ? step.events.length : 1;
+    written = yield step;
   }
 }
 
 class LifecycleWriter {
   private readonly rand: () => number;
-  private readonly records: boolean;
+  private readonly recording: boolean;
   private readonly revisions = new Map<string, number>();
   private readonly firms: Firm[] = [];
   private readonly unregistered = new Set<Firm>();
@@ -137,12 +146,14 @@ class LifecycleWriter {
   private now = Date.parse('2016-03-01T01:00:00.000Z');
   private serial = 0;
   private commands = 0;
-  /** The position of the last append handed back. */
-  private position: Position = '';
+  /** The result of the last append, as handed back. */
+  private written: Written;
+  /** Records of the commands of the current chunk, written at its end. */
+  private records: LateAppend[] = [];
 
   constructor(options: LifecycleOptions) {
     this.rand = random(options.seed ?? 2016);
-    this.records = options.commandRecords ?? false;
+    this.recording = options.commandRecords ?? false;
   }
 
   *catalog(): History {
@@ -155,6 +166,7 @@ class LifecycleWriter {
       const { lineCode } = definition;
       yield* this.handled(define, benefitLineStream(lineCode), [this.event('BenefitLineDefined', { ...definition, definedAt: at }, define)], { lineCode });
     }
+    yield* this.flushRecords();
   }
 
   *chunk(): History {
@@ -169,6 +181,7 @@ class LifecycleWriter {
     const abandoned = approving.filter((c) => c.outcome.startsWith('abandoned'));
     yield* this.releases(abandoned, approvals);
     for (const c of approving) yield* this.closing(c, approvals.get(c)!);
+    yield* this.flushRecords();
   }
 
   // ── Cases ─────────────────────────────────────────────────────────────────────────────────
@@ -409,7 +422,7 @@ class LifecycleWriter {
     }
     const approved = { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen, approvedBy: approve.actorId, budgetLineId: c.budgetLineId, approvedAt: this.at() };
     yield* this.append(stream, [this.event('ApplicationApproved', approved, approve)]);
-    yield* this.recorded(approve, { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen });
+    this.recorded(approve, { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen });
     yield* this.payments(c);
   }
 
@@ -483,20 +496,35 @@ class LifecycleWriter {
   private *handled(command: Command, stream: string, events: NewEvent[], ids: Record<string, string | number>): History {
     yield* this.accepted(command);
     yield* this.append(stream, events);
-    yield* this.recorded(command, ids);
+    this.recorded(command, ids);
   }
 
   private *accepted(command: Command): History {
-    if (!this.records) return;
+    if (!this.recording) return;
     yield* this.append(commandStream(command.commandId), [this.commandEvent(command, { type: 'CommandAccepted', data: { ...identity(command), acceptedAt: this.at() } })]);
   }
 
-  /** The result quotes the position of the command's last event: the append just handed back. */
-  private *recorded(command: Command, ids: Record<string, string | number>): History {
-    if (!this.records) return;
-    if (this.position === '') throw new Error('with commandRecords, hand each append\'s result back to the generator');
-    const result = { ...ids, position: this.position };
-    yield* this.append(commandStream(command.commandId), [this.commandEvent(command, { type: 'CommandRecorded', data: { ...identity(command), result, recordedAt: this.at() } })]);
+  /** Its record, quoting the position of the command's last event: the append just handed back. */
+  private recorded(command: Command, ids: Record<string, string | number>): void {
+    if (!this.recording) return;
+    if (!this.written) throw new Error('with commandRecords, hand each append\'s result back to the generator');
+    const stream = commandStream(command.commandId);
+    const expectedRevision = this.revisionAfter(stream, 1);
+    const recordedAt = this.at();
+    this.records.push({
+      after: this.written,
+      build: ({ position }) => ({
+        stream,
+        expectedRevision,
+        events: [this.commandEvent(command, { type: 'CommandRecorded', data: { ...identity(command), result: { ...ids, position }, recordedAt } })],
+      }),
+    });
+  }
+
+  private *flushRecords(): History {
+    const records = this.records;
+    this.records = [];
+    for (const record of records) yield record;
   }
 
   private commandEvent(command: Command, entry: CommandEvent): NewEvent {
@@ -542,10 +570,15 @@ class LifecycleWriter {
 
   /** An append at the stream's exact revision; what the caller hands back is its result. */
   private *append(stream: string, events: NewEvent[]): History {
+    const expectedRevision = this.revisionAfter(stream, events.length);
+    this.written = yield { stream, expectedRevision, events };
+  }
+
+  /** The stream's revision before `count` more events, which it counts. */
+  private revisionAfter(stream: string, count: number): ExpectedRevision {
     const last = this.revisions.get(stream);
-    this.revisions.set(stream, (last ?? -1) + events.length);
-    const written = yield { stream, expectedRevision: last === undefined ? 'no_stream' : last, events };
-    if (written) this.position = written.position;
+    this.revisions.set(stream, (last ?? -1) + count);
+    return last === undefined ? 'no_stream' : last;
   }
 }
 
