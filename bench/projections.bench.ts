@@ -14,41 +14,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
-import type { EventStore } from '../src/eventstore/port.js';
 import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
-import { openReadStore } from '../src/readmodel/read-store.js';
-import { createProjectionRunner } from '../src/readmodel/runner.js';
 import { viewName } from '../src/readmodel/schema.js';
 import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
-import { measureWriteFloor } from './write-floor.js';
-import { flagValue, hasFlag, peakRss, perSecond, printResult, ratio, timed } from './support.js';
+import { loadLog, measured, rebuildAgainstBound } from './rebuild.js';
+import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
 const quick = hasFlag('quick');
 /** `--events N` overrides the count, e.g. to see that peak memory does not grow with it. */
 const N = Number(flagValue('events') ?? (quick ? 50_000 : 1_000_000));
-
-async function loadLog(store: EventStore): Promise<number> {
-  let events = 0;
-  for (const append of lifecycleEvents(N)) {
-    await store.append(append.stream, append.events, { expectedRevision: append.expectedRevision });
-    events += append.events.length;
-    if (events % 100_000 < append.events.length) console.log(`  loaded ${events.toLocaleString('en')} events`);
-  }
-  return events;
-}
-
-/** Reads the whole log through the port's subscription, as the runner does, and drops each event. */
-async function rawScan(store: EventStore): Promise<number> {
-  const head = await store.headPosition();
-  let count = 0;
-  const subscription = store.subscribeAll();
-  for await (const event of subscription) {
-    count += 1;
-    if (event.position >= head!) break;
-  }
-  await subscription.close();
-  return count;
-}
 
 /** JSON.parse of every event's data and metadata, a page at a time read (untimed) into memory. */
 function parseOnly(ledgerFile: string): { events: number; seconds: number } {
@@ -73,15 +47,6 @@ function parseOnly(ledgerFile: string): { events: number; seconds: number } {
   return { events, seconds };
 }
 
-async function rebuild(store: EventStore, readStoreFile: string): Promise<void> {
-  const readStore = openReadStore({ file: readStoreFile });
-  const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e) });
-  await runner.start();
-  await runner.catchUp();
-  await runner.stop();
-  readStore.close();
-}
-
 /** What the rebuild wrote: the rows of every read model and the indexes built over them (untimed). */
 function writtenModels(readStoreFile: string): { rows: number; indexes: number } {
   const db = new Database(readStoreFile, { readonly: true });
@@ -92,30 +57,23 @@ function writtenModels(readStoreFile: string): { rows: number; indexes: number }
   return { rows, indexes };
 }
 
-async function measured<T>(work: () => Promise<T> | T) {
-  const rss = peakRss();
-  const run = await timed(work);
-  return { ...run, peakRssMiB: rss.stop() };
-}
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-projections-'));
   const ledgerFile = join(dir, 'ledger.db');
   console.log(`bench:projections — ${N.toLocaleString('en')} lifecycle events, embedded store${quick ? ' (quick)' : ''}`);
   const store = openSqliteEventStore({ file: ledgerFile });
   try {
-    const load = await measured(() => loadLog(store));
+    const load = await measured(() => loadLog(store, lifecycleEvents(N)));
     const events = load.result;
     console.log(`loaded ${events} events in ${load.seconds.toFixed(1)} s`);
-    const scan = await measured(() => rawScan(store));
     const parse = parseOnly(ledgerFile);
-    const build = await measured(() => rebuild(store, join(dir, 'readmodel.db')));
+    const run = await rebuildAgainstBound(store, join(dir, 'readmodel.db'), join(dir, 'floor.db'));
+    const { floor, singleThreadBound } = run;
+    const scan = { seconds: run.scanSeconds, peakRssMiB: run.peakRssMiB.rawScan };
+    const build = { seconds: run.rebuildSeconds, peakRssMiB: run.peakRssMiB.rebuild };
     const written = writtenModels(join(dir, 'readmodel.db'));
-    const floor = measureWriteFloor(join(dir, 'readmodel.db'), join(dir, 'floor.db'));
-    /** The best ratio a rebuild on one thread could reach: it reads the log and writes these rows. */
-    const singleThreadBound = ratio(scan.seconds, scan.seconds + floor.seconds);
     const rates = {
-      rawScan: perSecond(scan.result, scan.seconds),
+      rawScan: perSecond(events, scan.seconds),
       jsonParse: perSecond(parse.events, parse.seconds),
       rebuild: perSecond(events, build.seconds),
     };

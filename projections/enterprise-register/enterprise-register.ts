@@ -17,7 +17,8 @@ export interface EnterpriseRow {
 
 export const enterpriseRegister = defineProjection({
   name: 'enterprise-register',
-  version: 1,
+  // 2: the register counts by kind, and by county and kind, from an index.
+  version: 2,
   tables: {
     enterprises: tableSpec<EnterpriseRow>({
       columns: {
@@ -29,7 +30,7 @@ export const enterpriseRegister = defineProjection({
         registeredBy: column.text,
       },
       primaryKey: ['creditCode'],
-      indexes: ['county', 'name'],
+      indexes: ['county, kind', 'kind', 'name'],
     }),
   },
   handlers: {

@@ -7,6 +7,15 @@
  *
  * It writes what the deciders would emit, stream by stream with exact expected revisions, so that
  * big volumes can be loaded fast; the domain's own rules are the deciders' business, not this.
+ * Each command's events are one append, with the metadata the command path stamps (its actor and
+ * role, causation and correlation by the command id, its payload hash, its 文号); the approval's
+ * reservations carry the approval command's metadata, as its steps do. With `commandRecords`, each
+ * command also claims and records its idempotency key on `command-<id>` as `once` does. A record
+ * quotes the position of its command's last event, so the caller hands each append's result (a
+ * promise) back to the generator (`next(result)`), and the records come as `LateAppend`s, built
+ * once that event is written. They come at the end of each chunk of applications, as records of
+ * commands sent concurrently interleave in a busy ledger: the caller may write the whole chunk in
+ * one group commit rather than wait for each command.
  */
 import { randomUUID } from 'node:crypto';
 import { budgetLineId, budgetStream } from '../../../src/budget/budget.js';
@@ -19,7 +28,10 @@ import { enterpriseStream, type EnterpriseKind } from '../../../src/enterprise/e
 import { entitlementStream } from '../../../src/entitlement/entitlement.js';
 import { applicationStream } from '../../../src/application/application.js';
 import type { EventData, LedgerEventType } from '../../../src/events.js';
-import type { ExpectedRevision, NewEvent } from '../../../src/eventstore/port.js';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../../../src/eventstore/port.js';
+import { type CommandEvent, commandStream } from '../../../src/commands/idempotency.js';
+import { payloadHash } from '../../../src/shared/hash.js';
+import { deterministicId } from '../../../src/shared/ids.js';
 import { applyRateToMean, type Fen } from '../../../src/shared/money.js';
 
 export interface Append {
@@ -31,7 +43,40 @@ export interface Append {
 export interface LifecycleOptions {
   /** The same seed gives the same amounts, outcomes and firms (ids stay random uuids). */
   seed?: number;
+  /** Also write each command's idempotency record (CommandAccepted, CommandRecorded), as the ledger does. */
+  commandRecords?: boolean;
 }
+
+/** An append that quotes the result of an earlier one: built once `after` is written. */
+export interface LateAppend {
+  after: Promise<AppendResult>;
+  build(written: AppendResult): Append;
+}
+
+/** What the generator gets back for each append: the promise of its result (`commandRecords` needs it). */
+export type Written = Promise<AppendResult> | undefined;
+export type History = Generator<Append | LateAppend, void, Written>;
+
+/** One command as the ledger handles it: its identity, who sends it, the 文号 it acts on. */
+interface Command {
+  commandId: string;
+  commandType: string;
+  idempotencyKey: string;
+  payloadHash: string;
+  actorId: string;
+  documentRef?: string;
+}
+
+/** The roles that send each kind of command (src/graphql/access/roles.ts). */
+const ROLES: Record<string, string> = {
+  registrar: 'ADMIN',
+  finance: 'FINANCE',
+  applicant: 'APPLICANT',
+  officer: 'OFFICER',
+  director: 'APPROVER',
+  deputy: 'APPROVER',
+  treasury: 'TREASURY',
+};
 
 /** Applications decided together: their budget events share one append per budget line. */
 const CHUNK = 50;
@@ -71,25 +116,27 @@ function random(seed: number): () => number {
   };
 }
 
-/** Endless lifecycles: the catalog first, then chunk after chunk of applications. */
-export function* lifecycles(options: LifecycleOptions = {}): Generator<Append> {
+/** Endless lifecycles: the catalog first (unless the ledger loaded it), then chunk after chunk of applications. */
+export function* lifecycles(options: LifecycleOptions & { catalog?: boolean } = {}): History {
   const writer = new LifecycleWriter(options);
-  yield* writer.catalog();
+  if (options.catalog !== false) yield* writer.catalog();
   for (;;) yield* writer.chunk();
 }
 
-/** The first appends of `lifecycles` holding at least `events` events. */
-export function* lifecycleEvents(events: number, options: LifecycleOptions = {}): Generator<Append> {
-  let count = 0;
-  for (const append of lifecycles(options)) {
-    if (count >= events) return;
-    count += append.events.length;
-    yield append;
+/** The first appends of `lifecycles` holding at least `events` events; what the caller hands back goes on to it. */
+export function* lifecycleEvents(events: number, options: LifecycleOptions & { catalog?: boolean } = {}): History {
+  const history = lifecycles(options);
+  let written: Written;
+  for (let count = 0; count < events; ) {
+    const step = history.next(written).value!;
+    count += 'events' in step ? step.events.length : 1;
+    written = yield step;
   }
 }
 
 class LifecycleWriter {
   private readonly rand: () => number;
+  private readonly recording: boolean;
   private readonly revisions = new Map<string, number>();
   private readonly firms: Firm[] = [];
   private readonly unregistered = new Set<Firm>();
@@ -98,34 +145,43 @@ class LifecycleWriter {
   private readonly scaledUp: Firm[] = [];
   private now = Date.parse('2016-03-01T01:00:00.000Z');
   private serial = 0;
+  private commands = 0;
+  /** The result of the last append, as handed back. */
+  private written: Written;
+  /** Records of the commands of the current chunk, written at its end. */
+  private records: LateAppend[] = [];
 
   constructor(options: LifecycleOptions) {
     this.rand = random(options.seed ?? 2016);
+    this.recording = options.commandRecords ?? false;
   }
 
-  *catalog(): Generator<Append> {
+  *catalog(): History {
     const at = this.at();
-    yield this.append(policyStream(XUCHANG_2016_8_POLICY.policyCode), [
-      this.event('PolicyPublished', { ...XUCHANG_2016_8_POLICY, publishedAt: at }, 'catalog-admin'),
-    ]);
+    const admin = this.command('PublishPolicy', 'catalog-admin', XUCHANG_2016_8_POLICY);
+    const { policyCode } = XUCHANG_2016_8_POLICY;
+    yield* this.handled(admin, policyStream(policyCode), [this.event('PolicyPublished', { ...XUCHANG_2016_8_POLICY, publishedAt: at }, admin)], { policyCode });
     for (const definition of XUCHANG_2016_8_LINES) {
-      yield this.append(benefitLineStream(definition.lineCode), [
-        this.event('BenefitLineDefined', { ...definition, definedAt: at }, 'catalog-admin'),
-      ]);
+      const define = this.command('DefineBenefitLine', 'catalog-admin', definition);
+      const { lineCode } = definition;
+      yield* this.handled(define, benefitLineStream(lineCode), [this.event('BenefitLineDefined', { ...definition, definedAt: at }, define)], { lineCode });
     }
+    yield* this.flushRecords();
   }
 
-  *chunk(): Generator<Append> {
+  *chunk(): History {
     this.now += DAY_MS;
     const cases = Array.from({ length: CHUNK }, () => this.newCase());
     yield* this.registrations(cases);
-    for (const c of cases) yield this.append(applicationStream(c.applicationId), this.opening(c));
-    const approving = cases.filter((c) => c.outcome !== 'withdrawn' && c.outcome !== 'rejected');
-    yield* this.reservations(approving);
-    yield* this.budget(approving.filter((c) => c.outcome !== 'abandoned-before-budget'), 'commit');
+    const approvals = new Map<Case, Command>();
+    for (const c of cases) yield* this.opening(c, approvals);
+    const approving = cases.filter((c) => approvals.has(c));
+    yield* this.reservations(approving, approvals);
+    for (const c of approving.filter((c) => c.outcome !== 'abandoned-before-budget')) yield* this.commit(c, approvals.get(c)!);
     const abandoned = approving.filter((c) => c.outcome.startsWith('abandoned'));
-    yield* this.releases(abandoned);
-    for (const c of approving) yield this.append(applicationStream(c.applicationId), this.closing(c));
+    yield* this.releases(abandoned, approvals);
+    for (const c of approving) yield* this.closing(c, approvals.get(c)!);
+    yield* this.flushRecords();
   }
 
   // ── Cases ─────────────────────────────────────────────────────────────────────────────────
@@ -225,58 +281,74 @@ class LifecycleWriter {
 
   // ── Streams ───────────────────────────────────────────────────────────────────────────────
 
-  private *registrations(cases: Case[]): Generator<Append> {
+  private *registrations(cases: Case[]): History {
     for (const firm of new Set(cases.map((c) => c.firm))) {
       if (!this.unregistered.delete(firm)) continue;
-      yield this.append(enterpriseStream(firm.creditCode), [
-        this.event('EnterpriseRegistered', {
-          creditCode: firm.creditCode,
-          name: `许昌${firm.county}小微企业${firm.creditCode.slice(8, 16)}有限公司`,
-          county: firm.county,
-          kind: firm.kind,
-          registeredAt: this.at(),
-        }, 'registrar-1'),
-      ]);
+      const registration = {
+        creditCode: firm.creditCode,
+        name: `许昌${firm.county}小微企业${firm.creditCode.slice(8, 16)}有限公司`,
+        county: firm.county,
+        kind: firm.kind,
+      };
+      const register = this.command('RegisterEnterprise', 'registrar-1', registration);
+      yield* this.handled(register, enterpriseStream(firm.creditCode), [
+        this.event('EnterpriseRegistered', { ...registration, registeredAt: this.at() }, register),
+      ], { creditCode: firm.creditCode });
     }
   }
 
-  private opening(c: Case): NewEvent[] {
+  /** Submit, then withdraw, or review then reject, or review then start the approval (its command goes on). */
+  private *opening(c: Case, approvals: Map<Case, Command>): History {
     const applicant = `applicant-${c.firm.creditCode}`;
-    const events = [
+    const ids = { applicationId: c.applicationId };
+    const stream = applicationStream(c.applicationId);
+    const submission = {
+      creditCode: c.firm.creditCode,
+      lineCode: c.line.lineCode,
+      fiscalYear: c.fiscalYear,
+      qualifyingFact: c.fact,
+      requestedFen: c.amountFen,
+      evidence: { note: 'generated' },
+    };
+    const submit = this.command('SubmitApplication', applicant, submission);
+    yield* this.handled(submit, stream, [
       this.event('ApplicationSubmitted', {
+        ...submission,
         applicationId: c.applicationId,
-        creditCode: c.firm.creditCode,
-        lineCode: c.line.lineCode,
-        fiscalYear: c.fiscalYear,
         payer: c.payer,
         budgetLineId: c.budgetLineId,
         county: c.firm.county,
-        qualifyingFact: c.fact,
-        requestedFen: c.amountFen,
-        evidence: { note: 'generated' },
         submittedBy: applicant,
         submittedAt: this.at(),
-      }, applicant),
-    ];
+      }, submit),
+    ], ids);
     if (c.outcome === 'withdrawn') {
-      return [...events, this.event('ApplicationWithdrawn', { applicationId: c.applicationId, withdrawnBy: applicant, withdrawnAt: this.at() }, applicant)];
+      const withdraw = this.command('WithdrawApplication', applicant, ids);
+      yield* this.handled(withdraw, stream, [this.event('ApplicationWithdrawn', { ...ids, withdrawnBy: applicant, withdrawnAt: this.at() }, withdraw)], ids);
+      return;
     }
     const reviewer = this.pick('officer', 5);
-    events.push(this.event('ApplicationReviewed', { applicationId: c.applicationId, reviewedBy: reviewer, opinion: '材料齐全，符合条件', reviewedAt: this.at() }, reviewer));
+    const review = this.command('ReviewApplication', reviewer, { ...ids, opinion: '材料齐全，符合条件' });
+    yield* this.handled(review, stream, [this.event('ApplicationReviewed', { ...ids, reviewedBy: reviewer, opinion: '材料齐全，符合条件', reviewedAt: this.at() }, review)], ids);
     if (c.outcome === 'rejected') {
       const director = this.pick('director', 3);
-      return [...events, this.event('ApplicationRejected', { applicationId: c.applicationId, rejectedBy: director, reason: '不符合认定条件', rejectedAt: this.at() }, director)];
+      const reject = this.command('RejectApplication', director, { ...ids, reason: '不符合认定条件' });
+      yield* this.handled(reject, stream, [this.event('ApplicationRejected', { ...ids, rejectedBy: director, reason: '不符合认定条件', rejectedAt: this.at() }, reject)], ids);
+      return;
     }
     const approver = this.approver(c);
-    const started = this.event('ApprovalStarted', { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen, approvedBy: approver, startedAt: this.at() }, approver);
-    started.metadata.documentRef = this.documentRef(c);
-    return [...events, started];
+    const approve = this.command('ApproveApplication', approver, { ...ids, amountFen: c.amountFen }, this.documentRef(c));
+    approvals.set(c, approve);
+    yield* this.accepted(approve);
+    const started = { ...ids, approvalId: c.approvalId, amountFen: c.amountFen, approvedBy: approver, startedAt: this.at(), exclusivityGroup: c.line.exclusivityGroup };
+    yield* this.append(stream, [this.event('ApprovalStarted', started, approve)]);
   }
 
-  private *reservations(cases: Case[]): Generator<Append> {
+  private *reservations(cases: Case[], approvals: Map<Case, Command>): History {
     for (const c of cases) {
+      const approve = approvals.get(c)!;
       const claimedAt = this.at();
-      yield this.append(claimStream(c.line.exclusivityGroup, c.fact), [
+      yield* this.append(claimStream(c.line.exclusivityGroup, c.fact), [
         this.event('FactClaimed', {
           exclusivityGroup: c.line.exclusivityGroup,
           fact: c.fact,
@@ -285,9 +357,9 @@ class LifecycleWriter {
           lineCode: c.line.lineCode,
           creditCode: c.firm.creditCode,
           claimedAt,
-        }),
+        }, approve),
       ]);
-      yield this.append(entitlementStream(c.line.lineCode, c.firm.creditCode), [
+      yield* this.append(entitlementStream(c.line.lineCode, c.firm.creditCode), [
         this.event('EntitlementReserved', {
           lineCode: c.line.lineCode,
           creditCode: c.firm.creditCode,
@@ -296,109 +368,167 @@ class LifecycleWriter {
           approvalId: c.approvalId,
           amountFen: c.amountFen,
           reservedAt: claimedAt,
-        }),
+        }, approve),
       ]);
     }
   }
 
-  /** One append per budget line: allocation or top-up first when a commitment would run it short. */
-  private *budget(cases: Case[], step: 'commit' | 'release'): Generator<Append> {
-    for (const [id, onLine] of groupBy(cases, (c) => c.budgetLineId)) {
-      const events: NewEvent[] = [];
-      for (const c of onLine) {
-        const ref = { budgetLineId: id, applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen };
-        if (step === 'commit') {
-          events.push(...this.funding(c), this.event('BudgetCommitted', { ...ref, committedAt: this.at() }));
-        } else events.push(this.event('BudgetReleased', { ...ref, releasedAt: this.at() }));
-        this.available.set(id, this.available.get(id)! + (step === 'commit' ? -c.amountFen : c.amountFen));
-      }
-      yield this.append(budgetStream(id), events);
-    }
+  /** The approval's budget step, after Finance's allocation or top-up when the line would run short. */
+  private *commit(c: Case, approve: Command): History {
+    yield* this.funding(c);
+    const ref = { budgetLineId: c.budgetLineId, applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen };
+    this.available.set(c.budgetLineId, this.available.get(c.budgetLineId)! - c.amountFen);
+    yield* this.append(budgetStream(c.budgetLineId), [this.event('BudgetCommitted', { ...ref, committedAt: this.at() }, approve)]);
   }
 
-  private funding(c: Case): NewEvent[] {
-    const left = this.available.get(c.budgetLineId);
+  private *funding(c: Case): History {
+    const id = c.budgetLineId;
+    const ids = { budgetLineId: id };
+    const left = this.available.get(id);
     if (left === undefined) {
-      this.available.set(c.budgetLineId, ALLOCATION_FEN);
-      return [
-        this.event('BudgetAllocated', {
-          budgetLineId: c.budgetLineId,
-          lineCode: c.line.lineCode,
-          fiscalYear: c.fiscalYear,
-          payer: c.payer,
-          amountFen: ALLOCATION_FEN,
-          allocatedAt: this.at(),
-        }, 'finance-1'),
-        ...this.funding(c),
-      ];
+      const allocation = { lineCode: c.line.lineCode, fiscalYear: c.fiscalYear, payer: c.payer, amountFen: ALLOCATION_FEN };
+      const allocate = this.command('AllocateBudget', 'finance-1', allocation, `许财预〔${c.fiscalYear}〕3号`);
+      this.available.set(id, ALLOCATION_FEN);
+      yield* this.handled(allocate, budgetStream(id), [this.event('BudgetAllocated', { ...allocation, budgetLineId: id, allocatedAt: this.at() }, allocate)], ids);
+      return yield* this.funding(c);
     }
-    if (left >= c.amountFen) return [];
-    this.available.set(c.budgetLineId, left + ALLOCATION_FEN);
-    return [this.event('BudgetAdjusted', { budgetLineId: c.budgetLineId, deltaFen: ALLOCATION_FEN, reason: '追加预算', adjustedAt: this.at() }, 'finance-1')];
+    if (left >= c.amountFen) return;
+    const adjustment = { budgetLineId: id, deltaFen: ALLOCATION_FEN, reason: '追加预算' };
+    const adjust = this.command('AdjustBudget', 'finance-1', adjustment, `许财预〔${c.fiscalYear}〕9号`);
+    this.available.set(id, left + ALLOCATION_FEN);
+    yield* this.handled(adjust, budgetStream(id), [this.event('BudgetAdjusted', { ...adjustment, adjustedAt: this.at() }, adjust)], ids);
   }
 
-  private *releases(cases: Case[]): Generator<Append> {
+  private *releases(cases: Case[], approvals: Map<Case, Command>): History {
     for (const c of cases) {
+      const approve = approvals.get(c)!;
       const ids = { applicationId: c.applicationId, approvalId: c.approvalId, releasedAt: this.at() };
-      yield this.append(claimStream(c.line.exclusivityGroup, c.fact), [this.event('FactClaimReleased', ids)]);
-      yield this.append(entitlementStream(c.line.lineCode, c.firm.creditCode), [this.event('EntitlementReleased', ids)]);
+      yield* this.append(claimStream(c.line.exclusivityGroup, c.fact), [this.event('FactClaimReleased', ids, approve)]);
+      yield* this.append(entitlementStream(c.line.lineCode, c.firm.creditCode), [this.event('EntitlementReleased', ids, approve)]);
+      if (c.outcome !== 'abandoned-after-budget') continue;
+      const ref = { budgetLineId: c.budgetLineId, applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen };
+      this.available.set(c.budgetLineId, this.available.get(c.budgetLineId)! + c.amountFen);
+      yield* this.append(budgetStream(c.budgetLineId), [this.event('BudgetReleased', { ...ref, releasedAt: this.at() }, approve)]);
     }
-    yield* this.budget(cases.filter((c) => c.outcome === 'abandoned-after-budget'), 'release');
   }
 
-  private closing(c: Case): NewEvent[] {
-    const approver = this.approver(c);
+  /** The approval's outcome; a refused approval records no result (its key stays claimed), an approved one is paid. */
+  private *closing(c: Case, approve: Command): History {
+    const stream = applicationStream(c.applicationId);
     if (c.outcome !== 'approved') {
       const code = c.outcome === 'abandoned-before-budget' ? 'BUDGET_EXCEEDED' : 'CONCURRENCY_EXHAUSTED';
-      return [this.event('ApprovalAbandoned', { applicationId: c.applicationId, approvalId: c.approvalId, code, reason: '审批未能完成，预留已释放', abandonedAt: this.at() }, approver)];
+      yield* this.append(stream, [this.event('ApprovalAbandoned', { applicationId: c.applicationId, approvalId: c.approvalId, code, reason: '审批未能完成，预留已释放', abandonedAt: this.at() }, approve)]);
+      return;
     }
-    const approved = this.event('ApplicationApproved', { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen, approvedBy: approver, budgetLineId: c.budgetLineId, approvedAt: this.at() }, approver);
-    approved.metadata.documentRef = this.documentRef(c);
-    return [approved, ...this.payments(c)];
+    const approved = { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen, approvedBy: approve.actorId, budgetLineId: c.budgetLineId, approvedAt: this.at() };
+    yield* this.append(stream, [this.event('ApplicationApproved', approved, approve)]);
+    this.recorded(approve, { applicationId: c.applicationId, approvalId: c.approvalId, amountFen: c.amountFen });
+    yield* this.payments(c);
   }
 
-  private payments(c: Case): NewEvent[] {
+  private *payments(c: Case): History {
     const tranches = 1 + Math.floor(this.rand() * 3);
     const paidFully = this.rand() < 0.7;
-    const events: NewEvent[] = [];
     let paid = 0;
     for (let t = 0; t < tranches; t++) {
       const amountFen = t === tranches - 1 && paidFully ? c.amountFen - paid : Math.floor(c.amountFen / (tranches + 1));
       if (amountFen <= 0) continue;
       paid += amountFen;
       const recorder = this.pick('treasury', 3);
-      events.push(this.event('DisbursementRecorded', {
-        applicationId: c.applicationId,
-        disbursementId: randomUUID(),
-        budgetLineId: c.budgetLineId,
-        amountFen,
-        paidOn: this.at().slice(0, 10),
-        paymentReference: `许财拨〔${c.fiscalYear}〕${this.serial}-${t + 1}`,
-        recordedBy: recorder,
-        recordedAt: this.at(),
-      }, recorder));
+      const payment = { applicationId: c.applicationId, amountFen, paidOn: this.at().slice(0, 10), paymentReference: `许财拨〔${c.fiscalYear}〕${this.serial}-${t + 1}` };
+      const pay = this.command('RecordDisbursement', recorder, payment);
+      const disbursementId = deterministicId(pay.commandId, 'disbursement');
+      yield* this.handled(pay, applicationStream(c.applicationId), [
+        this.event('DisbursementRecorded', { ...payment, disbursementId, budgetLineId: c.budgetLineId, recordedBy: recorder, recordedAt: this.at() }, pay),
+      ], { applicationId: c.applicationId, disbursementId });
     }
-    return paid > 0 && this.rand() < 0.08 ? [...events, ...this.clawback(c, paid)] : events;
+    if (paid > 0 && this.rand() < 0.08) yield* this.clawback(c, paid);
   }
 
-  private clawback(c: Case, paidFen: Fen): NewEvent[] {
-    const clawbackId = randomUUID();
+  private *clawback(c: Case, paidFen: Fen): History {
+    const stream = applicationStream(c.applicationId);
+    const { applicationId } = c;
     const demanded = this.rand() < 0.5 ? paidFen : Math.max(1, Math.floor(paidFen / 2));
     const officer = this.pick('director', 3);
-    const events = [this.event('ClawbackDemanded', { applicationId: c.applicationId, clawbackId, amountFen: demanded, reason: '提供虚假材料', demandedBy: officer, demandedAt: this.at() }, officer)];
+    const demand = this.command('DemandClawback', officer, { applicationId, amountFen: demanded, reason: '提供虚假材料' }, `许工信〔${c.fiscalYear}〕40号`);
+    const clawbackId = deterministicId(demand.commandId, 'clawback');
+    yield* this.handled(demand, stream, [
+      this.event('ClawbackDemanded', { applicationId, clawbackId, amountFen: demanded, reason: '提供虚假材料', demandedBy: officer, demandedAt: this.at() }, demand),
+    ], { applicationId, clawbackId });
     const roll = this.rand();
-    if (roll < 0.25) return events;
+    if (roll < 0.25) return;
     const repaid = roll < 0.75 ? demanded : Math.floor(demanded / 2);
-    const recorder = this.pick('treasury', 3);
     if (repaid > 0) {
-      events.push(this.event('ClawbackRepaid', { applicationId: c.applicationId, clawbackId, repaymentId: randomUUID(), budgetLineId: c.budgetLineId, amountFen: repaid, paidOn: this.at().slice(0, 10), paymentReference: `许财缴-${this.serial}`, recordedBy: recorder, recordedAt: this.at() }, recorder));
+      const recorder = this.pick('treasury', 3);
+      const repayment = { applicationId, clawbackId, amountFen: repaid, paidOn: this.at().slice(0, 10), paymentReference: `许财缴-${this.serial}` };
+      const repay = this.command('RecordRepayment', recorder, repayment);
+      const repaymentId = deterministicId(repay.commandId, 'repayment');
+      yield* this.handled(repay, stream, [
+        this.event('ClawbackRepaid', { ...repayment, repaymentId, budgetLineId: c.budgetLineId, recordedBy: recorder, recordedAt: this.at() }, repay),
+      ], { applicationId, clawbackId, repaymentId });
     }
     if (repaid < demanded) {
       // 四眼原则: not the director who demanded it.
       const waiver = `deputy-${officer}`;
-      events.push(this.event('ClawbackWaived', { applicationId: c.applicationId, clawbackId, amountFen: demanded - repaid, reason: '企业注销，无法追回', waivedBy: waiver, waivedAt: this.at() }, waiver));
+      const waive = this.command('WaiveClawback', waiver, { applicationId, clawbackId, reason: '企业注销，无法追回' });
+      yield* this.handled(waive, stream, [
+        this.event('ClawbackWaived', { applicationId, clawbackId, amountFen: demanded - repaid, reason: '企业注销，无法追回', waivedBy: waiver, waivedAt: this.at() }, waive),
+      ], { applicationId, clawbackId });
     }
-    return events;
+  }
+
+  // ── Commands and their idempotency records ────────────────────────────────────────────────
+
+  /** A command with a key of its own, hashed with its input as the envelope hashes it. */
+  private command(commandType: string, actorId: string, input: unknown, documentRef?: string): Command {
+    const idempotencyKey = `generated-${(this.commands += 1)}`;
+    return {
+      commandId: deterministicId('command', idempotencyKey),
+      commandType,
+      idempotencyKey,
+      payloadHash: payloadHash({ commandType, input, documentRef: documentRef ?? null }),
+      actorId,
+      ...(documentRef === undefined ? {} : { documentRef }),
+    };
+  }
+
+  /** A command on one stream, as `handle` writes it: its key claimed, its events, its result recorded. */
+  private *handled(command: Command, stream: string, events: NewEvent[], ids: Record<string, string | number>): History {
+    yield* this.accepted(command);
+    yield* this.append(stream, events);
+    this.recorded(command, ids);
+  }
+
+  private *accepted(command: Command): History {
+    if (!this.recording) return;
+    yield* this.append(commandStream(command.commandId), [this.commandEvent(command, { type: 'CommandAccepted', data: { ...identity(command), acceptedAt: this.at() } })]);
+  }
+
+  /** Its record, quoting the position of the command's last event: the append just handed back. */
+  private recorded(command: Command, ids: Record<string, string | number>): void {
+    if (!this.recording) return;
+    if (!this.written) throw new Error('with commandRecords, hand each append\'s result back to the generator');
+    const stream = commandStream(command.commandId);
+    const expectedRevision = this.revisionAfter(stream, 1);
+    const recordedAt = this.at();
+    this.records.push({
+      after: this.written,
+      build: ({ position }) => ({
+        stream,
+        expectedRevision,
+        events: [this.commandEvent(command, { type: 'CommandRecorded', data: { ...identity(command), result: { ...ids, position }, recordedAt } })],
+      }),
+    });
+  }
+
+  private *flushRecords(): History {
+    const records = this.records;
+    this.records = [];
+    for (const record of records) yield record;
+  }
+
+  private commandEvent(command: Command, entry: CommandEvent): NewEvent {
+    return { id: randomUUID(), type: entry.type, data: entry.data, metadata: this.metadata(command) };
   }
 
   // ── Plumbing ──────────────────────────────────────────────────────────────────────────────
@@ -420,31 +550,36 @@ class LifecycleWriter {
     return new Date(this.now).toISOString();
   }
 
-  private event<T extends LedgerEventType>(type: T, data: EventData<T>, actorId = 'approval-process'): NewEvent {
+  /** The metadata the envelope stamps on every event of a command (and of an approval's steps). */
+  private metadata(command: Command): NewEvent['metadata'] {
     return {
-      id: randomUUID(),
-      type,
-      data,
-      metadata: {
-        actorId,
-        actorRole: actorId.replace(/-.*$/, ''),
-        correlationId: randomUUID(),
-        causationId: randomUUID(),
-        recordedAt: new Date(this.now).toISOString(),
-        schemaVersion: 1,
-      },
+      actorId: command.actorId,
+      actorRole: ROLES[command.actorId.replace(/-.*$/, '')] ?? 'ADMIN',
+      correlationId: command.commandId,
+      causationId: command.commandId,
+      recordedAt: new Date(this.now).toISOString(),
+      schemaVersion: 1,
+      ...(command.documentRef === undefined ? {} : { documentRef: command.documentRef }),
+      payloadHash: command.payloadHash,
     };
   }
 
-  private append(stream: string, events: NewEvent[]): Append {
+  private event<T extends LedgerEventType>(type: T, data: EventData<T>, command: Command): NewEvent {
+    return { id: randomUUID(), type, data, metadata: this.metadata(command) };
+  }
+
+  /** An append at the stream's exact revision; what the caller hands back is its result. */
+  private *append(stream: string, events: NewEvent[]): History {
+    const expectedRevision = this.revisionAfter(stream, events.length);
+    this.written = yield { stream, expectedRevision, events };
+  }
+
+  /** The stream's revision before `count` more events, which it counts. */
+  private revisionAfter(stream: string, count: number): ExpectedRevision {
     const last = this.revisions.get(stream);
-    this.revisions.set(stream, (last ?? -1) + events.length);
-    return { stream, expectedRevision: last === undefined ? 'no_stream' : last, events };
+    this.revisions.set(stream, (last ?? -1) + count);
+    return last === undefined ? 'no_stream' : last;
   }
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
+const identity = ({ commandId, commandType, idempotencyKey, payloadHash }: Command) => ({ commandId, commandType, idempotencyKey, payloadHash });

@@ -3,25 +3,27 @@
  * models up to its head, hold a subscription half-way (to look at the read store during a
  * rebuild), and dump every read model.
  */
-import type { EventStore, Position, RecordedEvent, Subscription } from '../../../src/eventstore/port.js';
+import type { AppendResult, EventStore, Position, RecordedEvent, Subscription } from '../../../src/eventstore/port.js';
 import type { AnyProjection } from '../../../src/readmodel/projection.js';
 import type { ReadStore } from '../../../src/readmodel/read-store.js';
 import { createProjectionRunner } from '../../../src/readmodel/runner.js';
 import { viewName } from '../../../src/readmodel/schema.js';
-import { lifecycles, type Append } from './lifecycle.js';
+import { type History, lifecycles } from './lifecycle.js';
 
 /**
  * Appends at least `events` lifecycle events from `source` (a fresh history by default; pass the
  * same source again to go on with it); returns the position of the last.
  */
-export async function load(store: EventStore, events: number, source: Iterator<Append> = lifecycles()): Promise<Position> {
-  let position: Position | undefined;
+export async function load(store: EventStore, events: number, source: History = lifecycles()): Promise<Position> {
+  let written: Promise<AppendResult> | undefined;
   for (let count = 0; count < events; ) {
-    const append = source.next().value as Append;
-    ({ position } = await store.append(append.stream, append.events, { expectedRevision: append.expectedRevision }));
+    const step = source.next(written).value!;
+    const append = 'build' in step ? step.build(await step.after) : step;
+    written = store.append(append.stream, append.events, { expectedRevision: append.expectedRevision });
+    await written;
     count += append.events.length;
   }
-  return position!;
+  return (await written!).position;
 }
 
 /** Runs the projections up to the head of the log, then stops them. */

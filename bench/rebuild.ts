@@ -1,0 +1,88 @@
+/**
+ * What bench:projections and bench:scale share: loading generated lifecycles through the port,
+ * a raw scan of the log, a full rebuild of every projection, and the single-thread bound that
+ * the write floor (write-floor.ts) sets on that rebuild, all measured on the same log.
+ */
+import type { AppendResult, EventStore } from '../src/eventstore/port.js';
+import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
+import { openReadStore } from '../src/readmodel/read-store.js';
+import { createProjectionRunner } from '../src/readmodel/runner.js';
+import type { History } from '../test/readmodel/support/lifecycle.js';
+import { measureWriteFloor, type WriteFloor } from './write-floor.js';
+import { peakRss, ratio, timed } from './support.js';
+
+/**
+ * Appends every event of `history` through the port, handing each result back. Appends are not
+ * awaited one by one: those sent in one turn of the event loop share a group commit, as the
+ * ledger's concurrent commands do; a late append (a command's record) waits for what it quotes
+ * and for every append before it. Returns how many events were written.
+ */
+export async function loadLog(store: EventStore, history: History): Promise<number> {
+  let events = 0;
+  let inFlight: Promise<AppendResult>[] = [];
+  for (let next = history.next(); !next.done; ) {
+    const step = next.value;
+    if ('build' in step) await Promise.all(inFlight.splice(0));
+    const append = 'build' in step ? step.build(await step.after) : step;
+    const written = store.append(append.stream, append.events, { expectedRevision: append.expectedRevision });
+    inFlight.push(written);
+    events += append.events.length;
+    if (events % 100_000 < append.events.length) console.log(`  loaded ${events.toLocaleString('en')} events`);
+    next = history.next(written);
+  }
+  await Promise.all(inFlight);
+  return events;
+}
+
+/** Reads the whole log through the port's subscription, as the runner does, and drops each event. */
+export async function rawScan(store: EventStore): Promise<number> {
+  const head = await store.headPosition();
+  let count = 0;
+  const subscription = store.subscribeAll();
+  for await (const event of subscription) {
+    count += 1;
+    if (event.position >= head!) break;
+  }
+  await subscription.close();
+  return count;
+}
+
+/** Every projection rebuilt from the start of the log into `readStoreFile`. */
+export async function rebuild(store: EventStore, readStoreFile: string): Promise<void> {
+  const readStore = openReadStore({ file: readStoreFile });
+  const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e) });
+  await runner.start();
+  await runner.catchUp();
+  await runner.stop();
+  readStore.close();
+}
+
+/** Times `work` and samples the peak RSS while it runs. */
+export async function measured<T>(work: () => Promise<T> | T) {
+  const rss = peakRss();
+  const run = await timed(work);
+  return { ...run, peakRssMiB: rss.stop() };
+}
+
+export interface RebuildFigures {
+  scanSeconds: number;
+  rebuildSeconds: number;
+  floor: WriteFloor;
+  /** The best ratio rebuild/raw scan a rebuild on one thread could reach: it reads the log and writes these rows. */
+  singleThreadBound: number;
+  peakRssMiB: { rawScan: number; rebuild: number };
+}
+
+/** A raw scan, a full rebuild into `readStoreFile`, and the write floor of the rows it wrote (into `floorFile`). */
+export async function rebuildAgainstBound(store: EventStore, readStoreFile: string, floorFile: string): Promise<RebuildFigures> {
+  const scan = await measured(() => rawScan(store));
+  const build = await measured(() => rebuild(store, readStoreFile));
+  const floor = measureWriteFloor(readStoreFile, floorFile);
+  return {
+    scanSeconds: scan.seconds,
+    rebuildSeconds: build.seconds,
+    floor,
+    singleThreadBound: ratio(scan.seconds, scan.seconds + floor.seconds),
+    peakRssMiB: { rawScan: scan.peakRssMiB, rebuild: build.peakRssMiB },
+  };
+}
