@@ -17,26 +17,17 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import type { JwtConfig } from '../src/config.js';
-import { loadDemo } from '../src/demo/load-demo.js';
-import { loadPaidGrants } from '../src/demo/paid-grants.js';
-import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
-import { type LedgerApp, openLedgerApp } from '../src/app.js';
-import { mintDevelopmentToken } from '../src/graphql/auth/mint-token.js';
-import { Role } from '../src/graphql/auth/role.js';
-import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
 import { execute, type GraphQLSchema } from 'graphql';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { requestContextMaker, startApi } from '../src/graphql/server.js';
+import type { LedgerApp } from '../src/app.js';
+import { auditorToken, openBenchLedger, verifyToken } from './api-data.js';
 import { prepareOperation, startBareGraphqlServer } from './bare-graphql-server.js';
 import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
 import { disbursementPageByHand, startPageFloorServer } from './page-floor.js';
@@ -56,16 +47,6 @@ const PERSISTED_QUERIES = !hasFlag('no-apq');
  * benchmark machine. The target is a third of it.
  */
 const BASELINE_PAGE_CPU_MICROS = 9_853;
-
-const JWT: JwtConfig = {
-  key: { algorithm: 'HS256', secret: 'the-api-benchmark-secret-long-enough-for-hs256', isDefaultSecret: false },
-  issuer: 'grants-ledger',
-  audience: 'grants-ledger-api',
-};
-
-/** The server and the in-process runs verify the same token with the same verifier. */
-const verifyToken = createTokenVerifier(JWT);
-const auditorToken = mintDevelopmentToken(JWT, { role: Role.AUDITOR, subject: 'auditor-bench' });
 
 interface Operation {
   name: string;
@@ -187,13 +168,9 @@ async function sameAnswer(schema: GraphQLSchema, app: LedgerApp, op: Operation):
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const logger = pino({ level: 'silent' });
-  const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
-  const app = await openLedgerApp({ store, readStoreFile: join(dir, 'readmodel.db'), logger });
+  const { app, close } = await openBenchLedger(GRANTS, logger);
   try {
-    await loadDemo(app.ledger);
-    await app.runner.waitFor(await loadPaidGrants(app.ledger, { grants: GRANTS, tranchesPerGrant: 2, firms: 30, fiscalYear: 2024, tag: 'bench' }));
     const schema = await buildLedgerSchema();
     const api = await startApi(
       {
@@ -308,9 +285,7 @@ async function main(): Promise<void> {
       targetsMet: Object.values(targets).every(Boolean),
     });
   } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -16,7 +16,7 @@ import type { Batch } from '../readmodel/queries/sql.js';
 export class Loader<Row> extends DataLoader<string, Row | null> {
   /** Keys a page announced and nobody has asked for yet. */
   private readonly expected = new Set<string>();
-  /** What `get` has read: the synchronous side of the cache (`load` primes DataLoader's too). */
+  /** What `get` has read: the synchronous side of the cache, which `load` answers from too. */
   private readonly known = new Map<string, Row | null>();
 
   constructor(private readonly batch: Batch<Row>) {
@@ -36,11 +36,13 @@ export class Loader<Row> extends DataLoader<string, Row | null> {
     const keys = [...this.expected];
     this.expected.clear();
     const rows = this.batch(keys);
-    keys.forEach((k, i) => {
-      this.known.set(k, rows[i] ?? null);
-      this.prime(k, rows[i] ?? null);
-    });
+    keys.forEach((k, i) => this.known.set(k, rows[i] ?? null));
     return this.known.get(key) ?? null;
+  }
+
+  override load(key: string): Promise<Row | null> {
+    const known = this.known.get(key);
+    return known === undefined ? super.load(key) : Promise.resolve(known);
   }
 
   override clear(key: string): this {
