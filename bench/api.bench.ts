@@ -6,36 +6,31 @@
  * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
  * (the query's SHA-256 in each request, the query itself once when the server asks for it);
  * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute.
- * Target: HTTP ≥ 0.5× in-process throughput, and queries per request independent of the page size.
+ * Targets: HTTP ≥ 0.5× in-process throughput, queries per request independent of the page size,
+ * and the page's server CPU per request at most a third of what it was (BASELINE_PAGE_CPU_MICROS).
  *
- * A control runs in the same run: the same clients against bare-graphql-server.ts (node:http and
- * graphql-js, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds.
+ * Two controls run in the same run, against the same clients: bare-graphql-server.ts (node:http and
+ * graphql-js, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds;
+ * and, for the page, page-floor.ts (the same JSON built by hand from the same read-model queries,
+ * no GraphQL at all), the floor the page's CPU per request is compared with.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import type { JwtConfig } from '../src/config.js';
-import { loadDemo } from '../src/demo/load-demo.js';
-import { loadPaidGrants } from '../src/demo/paid-grants.js';
-import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
-import { type LedgerApp, openLedgerApp } from '../src/app.js';
-import { mintDevelopmentToken } from '../src/graphql/auth/mint-token.js';
-import { Role } from '../src/graphql/auth/role.js';
-import { createTokenVerifier } from '../src/graphql/auth/verify-token.js';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
 import { execute, type GraphQLSchema } from 'graphql';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { requestContextMaker, startApi } from '../src/graphql/server.js';
+import type { LedgerApp } from '../src/app.js';
+import { auditorToken, openBenchLedger, verifyToken } from './api-data.js';
 import { prepareOperation, startBareGraphqlServer } from './bare-graphql-server.js';
 import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
+import { disbursementPageByHand, startPageFloorServer } from './page-floor.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
 const quick = hasFlag('quick');
@@ -46,15 +41,12 @@ const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
 const WARM_UP_SECONDS = Number(flagValue('warm-up') ?? (quick ? 1 : 2));
 const PERSISTED_QUERIES = !hasFlag('no-apq');
 
-const JWT: JwtConfig = {
-  key: { algorithm: 'HS256', secret: 'the-api-benchmark-secret-long-enough-for-hs256', isDefaultSecret: false },
-  issuer: 'grants-ledger',
-  audience: 'grants-ledger-api',
-};
-
-/** The server and the in-process runs verify the same token with the same verifier. */
-const verifyToken = createTokenVerifier(JWT);
-const auditorToken = mintDevelopmentToken(JWT, { role: Role.AUDITOR, subject: 'auditor-bench' });
+/**
+ * The page's server CPU per request before issue 13's work: `npm run bench:api -- --quick` at
+ * commit bcaad65 (pageHttpCpuMicrosPerRequest, 16 clients, persisted queries), on the 2-core
+ * benchmark machine. The target is a third of it.
+ */
+const BASELINE_PAGE_CPU_MICROS = 9_853;
 
 interface Operation {
   name: string;
@@ -165,14 +157,20 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
   return summary(app, before, latencies, (performance.now() - start) / 1000);
 }
 
+/** The floor must answer exactly what the API answers, or it is no floor. */
+async function sameAnswer(schema: GraphQLSchema, app: LedgerApp, op: Operation): Promise<void> {
+  const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
+  const variableValues = op.variables[0]!;
+  const contextValue = await context(`Bearer ${await auditorToken}`, randomUUID());
+  const answer = JSON.stringify(await execute({ schema, document: prepareOperation(schema, op.source), contextValue, variableValues }));
+  const byHand = JSON.stringify(disbursementPageByHand(app.services.read, Number(variableValues.first)));
+  if (answer !== byHand) throw new Error(`the floor's page differs from the API's:\n${byHand.slice(0, 300)}\n${answer.slice(0, 300)}`);
+}
+
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const logger = pino({ level: 'silent' });
-  const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
-  const app = await openLedgerApp({ store, readStoreFile: join(dir, 'readmodel.db'), logger });
+  const { app, close } = await openBenchLedger(GRANTS, logger);
   try {
-    await loadDemo(app.ledger);
-    await app.runner.waitFor(await loadPaidGrants(app.ledger, { grants: GRANTS, tranchesPerGrant: 2, firms: 30, fiscalYear: 2024, tag: 'bench' }));
     const schema = await buildLedgerSchema();
     const api = await startApi(
       {
@@ -203,6 +201,8 @@ async function main(): Promise<void> {
       sources: operations.map((op) => op.source),
       context: requestContextMaker({ verifyToken, contextFor: contextFor(app.services) }),
     });
+    await sameAnswer(schema, app, operations[0]!);
+    const floor = await startPageFloorServer({ read: app.services.read, verifyToken });
     const results: Record<string, { http: Run; bare: Run; inProcess: Run; ratio: number; bareRatio: number }> = {};
     for (const op of operations) {
       const http = await overHttp(app, api.url, token, op);
@@ -222,13 +222,26 @@ async function main(): Promise<void> {
       );
     }
     await bare.stop();
+    const page = results[operations[0]!.name]!;
+    const pageFloor = await overHttp(app, floor.url, token, operations[0]!);
+    await floor.stop();
+    const pageCpuToFloor = ratio(page.http.cpuMicrosPerRequest, pageFloor.cpuMicrosPerRequest);
+    const pageCpuToBaseline = ratio(page.http.cpuMicrosPerRequest, BASELINE_PAGE_CPU_MICROS);
+    console.log(
+      `  floor, the page's JSON built from the same queries without GraphQL: ${pageFloor.perSecond} req/s (server CPU ${pageFloor.cpuMicrosPerRequest} µs/req); ` +
+        `page/floor CPU ${pageCpuToFloor}, page/baseline (${BASELINE_PAGE_CPU_MICROS} µs at bcaad65) CPU ${pageCpuToBaseline}`,
+    );
     const queriesAt = async (first: number) =>
       (await inProcess(schema, app, { name: `page of ${first}`, source: example('DisbursementPage'), variables: [{ first }] }, 0, 1)).queriesPerRequest;
     const queriesByPageSize = { 10: await queriesAt(10), 100: await queriesAt(100) };
     console.log(`read-store queries for a disbursement page: ${queriesByPageSize[10]} for 10 rows, ${queriesByPageSize[100]} for 100 rows`);
     await api.stop();
-    const page = results[operations[0]!.name]!;
     const single = results[operations[1]!.name]!;
+    const targets = {
+      httpAtLeastHalfOfInProcess: page.ratio >= 0.5 && single.ratio >= 0.5,
+      queriesIndependentOfPageSize: queriesByPageSize[10] === queriesByPageSize[100],
+      pageCpuAtMostAThirdOfBaseline: page.http.cpuMicrosPerRequest * 3 <= BASELINE_PAGE_CPU_MICROS,
+    };
     printResult({
       bench: 'api',
       quick,
@@ -263,12 +276,16 @@ async function main(): Promise<void> {
       queriesPerSingleRequest: single.http.queriesPerRequest,
       queriesForPageOf10: queriesByPageSize[10],
       queriesForPageOf100: queriesByPageSize[100],
-      targetMet: page.ratio >= 0.5 && single.ratio >= 0.5 && queriesByPageSize[10] === queriesByPageSize[100],
+      pageFloorHttpPerSecond: pageFloor.perSecond,
+      pageFloorHttpCpuMicrosPerRequest: pageFloor.cpuMicrosPerRequest,
+      pageCpuToFloor,
+      baselinePageCpuMicrosPerRequest: BASELINE_PAGE_CPU_MICROS,
+      pageCpuToBaseline,
+      targets,
+      targetsMet: Object.values(targets).every(Boolean),
     });
   } finally {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -9,12 +9,12 @@
  * itself costs on this machine.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { type DocumentNode, execute, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { armor } from '../src/graphql/hardening.js';
 import { readBody } from '../src/graphql/read-body.js';
 import type { RequestContext } from '../src/graphql/server.js';
+import { type JsonServer, startJsonServer } from './json-server.js';
 
 /** An operation parsed and validated once, as Apollo keeps a document it has seen. */
 export function prepareOperation(schema: GraphQLSchema, source: string): DocumentNode {
@@ -36,7 +36,7 @@ export async function startBareGraphqlServer(options: {
   schema: GraphQLSchema;
   sources: string[];
   context(authorization: string | undefined, requestId: string): Promise<RequestContext>;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<JsonServer> {
   const documents = new Map(options.sources.map((source) => [sha256(source), prepareOperation(options.schema, source)]));
   const answer = async (req: IncomingMessage): Promise<[status: number, result: unknown]> => {
     const body = JSON.parse(await readBody(req, 100_000)) as Body;
@@ -45,23 +45,5 @@ export async function startBareGraphqlServer(options: {
     const contextValue = await options.context(req.headers.authorization, randomUUID());
     return [200, await execute({ schema: options.schema, document, contextValue, variableValues: body.variables })];
   };
-  const server = createServer((req, res) => {
-    answer(req)
-      .catch((error: unknown) => [500, { errors: [{ message: String(error) }] }] as const)
-      .then(([status, result]) => {
-        const text = `${JSON.stringify(result)}\n`;
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-        res.end(text);
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return startJsonServer(answer);
 }

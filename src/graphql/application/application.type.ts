@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../scalars/date.scalar.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { ApplicationStatusValue, ApprovalStatusValue } from '../shared/enums.js';
 
-@ObjectType({ description: 'The fact an application rests on (资格事实); one fact backs at most one award in its exclusivity group.' })
+@ObjectType({ simpleResolvers: true, description: 'The fact an application rests on (资格事实); one fact backs at most one award in its exclusivity group.' })
 export class QualifyingFact {
   @Field(() => String, { description: 'e.g. "neeq-listing".' })
   kind!: string;
@@ -14,9 +14,9 @@ export class QualifyingFact {
   reference!: string;
 }
 
-@ObjectType({ description: 'An application (申请) for a benefit line, with its figures as the projections show them.' })
+@ObjectType({ simpleResolvers: true, description: 'An application (申请) for a benefit line, with its figures as the projections show them.' })
 export class Application {
-  @Field(() => ID, { name: 'id', description: 'The application id.' })
+  @Field(() => ID, { name: 'id', simple: false, description: 'The application id.' })
   applicationId!: string;
 
   @Field(() => CreditCodeScalar, { description: 'The applying enterprise\'s credit code.' })
@@ -43,22 +43,22 @@ export class Application {
   @Field(() => ApplicationStatusValue, { description: 'Where the application is in its life.' })
   status!: `${ApplicationStatusValue}`;
 
-  @Field(() => MoneyScalar, { name: 'requested', description: 'The amount applied for.' })
+  @Field(() => MoneyScalar, { name: 'requested', simple: false, description: 'The amount applied for.' })
   requestedFen!: Fen;
 
-  @Field(() => MoneyScalar, { name: 'approved', nullable: true, description: 'The amount approved; null until approved.' })
+  @Field(() => MoneyScalar, { name: 'approved', simple: false, nullable: true, description: 'The amount approved; null until approved.' })
   approvedFen!: Fen | null;
 
-  @Field(() => MoneyScalar, { name: 'disbursed', description: 'Paid so far, over all tranches.' })
+  @Field(() => MoneyScalar, { name: 'disbursed', simple: false, description: 'Paid so far, over all tranches.' })
   disbursedFen!: Fen;
 
-  @Field(() => MoneyScalar, { name: 'clawbackDemanded', description: 'Demanded back so far (追回).' })
+  @Field(() => MoneyScalar, { name: 'clawbackDemanded', simple: false, description: 'Demanded back so far (追回).' })
   clawbackDemandedFen!: Fen;
 
-  @Field(() => MoneyScalar, { name: 'recovered', description: 'Repaid against clawbacks.' })
+  @Field(() => MoneyScalar, { name: 'recovered', simple: false, description: 'Repaid against clawbacks.' })
   recoveredFen!: Fen;
 
-  @Field(() => MoneyScalar, { name: 'waived', description: 'Written off from clawbacks.' })
+  @Field(() => MoneyScalar, { name: 'waived', simple: false, description: 'Written off from clawbacks.' })
   waivedFen!: Fen;
 
   @Field(() => String, { description: 'Who submitted it.' })
@@ -95,15 +95,15 @@ export class Application {
   updatedAt!: string;
 }
 
-@ObjectType({ description: 'An approval (审批) of an application: who approved what amount, under which document.' })
+@ObjectType({ simpleResolvers: true, description: 'An approval (审批) of an application: who approved what amount, under which document.' })
 export class Approval {
-  @Field(() => ID, { name: 'id', description: 'The approval id.' })
+  @Field(() => ID, { name: 'id', simple: false, description: 'The approval id.' })
   approvalId!: string;
 
   /** The application; the schema's `application` field resolves it. */
   applicationId!: string;
 
-  @Field(() => MoneyScalar, { name: 'amount', description: 'The amount approved (committed on the budget line).' })
+  @Field(() => MoneyScalar, { name: 'amount', simple: false, description: 'The amount approved (committed on the budget line).' })
   amountFen!: Fen;
 
   @Field(() => String, { description: 'Who approved.' })

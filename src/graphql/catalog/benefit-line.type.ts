@@ -4,7 +4,7 @@ import type { Fen } from '../../shared/money.js';
 import { MoneyScalar } from '../scalars/money.scalar.js';
 import { AwardFrequencyValue, EnterpriseKindValue, PayerRuleValue, RuleKindValue } from '../shared/enums.js';
 
-@ObjectType({ description: 'How a benefit line computes what it pays, with its parameters.' })
+@ObjectType({ simpleResolvers: true, description: 'How a benefit line computes what it pays, with its parameters.' })
 export class BenefitRule {
   @Field(() => RuleKindValue, { description: 'Fixed amount, cost share, average-balance rate or per case.' })
   kind!: `${RuleKindValue}`;
@@ -22,9 +22,9 @@ export class BenefitRule {
   costKinds!: string[];
 }
 
-@ObjectType({ description: 'A benefit line (扶持项目): one kind of money a policy article pays.' })
+@ObjectType({ simpleResolvers: true, description: 'A benefit line (扶持项目): one kind of money a policy article pays.' })
 export class BenefitLine {
-  @Field(() => String, { name: 'code', description: 'Stable code, e.g. "neeq-listing-reward".' })
+  @Field(() => String, { name: 'code', simple: false, description: 'Stable code, e.g. "neeq-listing-reward".' })
   lineCode!: string;
 
   @Field(() => String, { description: 'Code of the policy that defines it.' })

@@ -13,6 +13,13 @@ import { definedFields } from '../shared/filter.js';
 import { ClawbackPayload, DisbursementFilterInput, DisbursementPayload, RepaymentPayload } from './disbursement.args.js';
 import { Disbursement, DisbursementConnection } from './disbursement.type.js';
 
+/** The objects a page's rows refer to, read in one statement per kind when the first row asks for them. */
+function expectRelations({ loaders }: LedgerContext, rows: readonly Disbursement[]): void {
+  loaders.enterprise.expect(rows.map((d) => d.creditCode));
+  loaders.benefitLine.expect(rows.map((d) => d.lineCode));
+  loaders.approval.expect(rows.map((d) => d.approvalId));
+}
+
 const application = (ctx: LedgerContext, { position, applicationId }: { position: string; applicationId: string }) =>
   readAfterWrite(ctx, position, ctx.loaders.application, applicationId);
 
@@ -31,6 +38,7 @@ export class DisbursementResolver {
     const { minAmount, maxAmount, ...rest } = definedFields(filter);
     const creditCode = scopedCreditCode(caller(ctx), filter?.creditCode);
     const { rows, totalCount, totalFen } = ctx.services.read.disbursements({ ...rest, creditCode, minAmountFen: minAmount, maxAmountFen: maxAmount }, page);
+    expectRelations(ctx, rows);
     return { ...connectionOf(rows, totalCount, page), totals: { count: totalCount, amountFen: totalFen } };
   }
 
@@ -40,18 +48,18 @@ export class DisbursementResolver {
   }
 
   @FieldResolver(() => Enterprise, { description: 'The beneficiary.' })
-  async enterprise(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): Promise<Enterprise> {
-    return (await ctx.loaders.enterprise.load(d.creditCode))!;
+  enterprise(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): Enterprise {
+    return ctx.loaders.enterprise.get(d.creditCode)!;
   }
 
   @FieldResolver(() => BenefitLine, { description: 'The benefit line.' })
-  async benefitLine(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): Promise<BenefitLine> {
-    return (await ctx.loaders.benefitLine.load(d.lineCode))!;
+  benefitLine(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): BenefitLine {
+    return ctx.loaders.benefitLine.get(d.lineCode)!;
   }
 
   @FieldResolver(() => Approval, { description: 'The approval behind the payment.' })
-  async approval(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): Promise<Approval> {
-    return (await ctx.loaders.approval.load(d.approvalId))!;
+  approval(@Root() d: Disbursement, @Ctx() ctx: LedgerContext): Approval {
+    return ctx.loaders.approval.get(d.approvalId)!;
   }
 
   @FieldResolver(() => County, { description: "The beneficiary's county." })

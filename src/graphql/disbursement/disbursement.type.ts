@@ -6,9 +6,9 @@ import { MoneyScalar } from '../scalars/money.scalar.js';
 import { PositionScalar } from '../scalars/position.scalar.js';
 import { Connection } from '../shared/connection.js';
 
-@ObjectType({ description: 'A payment (拨付) of an approved grant: who received what, under which approval, paid when and by whom.' })
+@ObjectType({ simpleResolvers: true, description: 'A payment (拨付) of an approved grant: who received what, under which approval, paid when and by whom.' })
 export class Disbursement {
-  @Field(() => ID, { name: 'id', description: 'The disbursement id.' })
+  @Field(() => ID, { name: 'id', simple: false, description: 'The disbursement id.' })
   disbursementId!: string;
 
   /** The application; the schema's `application` field resolves it. */
@@ -44,7 +44,7 @@ export class Disbursement {
   @Field(() => String, { nullable: true, description: 'The approval document (文号).' })
   approvalDocumentRef!: string | null;
 
-  @Field(() => MoneyScalar, { name: 'amount', description: 'The tranche paid.' })
+  @Field(() => MoneyScalar, { name: 'amount', simple: false, description: 'The tranche paid.' })
   amountFen!: Fen;
 
   @Field(() => DateScalar, { description: 'Value date of the payment.' })
@@ -66,16 +66,16 @@ export class Disbursement {
   position!: string;
 }
 
-@ObjectType({ description: 'Totals over every disbursement the filter matches (not just this page).' })
+@ObjectType({ simpleResolvers: true, description: 'Totals over every disbursement the filter matches (not just this page).' })
 export class DisbursementTotals {
   @Field(() => Int, { description: 'How many payments.' })
   count!: number;
 
-  @Field(() => MoneyScalar, { name: 'amount', description: 'Their sum.' })
+  @Field(() => MoneyScalar, { name: 'amount', simple: false, description: 'Their sum.' })
   amountFen!: Fen;
 }
 
-@ObjectType({ description: 'A page of disbursements, with totals over the whole filter.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of disbursements, with totals over the whole filter.' })
 export class DisbursementConnection extends Connection(Disbursement, 'Disbursement', 'disbursement') {
   @Field(() => DisbursementTotals, { description: 'Count and sum over every match of the filter.' })
   totals!: DisbursementTotals;

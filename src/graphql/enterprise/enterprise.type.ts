@@ -3,7 +3,7 @@ import { CreditCodeScalar } from '../scalars/credit-code.scalar.js';
 import { DateTimeScalar } from '../scalars/date.scalar.js';
 import { EnterpriseKindValue } from '../shared/enums.js';
 
-@ObjectType({ description: 'A registered beneficiary (受益主体): a small/micro enterprise, a startup base or a guarantee institution.' })
+@ObjectType({ simpleResolvers: true, description: 'A registered beneficiary (受益主体): a small/micro enterprise, a startup base or a guarantee institution.' })
 export class Enterprise {
   @Field(() => CreditCodeScalar, { description: 'Its Unified Social Credit Code (统一社会信用代码).' })
   creditCode!: string;

@@ -10,7 +10,7 @@ import { TEXT, TextField } from './text.js';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-@ObjectType({ description: 'Where a page sits in its list (Relay).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in its list (Relay).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether nodes follow the last one of this page.' })
   hasNextPage!: boolean;
@@ -89,7 +89,7 @@ export function connectionOf<Node>(nodes: Node[], totalCount: number, page: Page
  * `@ObjectType()` (and add fields such as totals over the filter).
  */
 export function Connection<Node extends object>(nodeType: ClassType<Node>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque position of this node in the list.' })
     cursor!: string;
@@ -98,7 +98,7 @@ export function Connection<Node extends object>(nodeType: ClassType<Node>, name:
     node!: Node;
   }
 
-  @ObjectType(`${name}ConnectionBase`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}ConnectionBase`, { simpleResolvers: true, description: `A page of ${what}s.` })
   abstract class ConnectionBase implements ConnectionShape<Node> {
     @Field(() => [Edge], { description: `The ${what}s of this page.` })
     edges!: Edge[];
