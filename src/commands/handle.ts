@@ -45,43 +45,36 @@ export async function decideAndAppend<S, C, E extends DomainEvent>(
   write: Write<E>,
   alreadyHandled?: CommandIdentity,
 ): Promise<Decided<S>> {
+  /** One read, decision and append; a lost race says so, for another attempt. */
+  const attemptOnce = async (): Promise<Decided<S> | 'conflict' | 'duplicate'> => {
+    const known = await deps.streams.read(stream, decider);
+    const mine = alreadyHandled && causedBy(known, alreadyHandled);
+    if (mine) return { known, position: mine.position, written: 0 };
+    const events = decider.decide(command, known.state);
+    if (events.length === 0) return { known, position: known.position, written: 0 };
+    const ids = write.eventIds(events);
+    await write.claimKey?.();
+    const appending = events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata }));
+    try {
+      const result = await deps.store.append(stream, appending, { expectedRevision: known.revision });
+      return { known: deps.streams.appended(stream, decider, known, appending, result), position: result.position, written: events.length };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return 'conflict';
+      if (error instanceof DuplicateEventIdError) return 'duplicate';
+      throw error;
+    }
+  };
+
   let duplicateSeen = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     // This process's commands on the stream take turns; a writer elsewhere still makes the append conflict.
-    const outcome = await deps.streams.inTurn(stream, () => attemptOnce(deps, stream, decider, command, write, alreadyHandled));
+    const outcome = await deps.streams.inTurn(stream, attemptOnce);
     if (outcome !== 'conflict' && outcome !== 'duplicate') return outcome;
     if (outcome === 'duplicate' && duplicateSeen) throw keyReused();
     duplicateSeen ||= outcome === 'duplicate';
     await backOff(attempt);
   }
   throw new DomainError('CONCURRENCY_EXHAUSTED', `the ${decider.streamLabel} kept changing under this command; try again`);
-}
-
-/** One read, decision and append; a lost race says so, for the caller to try again. */
-async function attemptOnce<S, C, E extends DomainEvent>(
-  deps: CommandDeps,
-  stream: string,
-  decider: Decider<S, C, E>,
-  command: C,
-  write: Write<E>,
-  alreadyHandled?: CommandIdentity,
-): Promise<Decided<S> | 'conflict' | 'duplicate'> {
-  const known = await deps.streams.read(stream, decider);
-  const mine = alreadyHandled && causedBy(known, alreadyHandled);
-  if (mine) return { known, position: mine.position, written: 0 };
-  const events = decider.decide(command, known.state);
-  if (events.length === 0) return { known, position: known.position, written: 0 };
-  const ids = write.eventIds(events);
-  await write.claimKey?.();
-  const appending = events.map((event, i) => ({ id: ids[i]!, type: event.type, data: event.data, metadata: write.metadata }));
-  try {
-    const result = await deps.store.append(stream, appending, { expectedRevision: known.revision });
-    return { known: deps.streams.appended(stream, decider, known, appending, result), position: result.position, written: events.length };
-  } catch (error) {
-    if (error instanceof WrongExpectedRevisionError) return 'conflict';
-    if (error instanceof DuplicateEventIdError) return 'duplicate';
-    throw error;
-  }
 }
 
 /**
