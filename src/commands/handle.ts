@@ -87,7 +87,7 @@ export function causedBy(known: KnownStream<unknown>, command: CommandIdentity):
   return mine;
 }
 
-export function keyReused(): DomainError {
+function keyReused(): DomainError {
   return new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was already used for another command; use a new key');
 }
 

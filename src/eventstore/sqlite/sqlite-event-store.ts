@@ -142,13 +142,14 @@ export class SqliteEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const asOf = this.known.now();
+    // Only a read of the whole stream tells its last revision; the file's version is taken before it.
+    const whole = options.direction !== 'backwards' && !options.fromRevision && options.maxCount === undefined;
+    const asOf = whole ? this.known.now() : undefined;
     const rows =
       options.direction === 'backwards'
         ? this.sql.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.sql.forwards.all(stream, options.fromRevision ?? 0, limit);
-    const whole = options.direction !== 'backwards' && !options.fromRevision && options.maxCount === undefined;
-    if (whole) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null, asOf);
+    if (asOf !== undefined) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null, asOf);
     return rows.map(toRecorded);
   }
 
