@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApplicationAuditResolver, AuditedEventResolver, AuditResolver, DisbursementAuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth/auth-checker.js';
 import { ApplicationResolver, ApprovalResolver } from './application/application.resolver.js';
 import { BalanceLineResolver, BalanceResolver } from './balance/balance.resolver.js';
@@ -28,6 +29,10 @@ const RESOLVERS = [
   BalanceLineResolver,
   HistoryResolver,
   ReconciliationResolver,
+  AuditResolver,
+  AuditedEventResolver,
+  DisbursementAuditResolver,
+  ApplicationAuditResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

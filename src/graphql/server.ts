@@ -28,6 +28,8 @@ export interface ApiOptions<Context extends RequestContext> {
   /** The rest of a request's context: services and fresh DataLoaders. */
   contextFor(principal: Principal | null, requestId: string): Omit<Context, keyof RequestContext>;
   readiness(): Promise<Readiness>;
+  /** The newest signed tree head, served at `GET /ledger/head`. */
+  ledgerHead?(): unknown;
   /** How long in-flight requests may take to finish on stop. */
   stopGracePeriodMs?: number;
 }
@@ -62,6 +64,7 @@ export async function startApi<Context extends RequestContext>(
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
     readiness: options.readiness,
+    ...(options.ledgerHead ? { ledgerHead: options.ledgerHead } : {}),
     context: (req, requestId) => context(req.headers.authorization, requestId),
   });
   apollo.addPlugin(

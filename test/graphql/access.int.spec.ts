@@ -45,6 +45,10 @@ const QUERIES: Operation[] = [
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
+  { name: 'ledgerHead', query: '{ ledgerHead { treeSize } }', allowed: EVERYONE },
+  { name: 'ledgerHeads', query: '{ ledgerHeads { treeSize } }', allowed: EVERYONE },
+  { name: 'inclusionProof', query: '{ inclusionProof(position: "00000000000000000001") { auditPath } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'consistencyProof', query: '{ consistencyProof(fromSize: 1, toSize: 2) { proof } }', allowed: [FINANCE, AUDITOR] },
 ];
 
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
@@ -67,6 +71,7 @@ const MUTATIONS: Operation[] = [
   { name: 'recordDisbursement', query: m('recordDisbursement', 'RecordDisbursementInput'), variables: input({ ...APPLICATION, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
   { name: 'demandClawback', query: m('demandClawback', 'DemandClawbackInput'), variables: input({ ...APPLICATION, amount: '1.00', reason: 'x' }), allowed: [APPROVER] },
   { name: 'recordRepayment', query: m('recordRepayment', 'RecordRepaymentInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
+  { name: 'signLedgerHead', query: 'mutation { signLedgerHead(reason: "access matrix") { treeSize } }', allowed: [ADMIN, AUDITOR] },
   { name: 'waiveClawback', query: m('waiveClawback', 'WaiveClawbackInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, reason: 'x' }), allowed: [APPROVER] },
 ];
 
@@ -126,6 +131,8 @@ describe.each(testStores())('access on the $name store', (testStore) => {
     { name: 'enterprise.balance', query: `{ enterprise(creditCode: "${OWN}") { balance { netBenefit } } }`, allowed: CASE_READERS },
     { name: 'enterprise.applications', query: `{ enterprise(creditCode: "${OWN}") { applications(first: 5) { totalCount } } }`, allowed: CASE_READERS },
     { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
+    { name: 'disbursements.auditedEvents', query: '{ disbursements(first: 2) { edges { node { auditedEvents { leafHash } } } } }', allowed: [FINANCE, AUDITOR] },
+    { name: 'applications.figureEvents', query: '{ applications(first: 2) { edges { node { figureEvents { figure } } } } }', allowed: [FINANCE, AUDITOR] },
   ];
 
   it.each(NESTED_CASES.flatMap((op) => ALL_ROLES.map((role) => ({ ...op, role, verdict: op.allowed.includes(role) ? 'reads' : 'gets null and FORBIDDEN' }))))(

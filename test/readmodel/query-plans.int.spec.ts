@@ -128,6 +128,15 @@ const CASES: Case[] = [
   ['budgetLinesById', (q) => q.budgetLinesById([ID])],
   ['policiesByCode', (q) => q.policiesByCode([ID])],
   ['benefitLinesByCode', (q) => q.benefitLinesByCode([ID])],
+  ['merkleTreeSize', (q) => q.merkleTreeSize()],
+  ['leafByEventId', (q) => q.leafByEventId(ID)],
+  ['leafByPosition', (q) => q.leafByPosition('00000000000000000001')],
+  ['leafByIndex', (q) => q.leafByIndex(0)],
+  ['leavesOfStream', (q) => q.leavesOfStream(`application-${ID}`)],
+  ['leavesFrom', (q) => q.leavesFrom(0, 100)],
+  ['merkleRoot', (q) => q.merkleRoot(q.merkleTreeSize())],
+  ['inclusionProof', (q) => q.inclusionProof(1, q.merkleTreeSize())],
+  ['consistencyProof', (q) => q.consistencyProof(3, q.merkleTreeSize())],
 ];
 
 describe('the read models queried as the API queries them', () => {

@@ -21,4 +21,8 @@ export const MAY = {
   review: [OFFICER],
   decide: [APPROVER],
   pay: [TREASURY],
+  /** Signed tree heads are public (GET /ledger/head): any role. */
+  readLedgerHeads: [APPLICANT, ...STAFF, ADMIN],
+  readAuditProofs: [FINANCE, AUDITOR],
+  signLedgerHeads: [ADMIN, AUDITOR],
 } satisfies Record<string, Role[]>;

@@ -61,6 +61,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         verifyToken: createTokenVerifier(TEST_JWT),
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
+        ledgerHead: () => app.audit.newestHead(),
       },
       { port: 0, host: '127.0.0.1' },
     );
