@@ -128,6 +128,16 @@ const CASES: Case[] = [
   ['budgetLinesById', (q) => q.budgetLinesById([ID])],
   ['policiesByCode', (q) => q.policiesByCode([ID])],
   ['benefitLinesByCode', (q) => q.benefitLinesByCode([ID])],
+  ...filters({}, { kinds: ['notInFile' as const, 'difference' as const] }, { openOnly: true }).map(
+    (f): Case => [`treasuryReport ${JSON.stringify(f)}`, (q) => q.treasuryReport({ period: '2016-12', ...f }, PAGE)],
+  ),
+  ['treasuryFiles', (q) => q.treasuryFiles('2016-12')],
+  ['treasuryException record', (q) => q.treasuryException(`record-${ID}-2`)],
+  ['treasuryException payment', (q) => q.treasuryException(`payment-${ID}`)],
+  [
+    'treasuryMatchingBasis',
+    (q) => q.treasuryMatchingBasis([{ row: 2, paymentOrderNo: 'ZFL-1', payeeName: '许昌某公司', payeeCreditCode: FIRM, payeeAccount: '', amountFen: 100, valueDate: '2016-12-05' }]),
+  ],
 ];
 
 describe('the read models queried as the API queries them', () => {
