@@ -93,7 +93,8 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   });
   const read = createReadModelQueries(readStore);
   let projecting = false;
-  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting) });
+  const treasury = { catchUp: () => runner.catchUp(), matchingBasis: read.treasuryMatchingBasis, exception: read.treasuryException };
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), treasury });
   await ledger.loadBuiltInCatalog(SYSTEM);
   // An approval that cannot be finished now is left to the sweep: one must not keep the API from starting.
   const recovered = await ledger.recoverPendingApprovals((applicationId, error) =>

@@ -20,8 +20,9 @@ import { applicationCommands } from './ledger/applications.js';
 import { budgetCommands } from './ledger/budget.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
+import { treasuryCommands } from './ledger/treasury.js';
 
-export type { BudgetFigures, CommandContext, LedgerDeps } from './commands/envelope.js';
+export type { BudgetFigures, CommandContext, LedgerDeps, TreasuryLookups } from './commands/envelope.js';
 
 export function createLedger(ledgerDeps: LedgerDeps) {
   const deps = { ...ledgerDeps, streams: createStreamCache(ledgerDeps) };
@@ -30,6 +31,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...catalogCommands(deps),
     ...budgetCommands(deps),
     ...applicationCommands(deps),
+    ...treasuryCommands(deps),
   };
 }
 

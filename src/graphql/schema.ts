@@ -12,6 +12,7 @@ import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
+import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import { checkTexts } from './shared/text.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 
@@ -33,6 +34,7 @@ const RESOLVERS = [
   AuditedEventResolver,
   DisbursementAuditResolver,
   ApplicationAuditResolver,
+  TreasuryResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

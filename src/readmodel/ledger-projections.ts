@@ -14,6 +14,7 @@ import { disbursementHistory } from '../../projections/disbursement-history/disb
 import { enterpriseBalance } from '../../projections/enterprise-balance/enterprise-balance.js';
 import { enterpriseRegister } from '../../projections/enterprise-register/enterprise-register.js';
 import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
+import { treasuryStatement } from '../../projections/treasury-statement/treasury-statement.js';
 import type { AnyProjection } from './projection.js';
 
 export const ledgerProjections: AnyProjection[] = [
@@ -24,4 +25,5 @@ export const ledgerProjections: AnyProjection[] = [
   enterpriseBalance,
   disbursementHistory,
   merkleTree,
+  treasuryStatement,
 ];

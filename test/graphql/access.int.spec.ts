@@ -44,6 +44,7 @@ const QUERIES: Operation[] = [
   { name: 'budgetLines', query: '{ budgetLines { available } }', allowed: BUDGET_READERS },
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'treasuryReport', query: '{ treasuryReport(period: "2016-12") { counts { kind count } } }', allowed: [FINANCE, AUDITOR] },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
   { name: 'ledgerHead', query: '{ ledgerHead { treeSize } }', allowed: EVERYONE },
   { name: 'ledgerHeads', query: '{ ledgerHeads { treeSize } }', allowed: EVERYONE },
@@ -72,6 +73,9 @@ const MUTATIONS: Operation[] = [
   { name: 'demandClawback', query: m('demandClawback', 'DemandClawbackInput'), variables: input({ ...APPLICATION, amount: '1.00', reason: 'x' }), allowed: [APPROVER] },
   { name: 'recordRepayment', query: m('recordRepayment', 'RecordRepaymentInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
   { name: 'signLedgerHead', query: 'mutation { signLedgerHead(reason: "access matrix") { treeSize } }', allowed: [ADMIN, AUDITOR] },
+  { name: 'importTreasuryFile', query: m('importTreasuryFile', 'ImportTreasuryFileInput'), variables: input({ fileName: 'x.csv', contentBase64: 'eA==' }), allowed: [FINANCE] },
+  { name: 'resolveTreasuryException', query: m('resolveTreasuryException', 'ResolveTreasuryExceptionInput'), variables: input({ exceptionId: 'no-such', reason: 'x' }), allowed: [FINANCE] },
+  { name: 'confirmTreasuryResolution', query: m('confirmTreasuryResolution', 'ConfirmTreasuryResolutionInput'), variables: input({ exceptionId: 'no-such' }), allowed: [FINANCE] },
   { name: 'waiveClawback', query: m('waiveClawback', 'WaiveClawbackInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, reason: 'x' }), allowed: [APPROVER] },
 ];
 

@@ -137,6 +137,16 @@ const CASES: Case[] = [
   ['merkleRoot', (q) => q.merkleRoot(q.merkleTreeSize())],
   ['inclusionProof', (q) => q.inclusionProof(1, q.merkleTreeSize())],
   ['consistencyProof', (q) => q.consistencyProof(3, q.merkleTreeSize())],
+  ...filters({}, { kinds: ['notInFile' as const, 'difference' as const] }, { openOnly: true }).map(
+    (f): Case => [`treasuryReport ${JSON.stringify(f)}`, (q) => q.treasuryReport({ period: '2016-12', ...f }, PAGE)],
+  ),
+  ['treasuryFiles', (q) => q.treasuryFiles('2016-12')],
+  ['treasuryException record', (q) => q.treasuryException(`record-${ID}-2`)],
+  ['treasuryException payment', (q) => q.treasuryException(`payment-${ID}`)],
+  [
+    'treasuryMatchingBasis',
+    (q) => q.treasuryMatchingBasis([{ row: 2, paymentOrderNo: 'ZFL-1', payeeName: '许昌某公司', payeeCreditCode: FIRM, payeeAccount: '', amountFen: 100, valueDate: '2016-12-05' }]),
+  ],
 ];
 
 describe('the read models queried as the API queries them', () => {

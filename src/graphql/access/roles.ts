@@ -13,6 +13,10 @@ export const MAY = {
   readCases: [APPLICANT, ...STAFF],
   readBudgets: [APPROVER, TREASURY, FINANCE, AUDITOR],
   reconcile: [FINANCE, AUDITOR],
+  /** The treasury reconciliation's report: Finance's own work, which auditors check. */
+  readTreasuryReport: [FINANCE, AUDITOR],
+  /** Import a treasury file, resolve and confirm its exceptions (one resolves, another confirms). */
+  reconcileTreasury: [FINANCE],
   readRawEvents: [AUDITOR],
   keepRegister: [ADMIN],
   keepCatalog: [ADMIN],

@@ -10,6 +10,7 @@ import { disbursementQueries } from '../../../projections/disbursement-history/q
 import { enterpriseBalanceQueries } from '../../../projections/enterprise-balance/queries.js';
 import { enterpriseQueries } from '../../../projections/enterprise-register/queries.js';
 import { merkleTreeQueries } from '../../../projections/merkle-tree/queries.js';
+import { treasuryQueries } from '../../../projections/treasury-statement/queries.js';
 import type { ReadStore } from '../read-store.js';
 
 export function createReadModelQueries(rs: ReadStore) {
@@ -21,6 +22,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...disbursementQueries(rs),
     ...budgetQueries(rs),
     ...merkleTreeQueries(rs),
+    ...treasuryQueries(rs),
   };
 }
 
