@@ -1,6 +1,7 @@
 /** Every event the ledger records, as one discriminated union on `type`. */
 import type { ApplicationEvent } from './application/application.js';
 import type { BudgetEvent } from './budget/budget.js';
+import type { CalendarEvent } from './calendar/calendar.js';
 import type { CatalogEvent } from './catalog/catalog.js';
 import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
@@ -10,6 +11,7 @@ import type { EntitlementEvent } from './entitlement/entitlement.js';
 export type LedgerEvent =
   | ApplicationEvent
   | BudgetEvent
+  | CalendarEvent
   | CatalogEvent
   | ClaimEvent
   | CommandEvent

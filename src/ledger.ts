@@ -18,6 +18,7 @@ import type { LedgerDeps } from './commands/envelope.js';
 import { createStreamCache } from './commands/stream-cache.js';
 import { applicationCommands } from './ledger/applications.js';
 import { budgetCommands } from './ledger/budget.js';
+import { calendarCommands } from './ledger/calendar.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
 
@@ -30,6 +31,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...catalogCommands(deps),
     ...budgetCommands(deps),
     ...applicationCommands(deps),
+    ...calendarCommands(deps),
   };
 }
 
