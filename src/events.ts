@@ -7,6 +7,7 @@ import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
+import type { NoticeEvent } from './notice/notice.js';
 
 export type LedgerEvent =
   | ApplicationEvent
@@ -16,7 +17,8 @@ export type LedgerEvent =
   | ClaimEvent
   | CommandEvent
   | EnterpriseEvent
-  | EntitlementEvent;
+  | EntitlementEvent
+  | NoticeEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

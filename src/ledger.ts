@@ -21,6 +21,7 @@ import { budgetCommands } from './ledger/budget.js';
 import { calendarCommands } from './ledger/calendar.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
+import { noticeCommands } from './ledger/notice.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps } from './commands/envelope.js';
 
@@ -32,6 +33,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...budgetCommands(deps),
     ...applicationCommands(deps),
     ...calendarCommands(deps),
+    ...noticeCommands(deps),
   };
 }
 
