@@ -58,10 +58,19 @@ export type NoticeEvent =
         recordedAt: string;
       };
     }
-  | {
-      type: 'NoticeObjectionUpheld' | 'NoticeObjectionDismissed';
-      data: { noticeId: string; objectionId: string; applicationId: string; reason: string; decidedBy: string; decidedAt: string };
-    };
+  /** 异议成立: the application is rejected with the reason. */
+  | { type: 'NoticeObjectionUpheld'; data: ObjectionDecision }
+  /** 异议不成立 */
+  | { type: 'NoticeObjectionDismissed'; data: ObjectionDecision };
+
+export interface ObjectionDecision {
+  noticeId: string;
+  objectionId: string;
+  applicationId: string;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
 
 export const noticeBoardStream = (lineCode: string, fiscalYear: number) => `public-notice-${lineCode}-${fiscalYear}`;
 /** The stream in a case officer's words, for messages (stream names are internal). */

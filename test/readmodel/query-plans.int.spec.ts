@@ -128,6 +128,13 @@ const CASES: Case[] = [
   ['budgetLinesById', (q) => q.budgetLinesById([ID])],
   ['policiesByCode', (q) => q.policiesByCode([ID])],
   ['benefitLinesByCode', (q) => q.benefitLinesByCode([ID])],
+  ...filters({ lineCode: 'neeq-listing-reward' }, { lineCode: 'neeq-listing-reward', fiscalYear: 2016 }).map(
+    (f): Case => [`notices ${JSON.stringify(f)}`, (q) => q.notices(f)],
+  ),
+  ['noticeById', (q) => q.noticeById(ID)],
+  ['noticeEntries', (q) => q.noticeEntries(ID)],
+  ...filters({ noticeId: ID }, { applicationId: ID }).map((f): Case => [`objections ${JSON.stringify(f)}`, (q) => q.objections(f)]),
+  ['calendarYear', (q) => q.calendarYear(2025)],
 ];
 
 describe('the read models queried as the API queries them', () => {
