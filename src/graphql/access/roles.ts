@@ -21,4 +21,13 @@ export const MAY = {
   review: [OFFICER],
   decide: [APPROVER],
   pay: [TREASURY],
+  /** Public notice (公示) is public: anyone with a role reads it, and may object in their own name. */
+  readNotices: [APPLICANT, ...STAFF, ADMIN],
+  object: [APPLICANT, ...STAFF, ADMIN],
+  /** Objections name people and how to reach them: the administration reads them. */
+  readObjections: [...STAFF, ADMIN],
+  publishNotice: [OFFICER],
+  decideObjections: [OFFICER, APPROVER],
+  readCalendar: [APPLICANT, ...STAFF, ADMIN],
+  keepCalendar: [ADMIN],
 } satisfies Record<string, Role[]>;
