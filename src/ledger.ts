@@ -18,9 +18,11 @@ import type { LedgerDeps } from './commands/envelope.js';
 import { createStreamCache } from './commands/stream-cache.js';
 import { applicationCommands } from './ledger/applications.js';
 import { budgetCommands } from './ledger/budget.js';
+import { calendarCommands } from './ledger/calendar.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
 import { treasuryCommands } from './ledger/treasury.js';
+import { noticeCommands } from './ledger/notice.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps, TreasuryLookups } from './commands/envelope.js';
 
@@ -32,6 +34,8 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...budgetCommands(deps),
     ...applicationCommands(deps),
     ...treasuryCommands(deps),
+    ...calendarCommands(deps),
+    ...noticeCommands(deps),
   };
 }
 

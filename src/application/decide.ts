@@ -9,6 +9,8 @@ import { benefitRule } from '../catalog/rules/index.js';
 import { budgetLineId } from '../budget/budget.js';
 import type { QualifyingFact } from '../claim/claim.js';
 import type { EnterpriseState } from '../enterprise/enterprise.js';
+import { assertNoticeAllowsApproval } from '../notice/gate.js';
+import type { NoticeStanding } from '../notice/notice.js';
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
 import { assertFiscalYear, fiscalYearAt } from '../shared/fiscal-year.js';
@@ -65,6 +67,8 @@ export type ApplicationCommand =
         /** Looked up: the line, and what the firm already holds on it this fiscal year. */
         line: BenefitLineState;
         reservedInYearFen: Fen;
+        /** Looked up: where the application stands on its line's public notice (公示). */
+        notice: NoticeStanding;
       }
     >
   | ApplicationCommandOf<'CompleteApproval', { approvalId: string }>
@@ -179,11 +183,12 @@ export function withdrawApplication(command: Command<'WithdrawApplication'>, sta
 
 /** Locks the application for one approval with the amount the rule allows; nothing when this approval already started. */
 export function startApproval(command: Command<'StartApproval'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, now } = command.data;
+  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, notice, now } = command.data;
   if (approvalOutcome(state, approvalId) !== 'none') return [];
   assertStatus(state, ['reviewed'], applicationId, 'approved before it is reviewed, or again');
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
+  assertNoticeAllowsApproval(applicationId, notice, line.line.noticeWorkingDays, now);
   const { requestedFen, evidence } = state.submission;
   const award = benefitRule(line.line.rule).awardFen({ requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
   const { exclusivityGroup } = line.line;

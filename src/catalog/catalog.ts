@@ -47,6 +47,11 @@ export interface BenefitLineDefinition {
    * ["neeq-listing"]; absent: any kind (per-case lines rest on many kinds of fact).
    */
   qualifyingFactKinds?: string[];
+  /**
+   * 公示: the working days a reviewed application's proposed award is posted for public comment
+   * before it may be approved; absent: no notice, approvals as before.
+   */
+  noticeWorkingDays?: number;
 }
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────

@@ -58,6 +58,8 @@ function assertDefinition(line: BenefitLineDefinition, lookups: LineLookups): vo
   if (line.eligibleKinds.length === 0) invalid('a benefit line names the kinds of beneficiary it pays');
   if (line.exclusivityGroup.trim() === '') invalid('a benefit line belongs to an exclusivity group (不重复享受)');
   if (line.companionOf !== undefined) assertCompanion(line, lookups.companion);
+  const days = line.noticeWorkingDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) invalid('a public notice (公示) runs for 1 to 30 working days');
 }
 
 function assertCompanion(line: BenefitLineDefinition, principal: BenefitLineState | undefined): void {

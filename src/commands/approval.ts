@@ -33,7 +33,8 @@ import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, 
 import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
-import { readApplication, readEntitlement, readLine } from './lookups.js';
+import { readApplication, readEntitlement, readLine, readNoticeBoard } from './lookups.js';
+import { noticeStandingOf } from '../notice/notice.js';
 
 export interface ApproveApplicationInput {
   applicationId: string;
@@ -272,9 +273,10 @@ async function start(deps: CommandDeps, input: ApproveApplicationInput, env: Com
   const { lineCode, creditCode, fiscalYear } = state.submission;
   const line = await readLine(deps, lineCode);
   const reserved = reservedInYearFen(await readEntitlement(deps, lineCode, creditCode), fiscalYear);
+  const notice = noticeStandingOf(await readNoticeBoard(deps, lineCode, fiscalYear), applicationId);
   const command: ApplicationCommand = {
     type: 'StartApproval',
-    data: { applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved, now: env.now },
+    data: { applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved, notice, now: env.now },
   };
   const [started] = applicationDecider.decide(command, state);
   if (started?.type === 'ApprovalStarted' && line.status === 'defined') {

@@ -7,6 +7,8 @@ import { enterpriseDecider } from '../enterprise/decide.js';
 import { enterpriseStream } from '../enterprise/enterprise.js';
 import { entitlementDecider } from '../entitlement/decide.js';
 import { entitlementStream } from '../entitlement/entitlement.js';
+import { noticeBoardDecider } from '../notice/decide.js';
+import { noticeBoardStream } from '../notice/notice.js';
 import type { CommandDeps } from './envelope.js';
 
 export const readPolicy = async ({ streams }: CommandDeps, policyCode: string) =>
@@ -23,3 +25,6 @@ export const readEntitlement = async ({ streams }: CommandDeps, lineCode: string
 
 export const readApplication = ({ streams }: CommandDeps, applicationId: string) =>
   streams.read(applicationStream(applicationId), applicationDecider);
+
+export const readNoticeBoard = async ({ streams }: CommandDeps, lineCode: string, fiscalYear: number) =>
+  (await streams.read(noticeBoardStream(lineCode, fiscalYear), noticeBoardDecider)).state;

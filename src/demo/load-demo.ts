@@ -7,6 +7,7 @@ import type { CommandContext, Ledger } from '../ledger.js';
 import type { Position } from '../eventstore/port.js';
 import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication, type DemoClawback } from './applications.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
+import { DomainError } from '../shared/errors.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -47,12 +48,15 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
     run.track(await ledger.allocateBudget(input, act('FINANCE', `budget:${budget.lineCode}:${budget.payer}`, undefined, '许财预〔2025〕3号')));
   }
   for (const application of DEMO_APPLICATIONS) await run.application(application);
+  await run.publicNotice();
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }
 
 /** One loading run: the commands of each application, and the last position they reached. */
 class DemoRun {
   position: Position = '';
+  /** Application ids by the demo's key. */
+  private readonly ids = new Map<string, string>();
 
   constructor(private readonly ledger: Ledger) {}
 
@@ -71,6 +75,7 @@ class DemoRun {
         act('APPLICANT', step('submit'), applicantOf(creditCode)),
       ),
     );
+    this.ids.set(a.key, applicationId);
     if (a.fate === 'submitted') return;
     if (a.fate === 'withdrawn') {
       this.track(await ledger.withdrawApplication({ applicationId }, act('APPLICANT', step('withdraw'), applicantOf(creditCode))));
@@ -91,6 +96,32 @@ class DemoRun {
     if (a.clawback) await this.clawback(applicationId, a.key, a.clawback);
   }
 
+  /**
+   * 公示: the administrator turns public notice on for the NEEQ and startup-base rewards (the
+   * awards made so far predate it), and the officer publishes the reviewed startup base for five
+   * working days from today; a competitor objects in writing, and another objection is dismissed.
+   * A notice needs the calendar of this year and the next: without it, no notice is published.
+   */
+  async publicNotice(): Promise<void> {
+    const { ledger } = this;
+    for (const lineCode of NOTICE_LINES) {
+      this.track(await ledger.amendBenefitLine({ lineCode, changes: { noticeWorkingDays: 5 } }, act('ADMIN', `notice-days:${lineCode}`)));
+    }
+    const applicationId = this.ids.get('base-jingkai')!;
+    const publish = { lineCode: 'startup-base-reward', fiscalYear: DEMO_FISCAL_YEAR, applicationIds: [applicationId] };
+    try {
+      this.track(await ledger.publishNotice(publish, act('OFFICER', 'notice:startup-base')));
+    } catch (error) {
+      if (error instanceof DomainError && /calendar of \d+ is not loaded/.test(error.message)) return;
+      throw error;
+    }
+    const objection = (name: string, statement: string) => ({ applicationId, objectorName: name, contact: '0374-5551234', statement });
+    const dismissed = this.track(await ledger.recordObjection(objection('赵敏', '该基地入驻企业数量不足'), act('AUDITOR', 'objection:1')));
+    this.track(await ledger.dismissObjection({ applicationId, objectionId: dismissed.objectionId, reason: '经现场核查，入驻企业62家，符合省级基地认定条件' }, act('APPROVER', 'objection:1:dismiss')));
+    const changge = DEMO_ENTERPRISES[2]!.creditCode;
+    this.track(await ledger.recordObjection(objection('常红', '该基地场地租金减免未落实'), act('APPLICANT', 'objection:2', applicantOf(changge))));
+  }
+
   private async clawback(applicationId: string, key: string, clawback: DemoClawback): Promise<void> {
     const { ledger } = this;
     const { amountFen, reason, repaymentsFen = [], waiveReason } = clawback;
@@ -104,6 +135,9 @@ class DemoRun {
     if (waiveReason) this.track(await ledger.waiveClawback({ applicationId, clawbackId, reason: waiveReason }, act('APPROVER', `${key}:waive`, WAIVING_APPROVER)));
   }
 }
+
+/** The lines the demo puts under public notice (公示). */
+const NOTICE_LINES = ['neeq-listing-reward', 'startup-base-reward'];
 
 /** Value dates through the demo year: the n-th tranche in month n + 4. */
 const paidOn = (n: number) => `${DEMO_FISCAL_YEAR}-${String(Math.min(n + 4, 12)).padStart(2, '0')}-15`;

@@ -11,6 +11,7 @@ import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/
 import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
+import { NoticeResolver } from './notice/notice.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import { checkTexts } from './shared/text.js';
@@ -35,6 +36,7 @@ const RESOLVERS = [
   DisbursementAuditResolver,
   ApplicationAuditResolver,
   TreasuryResolver,
+  NoticeResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

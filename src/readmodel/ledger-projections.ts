@@ -15,6 +15,7 @@ import { enterpriseBalance } from '../../projections/enterprise-balance/enterpri
 import { enterpriseRegister } from '../../projections/enterprise-register/enterprise-register.js';
 import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
 import { treasuryStatement } from '../../projections/treasury-statement/treasury-statement.js';
+import { publicNotice } from '../../projections/public-notice/public-notice.js';
 import type { AnyProjection } from './projection.js';
 
 export const ledgerProjections: AnyProjection[] = [
@@ -26,4 +27,5 @@ export const ledgerProjections: AnyProjection[] = [
   disbursementHistory,
   merkleTree,
   treasuryStatement,
+  publicNotice,
 ];

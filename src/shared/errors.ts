@@ -17,7 +17,11 @@ export type DomainErrorCode =
   | 'ALREADY_EXISTS'
   | 'NOT_FOUND'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'CONCURRENCY_EXHAUSTED';
+  | 'CONCURRENCY_EXHAUSTED'
+  /** Under public notice (公示), or on a line whose notice has not been published. */
+  | 'NOTICE_PERIOD'
+  /** An objection to the notice (异议) not yet upheld or dismissed. */
+  | 'OBJECTION_OPEN';
 
 /** Figures and ids behind a refusal, for a caller that words it with more than the decider knows. */
 export type DomainErrorDetails = Readonly<Record<string, string | number>>;

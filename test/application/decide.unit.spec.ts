@@ -50,7 +50,7 @@ const reviewed: ApplicationEvent = {
   data: { applicationId, reviewedBy: 'officer-li', opinion: '材料齐全', reviewedAt: NOW },
 };
 const approve = (lineCode: string, amountFen?: number, reservedInYearFen = 0, approvedBy = 'director-zhang') =>
-  command('StartApproval', { approvalId: 'ap-1', approvedBy, amountFen, line: line(lineCode), reservedInYearFen });
+  command('StartApproval', { approvalId: 'ap-1', approvedBy, amountFen, line: line(lineCode), reservedInYearFen, notice: { status: 'not-on-notice' } });
 const started = (amountFen: number, approvedBy = 'director-zhang'): ApplicationEvent => ({
   type: 'ApprovalStarted',
   data: {

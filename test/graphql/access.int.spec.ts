@@ -45,6 +45,9 @@ const QUERIES: Operation[] = [
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
   { name: 'treasuryReport', query: '{ treasuryReport(period: "2016-12") { counts { kind count } } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'publicNotices', query: '{ publicNotices(lineCode: "neeq-listing-reward") { id entries { enterpriseName } } }', allowed: EVERYONE },
+  { name: 'publicNotice', query: `{ publicNotice(id: "${NO_SUCH_ID}") { id } }`, allowed: EVERYONE },
+  { name: 'workingDayCalendar', query: '{ workingDayCalendar(year: 2025) { year days { date } } }', allowed: EVERYONE },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
   { name: 'ledgerHead', query: '{ ledgerHead { treeSize } }', allowed: EVERYONE },
   { name: 'ledgerHeads', query: '{ ledgerHeads { treeSize } }', allowed: EVERYONE },
@@ -77,6 +80,12 @@ const MUTATIONS: Operation[] = [
   { name: 'resolveTreasuryException', query: m('resolveTreasuryException', 'ResolveTreasuryExceptionInput'), variables: input({ exceptionId: 'no-such', reason: 'x' }), allowed: [FINANCE] },
   { name: 'confirmTreasuryResolution', query: m('confirmTreasuryResolution', 'ConfirmTreasuryResolutionInput'), variables: input({ exceptionId: 'no-such' }), allowed: [FINANCE] },
   { name: 'waiveClawback', query: m('waiveClawback', 'WaiveClawbackInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, reason: 'x' }), allowed: [APPROVER] },
+  { name: 'publishNotice', query: m('publishNotice', 'PublishNoticeInput'), variables: input({ lineCode: 'neeq-listing-reward', fiscalYear: 2025, applicationIds: [NO_SUCH_ID] }), allowed: [OFFICER] },
+  { name: 'recordObjection', query: m('recordObjection', 'RecordObjectionInput'), variables: input({ ...APPLICATION, objectorName: '张三', contact: '', statement: 'x' }), allowed: EVERYONE },
+  { name: 'upholdObjection', query: m('upholdObjection', 'DecideObjectionInput'), variables: input({ ...APPLICATION, objectionId: NO_SUCH_ID, reason: 'x' }), allowed: [OFFICER, APPROVER] },
+  { name: 'dismissObjection', query: m('dismissObjection', 'DecideObjectionInput'), variables: input({ ...APPLICATION, objectionId: NO_SUCH_ID, reason: 'x' }), allowed: [OFFICER, APPROVER] },
+  { name: 'loadHolidayArrangement', query: m('loadHolidayArrangement', 'LoadHolidayArrangementInput'), variables: input({ year: 2030, source: 'x', days: [{ date: '2030-01-02', kind: 'WEEKDAY_RULE', name: 'x' }] }), allowed: [ADMIN] },
+  { name: 'amendCalendarDay', query: m('amendCalendarDay', 'AmendCalendarDayInput'), variables: input({ date: '2031-01-01', kind: 'HOLIDAY', name: '元旦', reason: 'x' }), allowed: [ADMIN] },
 ];
 
 const OPERATIONS = [...QUERIES, ...MUTATIONS];
@@ -134,6 +143,7 @@ describe.each(testStores())('access on the $name store', (testStore) => {
   const NESTED_CASES: Operation[] = [
     { name: 'enterprise.balance', query: `{ enterprise(creditCode: "${OWN}") { balance { netBenefit } } }`, allowed: CASE_READERS },
     { name: 'enterprise.applications', query: `{ enterprise(creditCode: "${OWN}") { applications(first: 5) { totalCount } } }`, allowed: CASE_READERS },
+    { name: 'publicNotices.objections', query: '{ publicNotices(lineCode: "startup-base-reward") { id objections { objectorName } } }', allowed: [OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN] },
     { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
     { name: 'disbursements.auditedEvents', query: '{ disbursements(first: 2) { edges { node { auditedEvents { leafHash } } } } }', allowed: [FINANCE, AUDITOR] },
     { name: 'applications.figureEvents', query: '{ applications(first: 2) { edges { node { figureEvents { figure } } } } }', allowed: [FINANCE, AUDITOR] },

@@ -147,6 +147,13 @@ const CASES: Case[] = [
     'treasuryMatchingBasis',
     (q) => q.treasuryMatchingBasis([{ row: 2, paymentOrderNo: 'ZFL-1', payeeName: '许昌某公司', payeeCreditCode: FIRM, payeeAccount: '', amountFen: 100, valueDate: '2016-12-05' }]),
   ],
+  ...filters({ lineCode: 'neeq-listing-reward' }, { lineCode: 'neeq-listing-reward', fiscalYear: 2016 }).map(
+    (f): Case => [`notices ${JSON.stringify(f)}`, (q) => q.notices(f)],
+  ),
+  ['noticeById', (q) => q.noticeById(ID)],
+  ['noticeEntries', (q) => q.noticeEntries(ID)],
+  ...filters({ noticeId: ID }, { applicationId: ID }).map((f): Case => [`objections ${JSON.stringify(f)}`, (q) => q.objections(f)]),
+  ['calendarYear', (q) => q.calendarYear(2025)],
 ];
 
 describe('the read models queried as the API queries them', () => {

@@ -29,4 +29,13 @@ export const MAY = {
   readLedgerHeads: [APPLICANT, ...STAFF, ADMIN],
   readAuditProofs: [FINANCE, AUDITOR],
   signLedgerHeads: [ADMIN, AUDITOR],
+  /** Public notice (公示) is public: anyone with a role reads it, and may object in their own name. */
+  readNotices: [APPLICANT, ...STAFF, ADMIN],
+  object: [APPLICANT, ...STAFF, ADMIN],
+  /** Objections name people and how to reach them: the administration reads them. */
+  readObjections: [...STAFF, ADMIN],
+  publishNotice: [OFFICER],
+  decideObjections: [OFFICER, APPROVER],
+  readCalendar: [APPLICANT, ...STAFF, ADMIN],
+  keepCalendar: [ADMIN],
 } satisfies Record<string, Role[]>;

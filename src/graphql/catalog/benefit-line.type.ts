@@ -65,4 +65,7 @@ export class BenefitLine {
 
   @Field(() => [String], { nullable: true, description: 'Kinds of qualifying fact (资格事实) an application may rest on; null: any.' })
   qualifyingFactKinds?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days reviewed applications are posted before approval; null: none.' })
+  noticeWorkingDays?: number;
 }

@@ -92,6 +92,9 @@ export class BenefitLineChangesInput {
 
   @TextField(TEXT.CODE, { list: true, nullable: true, description: 'Kinds of qualifying fact an application may rest on.' })
   qualifyingFactKinds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days (1 to 30) reviewed applications are posted before approval; absent: none.' })
+  noticeWorkingDays?: number | null;
 }
 
 @InputType({ description: 'A new benefit line of a published policy; the domain checks it is complete and consistent.' })

@@ -11,6 +11,7 @@ import { enterpriseBalanceQueries } from '../../../projections/enterprise-balanc
 import { enterpriseQueries } from '../../../projections/enterprise-register/queries.js';
 import { merkleTreeQueries } from '../../../projections/merkle-tree/queries.js';
 import { treasuryQueries } from '../../../projections/treasury-statement/queries.js';
+import { publicNoticeQueries } from '../../../projections/public-notice/queries.js';
 import type { ReadStore } from '../read-store.js';
 
 export function createReadModelQueries(rs: ReadStore) {
@@ -23,6 +24,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...budgetQueries(rs),
     ...merkleTreeQueries(rs),
     ...treasuryQueries(rs),
+    ...publicNoticeQueries(rs),
   };
 }
 

@@ -27,6 +27,9 @@ import { checkCharacter } from '../../../src/enterprise/credit-code.js';
 import { enterpriseStream, type EnterpriseKind } from '../../../src/enterprise/enterprise.js';
 import { entitlementStream } from '../../../src/entitlement/entitlement.js';
 import { applicationStream } from '../../../src/application/application.js';
+import { calendarStream } from '../../../src/calendar/calendar.js';
+import { STATE_COUNCIL_ARRANGEMENTS } from '../../../src/calendar/state-council.js';
+import { noticeBoardStream } from '../../../src/notice/notice.js';
 import type { EventData, LedgerEventType } from '../../../src/events.js';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../../../src/eventstore/port.js';
 import { type CommandEvent, commandStream } from '../../../src/commands/idempotency.js';
@@ -170,7 +173,39 @@ class LifecycleWriter {
       const { lineCode } = definition;
       yield* this.handled(define, benefitLineStream(lineCode), [this.event('BenefitLineDefined', { ...definition, definedAt: at }, define)], { lineCode });
     }
+    yield* this.calendar();
     yield* this.flushRecords();
+  }
+
+  /** The working-day calendar: a State Council arrangement, and one day amended. */
+  private *calendar(): History {
+    const arrangement = STATE_COUNCIL_ARRANGEMENTS[0]!;
+    const load = this.command('LoadHolidayArrangement', 'registrar-1', arrangement);
+    const ids = { year: String(arrangement.year) };
+    yield* this.handled(load, calendarStream(arrangement.year), [this.event('HolidayArrangementLoaded', { ...arrangement, loadedAt: this.at() }, load)], ids);
+    const day = { date: `${arrangement.year}-07-01`, kind: 'holiday' as const, name: '防汛', reason: '市政府通知' };
+    const amend = this.command('AmendCalendarDay', 'registrar-1', day);
+    yield* this.handled(amend, calendarStream(arrangement.year), [this.event('CalendarDayAmended', { ...day, year: arrangement.year, amendedAt: this.at() }, amend)], ids);
+  }
+
+  /** A rejected case goes through public notice (公示) first: an objection to it is upheld. */
+  private *noticeUpheld(c: Case): History {
+    const board = noticeBoardStream(c.line.lineCode, c.fiscalYear);
+    const ids = { applicationId: c.applicationId };
+    const officer = this.pick('officer', 5);
+    const publish = this.command('PublishNotice', officer, { lineCode: c.line.lineCode, fiscalYear: c.fiscalYear, applicationIds: [c.applicationId] });
+    const noticeId = deterministicId(publish.commandId, 'notice');
+    const day = this.at().slice(0, 10);
+    const entry = { applicationId: c.applicationId, creditCode: c.firm.creditCode, enterpriseName: `许昌${c.firm.county}小微企业${c.firm.creditCode.slice(8, 16)}有限公司`, county: c.firm.county, proposedFen: c.amountFen };
+    const published = { noticeId, lineCode: c.line.lineCode, fiscalYear: c.fiscalYear, workingDays: 5, startsOn: day, endsOn: day, entries: [entry], publishedBy: officer, publishedAt: this.at() };
+    yield* this.handled(publish, board, [this.event('PublicNoticePublished', published, publish)], { noticeId });
+    const objection = { applicationId: c.applicationId, objectorName: '王五', contact: '0374-0000000', statement: '该企业不符合认定条件' };
+    const object = this.command('RecordObjection', `applicant-${c.firm.creditCode}`, objection);
+    const objectionId = deterministicId(object.commandId, 'objection');
+    yield* this.handled(object, board, [this.event('NoticeObjectionRecorded', { ...objection, noticeId, objectionId, recordedBy: object.actorId, recordedAt: this.at() }, object)], { ...ids, objectionId });
+    const director = this.pick('director', 3);
+    const uphold = this.command('UpholdObjection', director, { ...ids, objectionId, reason: '不符合认定条件' });
+    yield* this.handled(uphold, board, [this.event('NoticeObjectionUpheld', { noticeId, objectionId, applicationId: c.applicationId, reason: '不符合认定条件', decidedBy: director, decidedAt: this.at() }, uphold)], { ...ids, objectionId });
   }
 
   *chunk(): History {
@@ -336,6 +371,7 @@ class LifecycleWriter {
     const review = this.command('ReviewApplication', reviewer, { ...ids, opinion: '材料齐全，符合条件' });
     yield* this.handled(review, stream, [this.event('ApplicationReviewed', { ...ids, reviewedBy: reviewer, opinion: '材料齐全，符合条件', reviewedAt: this.at() }, review)], ids);
     if (c.outcome === 'rejected') {
+      yield* this.noticeUpheld(c);
       const director = this.pick('director', 3);
       const reject = this.command('RejectApplication', director, { ...ids, reason: '不符合认定条件' });
       yield* this.handled(reject, stream, [this.event('ApplicationRejected', { ...ids, rejectedBy: director, reason: '不符合认定条件', rejectedAt: this.at() }, reject)], ids);
