@@ -6,6 +6,7 @@ import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
+import type { FiscalYearEvent } from './fiscal-close/fiscal-year.js';
 
 export type LedgerEvent =
   | ApplicationEvent
@@ -14,7 +15,8 @@ export type LedgerEvent =
   | ClaimEvent
   | CommandEvent
   | EnterpriseEvent
-  | EntitlementEvent;
+  | EntitlementEvent
+  | FiscalYearEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

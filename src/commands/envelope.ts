@@ -10,6 +10,7 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { StreamCache } from './stream-cache.js';
+import type { FiscalCloseDeps } from '../ledger/fiscal-close.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
@@ -23,6 +24,8 @@ export interface LedgerDeps {
   budgetFigures?: (budgetLineId: string, position: Position) => Promise<BudgetFigures | undefined>;
   /** Where long streams' states are kept for a cold start; absent, a cold start reads each stream whole. */
   snapshots?: SnapshotStore;
+  /** The fiscal-year close's dependencies (src/ledger/fiscal-close.ts); each has a default. */
+  fiscalClose?: FiscalCloseDeps;
 }
 
 /** What command handling works with: the ledger's dependencies and what it knows of the streams it read. */

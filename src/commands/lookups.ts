@@ -7,6 +7,8 @@ import { enterpriseDecider } from '../enterprise/decide.js';
 import { enterpriseStream } from '../enterprise/enterprise.js';
 import { entitlementDecider } from '../entitlement/decide.js';
 import { entitlementStream } from '../entitlement/entitlement.js';
+import { fiscalYearDecider } from '../fiscal-close/decide.js';
+import { fiscalYearStream, isClosed } from '../fiscal-close/fiscal-year.js';
 import type { CommandDeps } from './envelope.js';
 
 export const readPolicy = async ({ streams }: CommandDeps, policyCode: string) =>
@@ -23,3 +25,7 @@ export const readEntitlement = async ({ streams }: CommandDeps, lineCode: string
 
 export const readApplication = ({ streams }: CommandDeps, applicationId: string) =>
   streams.read(applicationStream(applicationId), applicationDecider);
+
+/** Whether Finance has closed the fiscal year (结账): nothing more is booked into it. */
+export const isYearClosed = async ({ streams }: CommandDeps, fiscalYear: number) =>
+  isClosed((await streams.read(fiscalYearStream(fiscalYear), fiscalYearDecider)).state);

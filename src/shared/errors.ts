@@ -17,7 +17,9 @@ export type DomainErrorCode =
   | 'ALREADY_EXISTS'
   | 'NOT_FOUND'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'CONCURRENCY_EXHAUSTED';
+  | 'CONCURRENCY_EXHAUSTED'
+  /** The booking falls in a fiscal year Finance has closed (结账): correct it in an open year. */
+  | 'PERIOD_CLOSED';
 
 /** Figures and ids behind a refusal, for a caller that words it with more than the decider knows. */
 export type DomainErrorDetails = Readonly<Record<string, string | number>>;
