@@ -60,7 +60,7 @@ describe('reconciliation of every registered read model', () => {
     const notCompared = projectionsWithFixture.flatMap((p) =>
       Object.entries(p.replay.tables).flatMap(([table, expected]) => ('notCompared' in expected ? [viewName(table)] : [])),
     );
-    expect(notCompared).toEqual(['eb_bookings', 'dh_payees']);
+    expect(notCompared).toEqual(['eb_bookings', 'dh_payees', 'fj_lines', 'fj_grants']);
   });
 
   it('reports a row taken out of any other table served, the fixture model included', async () => {
@@ -68,7 +68,7 @@ describe('reconciliation of every registered read model', () => {
     const views = served();
     expect(views).toEqual(projectionsWithFixture.flatMap((p) => Object.keys(p.tables).map(viewName)).sort());
     expect(views).toContain('county_firms');
-    for (const view of views.filter((v) => !['eb_bookings', 'dh_payees'].includes(v))) {
+    for (const view of views.filter((v) => !['eb_bookings', 'dh_payees', 'fj_lines', 'fj_grants'].includes(v))) {
       const { differences } = await withoutOneRow(view);
       expect(differences, view).toContainEqual(expect.objectContaining({ check: 'replay', model: view, figure: '(row)', expected: 'present', actual: 'absent' }));
     }
