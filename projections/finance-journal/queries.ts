@@ -88,11 +88,17 @@ export function executionOf(s: Sums): ExecutionFigures {
   };
 }
 
+/** 预算执行情况: every line of a year with its article (条), and the roll-up per article and payer. */
+export interface BudgetExecution {
+  lines: (LineExecution & { article: string })[];
+  articles: ArticleExecution[];
+}
+
 /** Per article (条) and payer: the sums of its lines. */
-export function rollUp(lines: LineExecution[], articleOf: (lineCode: string) => string): ArticleExecution[] {
+export function rollUp(lines: BudgetExecution['lines']): ArticleExecution[] {
   const groups = new Map<string, ArticleExecution>();
   for (const line of lines) {
-    const article = articleOf(line.lineCode);
+    const { article } = line;
     const key = `${article}\u0000${line.payer}`;
     const group = groups.get(key) ?? { article, payer: line.payer, fiscalYear: line.fiscalYear, ...executionOf({}) };
     for (const figure of FIGURE_NAMES) group[figure] += line[figure];
@@ -145,11 +151,11 @@ export function financeJournalQueries(rs: ReadStore) {
     budgetLinesAsOf: linesAsOf,
 
     /** 预算执行情况: every line of the year and the roll-up per article and payer, as of the date. */
-    budgetExecution(fiscalYear: number, at: AsOf): { lines: LineExecution[]; articles: ArticleExecution[] } {
-      const lines = linesAsOf({ fiscalYear }, at);
-      const articles = new Map(rs.all<{ lineCode: string; article: string }>(`SELECT line_code AS lineCode, article FROM benefit_lines`).map((r) => [r.lineCode, r.article]));
-      const rolled = rollUp(lines, (code) => articles.get(code) ?? '?').sort((a, b) => a.article.localeCompare(b.article) || a.payer.localeCompare(b.payer));
-      return { lines, articles: rolled };
+    budgetExecution(fiscalYear: number, at: AsOf): BudgetExecution {
+      const articleOf = new Map(rs.all<{ lineCode: string; article: string }>(`SELECT line_code AS lineCode, article FROM benefit_lines`).map((r) => [r.lineCode, r.article]));
+      const lines = linesAsOf({ fiscalYear }, at).map((line) => ({ ...line, article: articleOf.get(line.lineCode) ?? '' }));
+      const articles = rollUp(lines).sort((a, b) => a.article.localeCompare(b.article) || a.payer.localeCompare(b.payer));
+      return { lines, articles };
     },
 
     /** One enterprise's benefit balance as of the date. */

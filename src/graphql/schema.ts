@@ -9,6 +9,7 @@ import { BudgetResolver } from './budget/budget.resolver.js';
 import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/catalog.resolver.js';
 import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
+import { FinanceResolver } from './finance/finance.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { checkTexts } from './shared/text.js';
@@ -24,6 +25,7 @@ const RESOLVERS = [
   ApprovalResolver,
   DisbursementResolver,
   BudgetResolver,
+  FinanceResolver,
   BalanceResolver,
   BalanceLineResolver,
   HistoryResolver,

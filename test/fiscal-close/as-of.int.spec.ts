@@ -84,7 +84,7 @@ describe.each(testStores())('the innovation-voucher line of 2016, closed, on $na
     const { lines, articles } = read.budgetExecution(2016, { asOf: '2016-12-31' });
     expect(lines).toEqual([
       {
-        budgetLineId: LINE_2016, lineCode: VOUCHER, fiscalYear: 2016, payer: 'municipal', closed: true,
+        budgetLineId: LINE_2016, lineCode: VOUCHER, article: '(二)', fiscalYear: 2016, payer: 'municipal', closed: true,
         allocatedFen: yuan(1_200_000), adjustmentsFen: 0, committedFen: 0, disbursedFen: yuan(900_000), recoveredFen: 0,
         carriedInFen: 0, carriedOutFen: yuan(100_000), lapsedFen: 0, availableFen: yuan(200_000),
       },
