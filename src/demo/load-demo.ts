@@ -7,6 +7,7 @@ import type { CommandContext, Ledger } from '../ledger.js';
 import type { Position } from '../eventstore/port.js';
 import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication, type DemoClawback } from './applications.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
+import { loadClosedYear } from './closed-year.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -47,6 +48,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
     run.track(await ledger.allocateBudget(input, act('FINANCE', `budget:${budget.lineCode}:${budget.payer}`, undefined, '许财预〔2025〕3号')));
   }
   for (const application of DEMO_APPLICATIONS) await run.application(application);
+  run.track({ position: await loadClosedYear(ledger, (role, key, actorId) => act(role as Person, key, actorId), applicantOf) });
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }
 
