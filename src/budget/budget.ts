@@ -21,7 +21,11 @@ export type BudgetEvent =
       type: 'BudgetAllocated';
       data: { budgetLineId: string; lineCode: string; fiscalYear: number; payer: Payer; amountFen: Fen; allocatedAt: string };
     }
-  | { type: 'BudgetAdjusted'; data: { budgetLineId: string; deltaFen: Fen; reason: string; adjustedAt: string } }
+  | {
+      type: 'BudgetAdjusted';
+      /** `corrects`: an adjusting entry names the entry it corrects (e.g. one booked in a closed year). */
+      data: { budgetLineId: string; deltaFen: Fen; reason: string; corrects?: string; adjustedAt: string };
+    }
   | {
       type: 'BudgetCommitted';
       data: { budgetLineId: string; applicationId: string; approvalId: string; amountFen: Fen; committedAt: string };

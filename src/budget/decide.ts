@@ -35,7 +35,7 @@ export type BudgetCommand =
         yearClosed?: boolean;
       };
     }
-  | { type: 'AdjustBudget'; data: { budgetLineId: string; deltaFen: Fen; reason: string; now: string } }
+  | { type: 'AdjustBudget'; data: { budgetLineId: string; deltaFen: Fen; reason: string; corrects?: string; now: string } }
   | {
       type: 'CommitBudget';
       data: { budgetLineId: string; applicationId: string; approvalId: string; amountFen: Fen; now: string };
@@ -102,7 +102,7 @@ export function allocateBudget(command: Command<'AllocateBudget'>, state: Budget
 }
 
 export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetState): BudgetEvent[] {
-  const { budgetLineId: id, deltaFen, reason, now } = command.data;
+  const { budgetLineId: id, deltaFen, reason, corrects, now } = command.data;
   if (state.status !== 'allocated') throw new DomainError('NOT_FOUND', `budget line ${id} is not allocated`);
   assertLineOpen(state, 'an adjustment');
   if (!Number.isSafeInteger(deltaFen) || deltaFen === 0) {
@@ -114,7 +114,8 @@ export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetStat
     throw budgetExceeded(state, id, -deltaFen, (figures) => `cutting ¥${formatYuan(-deltaFen)} would leave ${figures} below what approvals hold`);
   }
   if (allocated > MAX_FEN) throw new DomainError('AMOUNT_INVALID', `the allocation would exceed ¥${formatYuan(MAX_FEN)}`);
-  return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, adjustedAt: now } }];
+  const correcting = corrects === undefined ? {} : { corrects };
+  return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, ...correcting, adjustedAt: now } }];
 }
 
 export function commitBudget(command: Command<'CommitBudget'>, state: BudgetState): BudgetEvent[] {

@@ -20,6 +20,8 @@ export interface AdjustBudgetInput {
   /** Positive to add, negative to cut. */
   deltaFen: Fen;
   reason: string;
+  /** An adjusting entry names the entry it corrects (e.g. a payment or allocation in a closed year). */
+  corrects?: string;
 }
 
 export const budgetCommands = (deps: CommandDeps) => ({

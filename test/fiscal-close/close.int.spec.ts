@@ -85,6 +85,13 @@ describe.each(testStores())('closing fiscal year 2016 on $name', (testStore) => 
       await expectRejectsWith(ledger.approveApplication({ applicationId: late }, director()), 'PERIOD_CLOSED');
     });
 
+    it('takes a correction as an adjusting entry in the open year, naming the entry it corrects', async () => {
+      await close();
+      const corrects = `${NEEQ}.2016.municipal`;
+      await ledger.adjustBudget({ budgetLineId: `${NEEQ}.2017.municipal`, deltaFen: -yuan(10_000), reason: '更正2016年预算安排', corrects }, finance());
+      expect(await ofType('BudgetAdjusted')).toMatchObject([{ budgetLineId: `${NEEQ}.2017.municipal`, deltaFen: -yuan(10_000), corrects }]);
+    });
+
     it('is confirmed by another person than the one who prepared it (四眼原则), and only once', async () => {
       await ledger.prepareFiscalYearClose({ fiscalYear: 2016, choices: { lineRules: {}, approvals: {} } }, finance());
       await expectRejectsWith(ledger.confirmFiscalYearClose({ fiscalYear: 2016 }, finance()), 'FOUR_EYES');

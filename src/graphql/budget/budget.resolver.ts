@@ -73,8 +73,9 @@ export class BudgetResolver {
   @Authorized(MAY.manageBudgets)
   @Mutation(() => BudgetLinePayload, { description: 'Increases or cuts a budget line (never below what approvals hold). FINANCE.' })
   async adjustBudget(@Ctx() ctx: LedgerContext, @Arg('input', () => AdjustBudgetInput) input: AdjustBudgetInput): Promise<BudgetLinePayload> {
-    const { budgetLineId, change, amount, reason } = input;
+    const { budgetLineId, change, amount, reason, corrects } = input;
     const deltaFen = change === BudgetChange.DECREASE ? -amount : amount;
-    return afterWrite(ctx, await ctx.services.ledger.adjustBudget({ budgetLineId, deltaFen, reason }, commandContext(ctx, input)));
+    const correcting = corrects ? { corrects } : {};
+    return afterWrite(ctx, await ctx.services.ledger.adjustBudget({ budgetLineId, deltaFen, reason, ...correcting }, commandContext(ctx, input)));
   }
 }
