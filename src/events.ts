@@ -7,8 +7,9 @@ import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
-import type { TreasuryEvent } from './treasury/treasury.js';
+import type { FiscalYearEvent } from './fiscal-close/fiscal-year.js';
 import type { NoticeEvent } from './notice/notice.js';
+import type { TreasuryEvent } from './treasury/treasury.js';
 
 export type LedgerEvent =
   | ApplicationEvent
@@ -19,6 +20,7 @@ export type LedgerEvent =
   | CommandEvent
   | EnterpriseEvent
   | EntitlementEvent
+  | FiscalYearEvent
   | NoticeEvent
   | TreasuryEvent;
 

@@ -23,6 +23,7 @@ import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
 import { treasuryCommands } from './ledger/treasury.js';
 import { noticeCommands } from './ledger/notice.js';
+import { fiscalCloseCommands } from './ledger/fiscal-close.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps, TreasuryLookups } from './commands/envelope.js';
 
@@ -36,6 +37,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...treasuryCommands(deps),
     ...calendarCommands(deps),
     ...noticeCommands(deps),
+    ...fiscalCloseCommands(deps),
   };
 }
 

@@ -13,6 +13,10 @@ interface Line {
   commitments: Fen;
   disbursed: Fen;
   recovered: Fen;
+  carriedIn: Fen;
+  carriedOut: Fen;
+  lapsed: Fen;
+  surplus: Fen | null;
 }
 
 export interface Budgets {
@@ -30,7 +34,7 @@ export const budgets: Fold<Budgets> = {
     switch (event.type) {
       case 'BudgetAllocated': {
         const { lineCode, fiscalYear, payer, amountFen } = event.data;
-        b.lines.set(event.data.budgetLineId, { lineCode, fiscalYear, payer, allocated: amountFen, commitments: 0, disbursed: 0, recovered: 0 });
+        b.lines.set(event.data.budgetLineId, { lineCode, fiscalYear, payer, allocated: amountFen, commitments: 0, disbursed: 0, recovered: 0, carriedIn: 0, carriedOut: 0, lapsed: 0, surplus: null });
         return;
       }
       case 'BudgetAdjusted':
@@ -47,6 +51,18 @@ export const budgets: Fold<Budgets> = {
       case 'ApplicationApproved':
         b.inFlight.delete(event.data.approvalId);
         return;
+      case 'BudgetCarriedIn':
+        line(b, event.data.budgetLineId).carriedIn += event.data.amountFen;
+        return;
+      case 'BudgetCarriedOut':
+        line(b, event.data.budgetLineId).carriedOut += event.data.amountFen;
+        return;
+      case 'BudgetLapsed':
+        line(b, event.data.budgetLineId).lapsed += event.data.amountFen;
+        return;
+      case 'BudgetLineClosed':
+        line(b, event.data.budgetLineId).surplus = event.data.surplusFen;
+        return;
       case 'DisbursementRecorded':
       case 'ClawbackRepaid':
         line(b, event.data.budgetLineId)[event.type === 'DisbursementRecorded' ? 'disbursed' : 'recovered'] += event.data.amountFen;
@@ -62,10 +78,11 @@ export const budgetUseReplay = defineReplay({
   tables: {
     budgetUse: {
       key: 'budget_line_id',
-      columns: ['line_code', 'fiscal_year', 'payer', 'allocated_fen', 'committed_fen', 'disbursed_fen', 'recovered_fen', 'available_fen'],
+      columns: ['line_code', 'fiscal_year', 'payer', 'allocated_fen', 'committed_fen', 'disbursed_fen', 'recovered_fen', 'carried_in_fen', 'carried_out_fen', 'lapsed_fen', 'surplus_fen', 'available_fen'],
       rows: ({ budgets }) =>
         mapValues(budgets.lines, (b) => {
-          const committed = b.commitments - b.disbursed;
+          // What approvals hold here: taken, carried in, less what lapsed; then less what was paid or carried out.
+          const committed = b.commitments + b.carriedIn - b.lapsed - b.disbursed - b.carriedOut;
           return {
             line_code: b.lineCode,
             fiscal_year: b.fiscalYear,
@@ -74,7 +91,11 @@ export const budgetUseReplay = defineReplay({
             committed_fen: committed,
             disbursed_fen: b.disbursed,
             recovered_fen: b.recovered,
-            available_fen: b.allocated - committed - b.disbursed,
+            carried_in_fen: b.carriedIn,
+            carried_out_fen: b.carriedOut,
+            lapsed_fen: b.lapsed,
+            surplus_fen: b.surplus,
+            available_fen: b.allocated + b.carriedIn - committed - b.disbursed - b.carriedOut,
           };
         }),
     },

@@ -4,6 +4,7 @@ import type { Fen } from '../../src/shared/money.js';
 import type { ReadStore } from '../../src/readmodel/read-store.js';
 import { selectList } from '../../src/readmodel/table.js';
 import { byKeys, pageOf, where, type Listed, type Page } from '../../src/readmodel/queries/sql.js';
+import type { ReportedAt } from '../finance-journal/queries.js';
 
 export interface DisbursementFilter {
   creditCode?: string;
@@ -20,6 +21,10 @@ export interface DisbursementFilter {
   maxAmountFen?: Fen;
   /** Who approved the award paid. */
   approvedBy?: string;
+  /** As of a business date: paid on or before it (YYYY-MM-DD). */
+  asOf?: string;
+  /** As the ledger reported it at a log position or time: recorded by then. */
+  asReportedAt?: ReportedAt;
 }
 
 const DISBURSEMENT = selectList(disbursementHistory.tables.disbursements);
@@ -40,6 +45,9 @@ export function disbursementQueries(rs: ReadStore) {
         ['amount_fen >= ?', filter.minAmountFen],
         ['amount_fen <= ?', filter.maxAmountFen],
         ['approved_by = ?', filter.approvedBy],
+        ['paid_on <= ?', filter.asOf],
+        ['position <= ?', filter.asReportedAt && 'position' in filter.asReportedAt ? filter.asReportedAt.position : undefined],
+        ['recorded_at <= ?', filter.asReportedAt && 'time' in filter.asReportedAt ? filter.asReportedAt.time : undefined],
       ]);
       const rows = pageOf<DisbursementRow>(rs, DISBURSEMENT, 'disbursements', w, 'paid_on DESC, disbursement_id', page);
       const totals = rs.get<{ n: number; fen: Fen }>(

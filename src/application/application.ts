@@ -105,7 +105,14 @@ export type ApplicationEvent =
   | {
       type: 'ClawbackWaived';
       data: { applicationId: string; clawbackId: string; amountFen: Fen; reason: string; waivedBy: string; waivedAt: string };
-    };
+    }
+  /** 结转: at the close of its year, the grant's unpaid rest is carried to the next year's line; it is paid from there. */
+  | {
+      type: 'GrantCarriedOver';
+      data: { applicationId: string; approvalId: string; fromBudgetLineId: string; toBudgetLineId: string; amountFen: Fen; carriedAt: string };
+    }
+  /** At the close of its year, the grant's unpaid rest lapses: it is no longer payable. */
+  | { type: 'GrantLapsed'; data: { applicationId: string; approvalId: string; budgetLineId: string; amountFen: Fen; lapsedAt: string } };
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;
 /** The stream in a case officer's words, for messages (stream names are internal). */
@@ -160,6 +167,12 @@ export type ApplicationState =
       disbursedFen: Fen;
       /** By clawback id. */
       clawbacks: Record<string, Clawback>;
+      /** The budget line its payments draw on: the submission's, or the one its unpaid rest was last carried to (结转). */
+      drawsOn: string;
+      /** What the last carry-over moved, from which line. */
+      carriedOver?: { fromBudgetLineId: string; amountFen: Fen };
+      /** The unpaid rest that lapsed at a close: no longer payable. */
+      lapsedFen: Fen;
     })
   | (Filed & { status: 'rejected' })
   | (Filed & { status: 'withdrawn' });
@@ -167,6 +180,11 @@ export type ApplicationState =
 export type ApplicationStatus = ApplicationState['status'];
 
 export const initialState: ApplicationState = { status: 'none' };
+
+/** Approved and neither paid nor lapsed: what may still be paid. */
+export function unpaidFen(state: Extract<ApplicationState, { status: 'approved' }>): Fen {
+  return state.approvedFen - state.lapsedFen - state.disbursedFen;
+}
 
 export function outstandingFen(clawback: Clawback): Fen {
   return clawback.demandedFen - clawback.repaidFen - clawback.waivedFen;
@@ -198,6 +216,12 @@ function evolveMoney(state: ApplicationState, event: ApplicationEvent): Applicat
       return settle(event.data.clawbackId, (c) => ({ repaidFen: c.repaidFen + event.data.amountFen }));
     case 'ClawbackWaived':
       return settle(event.data.clawbackId, (c) => ({ waivedFen: c.waivedFen + event.data.amountFen }));
+    case 'GrantCarriedOver': {
+      const { fromBudgetLineId, toBudgetLineId, amountFen } = event.data;
+      return { ...state, drawsOn: toBudgetLineId, carriedOver: { fromBudgetLineId, amountFen } };
+    }
+    case 'GrantLapsed':
+      return { ...state, lapsedFen: state.lapsedFen + event.data.amountFen };
     default:
       return state;
   }
@@ -222,7 +246,10 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       if (state.status !== 'approving') return state;
       const { approvalId, amountFen, approvedBy } = event.data;
       const approvals = withApproval(state, approvalId, { outcome: 'approved' });
-      return { ...state, status: 'approved', approvals, approvedFen: amountFen, approvedBy, disbursedFen: 0, clawbacks: {} };
+      return {
+        ...state, status: 'approved', approvals, approvedFen: amountFen, approvedBy, disbursedFen: 0, clawbacks: {},
+        drawsOn: state.submission.budgetLineId, lapsedFen: 0,
+      };
     }
     case 'ApprovalAbandoned': {
       if (state.status !== 'approving') return state;

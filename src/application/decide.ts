@@ -11,6 +11,7 @@ import type { QualifyingFact } from '../claim/claim.js';
 import type { EnterpriseState } from '../enterprise/enterprise.js';
 import { assertNoticeAllowsApproval } from '../notice/gate.js';
 import type { NoticeStanding } from '../notice/notice.js';
+import { decideGrantClose, type GrantCloseCommand } from '../fiscal-close/grant.js';
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
 import { assertFiscalYear, fiscalYearAt } from '../shared/fiscal-year.js';
@@ -25,6 +26,7 @@ import {
   evolve,
   initialState,
   outstandingFen,
+  unpaidFen,
 } from './application.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
@@ -38,6 +40,8 @@ interface Payment {
   paidOn: string;
   paymentReference: string;
   recordedBy: string;
+  /** Looked up: the value date falls in a fiscal year Finance has closed (结账). */
+  periodClosed?: boolean;
 }
 
 export type ApplicationCommand =
@@ -78,7 +82,8 @@ export type ApplicationCommand =
   | ApplicationCommandOf<'RecordDisbursement', Payment & { disbursementId: string }>
   | ApplicationCommandOf<'DemandClawback', { clawbackId: string; amountFen: Fen; reason: string; demandedBy: string }>
   | ApplicationCommandOf<'RecordRepayment', Payment & { clawbackId: string; repaymentId: string }>
-  | ApplicationCommandOf<'WaiveClawback', { clawbackId: string; reason: string; waivedBy: string }>;
+  | ApplicationCommandOf<'WaiveClawback', { clawbackId: string; reason: string; waivedBy: string }>
+  | GrantCloseCommand;
 
 type Command<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 type In<S extends ApplicationStatus> = Extract<ApplicationState, { status: S }>;
@@ -108,6 +113,9 @@ function assertPayment(payment: Payment): void {
     throw new DomainError('INVALID_INPUT', `the value date "${payment.paidOn}" is not a date (YYYY-MM-DD)`);
   }
   assertText(payment.paymentReference, 'the payment reference');
+  if (payment.periodClosed) {
+    throw new DomainError('PERIOD_CLOSED', `fiscal year ${payment.paidOn.slice(0, 4)} is closed (结账): a payment dated ${payment.paidOn} cannot be booked into it`);
+  }
 }
 
 /** 四眼原则: `actor` is not one of the people who already acted on this grant in `roles`. */
@@ -212,10 +220,10 @@ export function abandonApproval(command: Command<'AbandonApproval'>, state: Appl
 // ── Money after approval ────────────────────────────────────────────────────────────────────
 
 export function recordDisbursement(command: Command<'RecordDisbursement'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, disbursementId, now, ...payment } = command.data;
+  const { applicationId, disbursementId, now, periodClosed, ...payment } = command.data;
   assertStatus(state, ['approved'], applicationId, 'paid');
   assertFourEyes(payment.recordedBy, 'record its payment', { approved: state.approvedBy });
-  assertPayment(payment);
+  assertPayment({ ...payment, periodClosed });
   const clawedBack = Object.values(state.clawbacks).reduce((sum, c) => sum + outstandingFen(c), 0);
   if (clawedBack > 0) {
     throw new DomainError(
@@ -223,15 +231,16 @@ export function recordDisbursement(command: Command<'RecordDisbursement'>, state
       `¥${formatYuan(clawedBack)} is being clawed back (追回) from this grant: no further payment until it is repaid or waived`,
     );
   }
-  const left = state.approvedFen - state.disbursedFen;
+  const left = unpaidFen(state);
   if (payment.amountFen > left) {
+    const lapsed = state.lapsedFen > 0 ? ` (¥${formatYuan(state.lapsedFen)} lapsed at a year's close)` : '';
     throw new DomainError(
       'AMOUNT_INVALID',
-      `¥${formatYuan(payment.amountFen)} exceeds what is left to pay of the approved ¥${formatYuan(state.approvedFen)}: ¥${formatYuan(left)}`,
+      `¥${formatYuan(payment.amountFen)} exceeds what is left to pay of the approved ¥${formatYuan(state.approvedFen)}${lapsed}: ¥${formatYuan(left)}`,
     );
   }
-  const { budgetLineId: lineId } = state.submission;
-  return [{ type: 'DisbursementRecorded', data: { applicationId, disbursementId, budgetLineId: lineId, ...payment, recordedAt: now } }];
+  // A grant carried over (结转) is paid from the line it was carried to.
+  return [{ type: 'DisbursementRecorded', data: { applicationId, disbursementId, budgetLineId: state.drawsOn, ...payment, recordedAt: now } }];
 }
 
 export function demandClawback(command: Command<'DemandClawback'>, state: ApplicationState): ApplicationEvent[] {
@@ -260,16 +269,15 @@ function outstandingClawback(state: In<'approved'>, clawbackId: string, actor: s
 }
 
 export function recordRepayment(command: Command<'RecordRepayment'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, clawbackId, repaymentId, now, ...payment } = command.data;
+  const { applicationId, clawbackId, repaymentId, now, periodClosed, ...payment } = command.data;
   assertStatus(state, ['approved'], applicationId, 'repaid');
-  assertPayment(payment);
+  assertPayment({ ...payment, periodClosed });
   const outstanding = outstandingClawback(state, clawbackId, payment.recordedBy, 'record its repayment');
   if (payment.amountFen > outstanding) {
     throw new DomainError('AMOUNT_INVALID', `¥${formatYuan(payment.amountFen)} is more than the ¥${formatYuan(outstanding)} outstanding on this clawback`);
   }
-  const { budgetLineId: lineId } = state.submission;
   return [
-    { type: 'ClawbackRepaid', data: { applicationId, clawbackId, repaymentId, budgetLineId: lineId, ...payment, recordedAt: now } },
+    { type: 'ClawbackRepaid', data: { applicationId, clawbackId, repaymentId, budgetLineId: state.drawsOn, ...payment, recordedAt: now } },
   ];
 }
 
@@ -308,6 +316,9 @@ export function decide(command: ApplicationCommand, state: ApplicationState): Ap
       return recordRepayment(command, state);
     case 'WaiveClawback':
       return waiveClawback(command, state);
+    case 'CarryOverGrant':
+    case 'LapseGrant':
+      return decideGrantClose(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -317,7 +328,8 @@ export function decide(command: ApplicationCommand, state: ApplicationState): Ap
 
 export const applicationDecider: Decider<ApplicationState, ApplicationCommand, ApplicationEvent> = {
   streamLabel: applicationStreamLabel,
-  version: 1,
+  // 2: an approved grant knows the line it draws on and what lapsed (the fiscal-year close).
+  version: 2,
   initialState,
   evolve,
   decide,

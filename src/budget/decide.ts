@@ -4,6 +4,7 @@
  * at the stream's exact revision, so concurrent approvals cannot both take the last money.
  */
 import { type BenefitLineState, payersOf } from '../catalog/catalog.js';
+import { assertLineOpen, type BudgetCloseCommand, decideBudgetClose } from '../fiscal-close/budget-line.js';
 import type { Decider } from '../shared/decider.js';
 import { DomainError } from '../shared/errors.js';
 import { assertFiscalYear } from '../shared/fiscal-year.js';
@@ -28,14 +29,19 @@ export type BudgetCommand =
   | {
       type: 'AllocateBudget';
       /** `line` is looked up by the command handling. */
-      data: { lineCode: string; fiscalYear: number; payer: Payer; amountFen: Fen; line: BenefitLineState; now: string };
+      data: {
+        lineCode: string; fiscalYear: number; payer: Payer; amountFen: Fen; line: BenefitLineState; now: string;
+        /** Looked up: the fiscal year is closed (结账). */
+        yearClosed?: boolean;
+      };
     }
-  | { type: 'AdjustBudget'; data: { budgetLineId: string; deltaFen: Fen; reason: string; now: string } }
+  | { type: 'AdjustBudget'; data: { budgetLineId: string; deltaFen: Fen; reason: string; corrects?: string; now: string } }
   | {
       type: 'CommitBudget';
       data: { budgetLineId: string; applicationId: string; approvalId: string; amountFen: Fen; now: string };
     }
-  | { type: 'ReleaseBudget'; data: { approvalId: string; now: string } };
+  | { type: 'ReleaseBudget'; data: { approvalId: string; now: string } }
+  | BudgetCloseCommand;
 
 type Command<T extends BudgetCommand['type']> = Extract<BudgetCommand, { type: T }>;
 
@@ -86,6 +92,7 @@ export function allocateBudget(command: Command<'AllocateBudget'>, state: Budget
   }
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${lineCode} is not defined`);
   assertFiscalYear(fiscalYear);
+  if (command.data.yearClosed) throw new DomainError('PERIOD_CLOSED', `fiscal year ${fiscalYear} is closed: allocate in an open year`);
   const payers = payersOf(line.line.payer);
   if (!payers.includes(payer)) {
     throw new DomainError('INVALID_INPUT', `line ${lineCode} is paid by ${payers.join(' or ')}, not ${payer}`);
@@ -95,8 +102,9 @@ export function allocateBudget(command: Command<'AllocateBudget'>, state: Budget
 }
 
 export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetState): BudgetEvent[] {
-  const { budgetLineId: id, deltaFen, reason, now } = command.data;
+  const { budgetLineId: id, deltaFen, reason, corrects, now } = command.data;
   if (state.status !== 'allocated') throw new DomainError('NOT_FOUND', `budget line ${id} is not allocated`);
+  assertLineOpen(state, 'an adjustment');
   if (!Number.isSafeInteger(deltaFen) || deltaFen === 0) {
     throw new DomainError('AMOUNT_INVALID', 'an adjustment is a whole, non-zero number of fen');
   }
@@ -106,7 +114,8 @@ export function adjustBudget(command: Command<'AdjustBudget'>, state: BudgetStat
     throw budgetExceeded(state, id, -deltaFen, (figures) => `cutting ¥${formatYuan(-deltaFen)} would leave ${figures} below what approvals hold`);
   }
   if (allocated > MAX_FEN) throw new DomainError('AMOUNT_INVALID', `the allocation would exceed ¥${formatYuan(MAX_FEN)}`);
-  return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, adjustedAt: now } }];
+  const correcting = corrects === undefined ? {} : { corrects };
+  return [{ type: 'BudgetAdjusted', data: { budgetLineId: state.budgetLineId, deltaFen, reason, ...correcting, adjustedAt: now } }];
 }
 
 export function commitBudget(command: Command<'CommitBudget'>, state: BudgetState): BudgetEvent[] {
@@ -115,6 +124,7 @@ export function commitBudget(command: Command<'CommitBudget'>, state: BudgetStat
     throw budgetExceeded(state, id, amountFen, () => `no budget is allocated on ${id}: ask Finance to allocate it`);
   }
   if (!mustReserve(holdOf(state, approvalId), approvalId)) return [];
+  assertLineOpen(state, 'an approval');
   assertPositiveFen(amountFen, 'a commitment');
   if (availableFen(state) < amountFen) {
     throw budgetExceeded(state, id, amountFen, (figures) => `¥${formatYuan(amountFen)} exceeds what is left on ${figures}`);
@@ -139,6 +149,11 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
       return commitBudget(command, state);
     case 'ReleaseBudget':
       return releaseBudget(command, state);
+    case 'CarryOutBudget':
+    case 'CarryInBudget':
+    case 'LapseBudget':
+    case 'CloseBudgetLine':
+      return decideBudgetClose(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -146,4 +161,4 @@ export function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[
   }
 }
 
-export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, version: 2, initialState, evolve, decide };
+export const budgetDecider: Decider<BudgetState, BudgetCommand, BudgetEvent> = { streamLabel: budgetStreamLabel, version: 3, initialState, evolve, decide };

@@ -13,6 +13,7 @@ import type { TreasuryRecord } from '../treasury/record.js';
 import type { ExceptionKind, Period } from '../treasury/treasury.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { StreamCache } from './stream-cache.js';
+import type { FiscalCloseDeps } from '../ledger/fiscal-close.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
@@ -28,6 +29,8 @@ export interface LedgerDeps {
   snapshots?: SnapshotStore;
   /** What treasury matching looks up in the read models; absent (a ledger without read models), it is refused. */
   treasury?: TreasuryLookups;
+  /** The fiscal-year close's dependencies (src/ledger/fiscal-close.ts); each has a default. */
+  fiscalClose?: FiscalCloseDeps;
 }
 
 /** What treasury reconciliation reads from the treasury statement (projections/treasury-statement/). */

@@ -9,6 +9,8 @@ import { entitlementDecider } from '../entitlement/decide.js';
 import { entitlementStream } from '../entitlement/entitlement.js';
 import { noticeBoardDecider } from '../notice/decide.js';
 import { noticeBoardStream } from '../notice/notice.js';
+import { fiscalYearDecider } from '../fiscal-close/decide.js';
+import { fiscalYearStream, isClosed } from '../fiscal-close/fiscal-year.js';
 import type { CommandDeps } from './envelope.js';
 
 export const readPolicy = async ({ streams }: CommandDeps, policyCode: string) =>
@@ -28,3 +30,6 @@ export const readApplication = ({ streams }: CommandDeps, applicationId: string)
 
 export const readNoticeBoard = async ({ streams }: CommandDeps, lineCode: string, fiscalYear: number) =>
   (await streams.read(noticeBoardStream(lineCode, fiscalYear), noticeBoardDecider)).state;
+/** Whether Finance has closed the fiscal year (结账): nothing more is booked into it. */
+export const isYearClosed = async ({ streams }: CommandDeps, fiscalYear: number) =>
+  isClosed((await streams.read(fiscalYearStream(fiscalYear), fiscalYearDecider)).state);

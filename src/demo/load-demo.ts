@@ -8,6 +8,7 @@ import type { Position } from '../eventstore/port.js';
 import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication, type DemoClawback } from './applications.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
 import { DomainError } from '../shared/errors.js';
+import { loadClosedYear } from './closed-year.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -49,6 +50,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
   }
   for (const application of DEMO_APPLICATIONS) await run.application(application);
   await run.publicNotice();
+  run.track({ position: await loadClosedYear(ledger, (role, key, actorId) => act(role as Person, key, actorId), applicantOf) });
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }
 

@@ -10,6 +10,7 @@ import { BudgetResolver } from './budget/budget.resolver.js';
 import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/catalog.resolver.js';
 import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
+import { FinanceResolver } from './finance/finance.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { NoticeResolver } from './notice/notice.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
@@ -27,6 +28,7 @@ const RESOLVERS = [
   ApprovalResolver,
   DisbursementResolver,
   BudgetResolver,
+  FinanceResolver,
   BalanceResolver,
   BalanceLineResolver,
   HistoryResolver,

@@ -8,7 +8,7 @@ import { type ApplicationCommand, applicationDecider } from '../application/deci
 import { approveApplication, resumeApproval } from '../commands/approval.js';
 import type { CommandContext, CommandDeps, CommandEnvelope } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
-import { readEnterprise, readLine } from '../commands/lookups.js';
+import { isYearClosed, readEnterprise, readLine } from '../commands/lookups.js';
 import { recoverPendingApprovals, type RecoveryFailure } from '../commands/recovery.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
@@ -26,7 +26,7 @@ function onApplication<Ids extends Record<string, string>>(
   ctx: CommandContext,
   type: ApplicationCommand['type'],
   input: { applicationId: string },
-  command: (env: CommandEnvelope) => ApplicationCommand,
+  command: (env: CommandEnvelope) => ApplicationCommand | Promise<ApplicationCommand>,
   ids: (env: CommandEnvelope) => Ids,
 ) {
   const { applicationId } = input;
@@ -41,11 +41,13 @@ function onApplication<Ids extends Record<string, string>>(
 /** For commands that create nothing new: the caller gets the application's id only. */
 const noIds = () => ({});
 
-const payment = ({ amountFen, paidOn, paymentReference }: PaymentInput, ctx: CommandContext) => ({
+/** A payment, with whether its value date falls in a closed fiscal year (结账). */
+const payment = async (deps: CommandDeps, { amountFen, paidOn, paymentReference }: PaymentInput, ctx: CommandContext) => ({
   amountFen,
   paidOn,
   paymentReference,
   recordedBy: ctx.actorId,
+  periodClosed: /^\d{4}-/.test(paidOn) && (await isYearClosed(deps, Number(paidOn.slice(0, 4)))),
 });
 
 export const applicationCommands = (deps: CommandDeps) => ({
@@ -102,9 +104,9 @@ export const applicationCommands = (deps: CommandDeps) => ({
   /** Records a payment (a tranche) of an approved grant; the recorder did not approve it. Returns `{ applicationId, disbursementId }`. */
   recordDisbursement: (input: PaymentInput & { applicationId: string }, ctx: CommandContext) => {
     const disbursementId = (env: CommandEnvelope) => deterministicId(env.commandId, 'disbursement');
-    return onApplication(deps, ctx, 'RecordDisbursement', input, (env) => ({
+    return onApplication(deps, ctx, 'RecordDisbursement', input, async (env) => ({
       type: 'RecordDisbursement',
-      data: { ...payment(input, ctx), applicationId: input.applicationId, disbursementId: disbursementId(env), now: env.now },
+      data: { ...(await payment(deps, input, ctx)), applicationId: input.applicationId, disbursementId: disbursementId(env), now: env.now },
     }), (env) => ({ disbursementId: disbursementId(env) }));
   },
 
@@ -124,9 +126,9 @@ export const applicationCommands = (deps: CommandDeps) => ({
   recordRepayment: (input: PaymentInput & { applicationId: string; clawbackId: string }, ctx: CommandContext) => {
     const repaymentId = (env: CommandEnvelope) => deterministicId(env.commandId, 'repayment');
     const { applicationId, clawbackId } = input;
-    return onApplication(deps, ctx, 'RecordRepayment', input, (env) => ({
+    return onApplication(deps, ctx, 'RecordRepayment', input, async (env) => ({
       type: 'RecordRepayment',
-      data: { ...payment(input, ctx), applicationId, clawbackId, repaymentId: repaymentId(env), now: env.now },
+      data: { ...(await payment(deps, input, ctx)), applicationId, clawbackId, repaymentId: repaymentId(env), now: env.now },
     }), (env) => ({ clawbackId, repaymentId: repaymentId(env) }));
   },
 

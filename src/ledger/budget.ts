@@ -4,7 +4,7 @@ import { budgetDecider } from '../budget/decide.js';
 import type { CommandContext, CommandDeps } from '../commands/envelope.js';
 import { withFinanceWords } from '../commands/budget-refusal.js';
 import { handle } from '../commands/handle.js';
-import { readLine } from '../commands/lookups.js';
+import { isYearClosed, readLine } from '../commands/lookups.js';
 import type { Fen } from '../shared/money.js';
 
 export interface AllocateBudgetInput {
@@ -20,6 +20,8 @@ export interface AdjustBudgetInput {
   /** Positive to add, negative to cut. */
   deltaFen: Fen;
   reason: string;
+  /** An adjusting entry names the entry it corrects (e.g. a payment or allocation in a closed year). */
+  corrects?: string;
 }
 
 export const budgetCommands = (deps: CommandDeps) => ({
@@ -31,7 +33,7 @@ export const budgetCommands = (deps: CommandDeps) => ({
       decider: budgetDecider,
       command: async () => ({
         type: 'AllocateBudget' as const,
-        data: { ...input, line: await readLine(deps, input.lineCode), now: env.now },
+        data: { ...input, line: await readLine(deps, input.lineCode), yearClosed: await isYearClosed(deps, input.fiscalYear), now: env.now },
       }),
       ids: { budgetLineId: id },
     }));

@@ -16,6 +16,7 @@ import { enterpriseRegister } from '../../projections/enterprise-register/enterp
 import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
 import { treasuryStatement } from '../../projections/treasury-statement/treasury-statement.js';
 import { publicNotice } from '../../projections/public-notice/public-notice.js';
+import { financeJournal } from '../../projections/finance-journal/finance-journal.js';
 import type { AnyProjection } from './projection.js';
 
 export const ledgerProjections: AnyProjection[] = [
@@ -28,4 +29,5 @@ export const ledgerProjections: AnyProjection[] = [
   merkleTree,
   treasuryStatement,
   publicNotice,
+  financeJournal,
 ];

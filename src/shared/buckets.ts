@@ -24,3 +24,8 @@ export function setIn<V>(buckets: Buckets<V>, key: string, value: V): Buckets<V>
   const bucket = bucketOf(key);
   return { ...buckets, [bucket]: { ...buckets[bucket], [key]: value } };
 }
+
+/** Every entry, bucket by bucket. */
+export function entriesOf<V>(buckets: Buckets<V>): [string, V][] {
+  return Object.values(buckets).flatMap((bucket) => Object.entries(bucket));
+}

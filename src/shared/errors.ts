@@ -21,7 +21,9 @@ export type DomainErrorCode =
   /** Under public notice (公示), or on a line whose notice has not been published. */
   | 'NOTICE_PERIOD'
   /** An objection to the notice (异议) not yet upheld or dismissed. */
-  | 'OBJECTION_OPEN';
+  | 'OBJECTION_OPEN'
+  /** The booking falls in a fiscal year Finance has closed (结账): correct it in an open year. */
+  | 'PERIOD_CLOSED';
 
 /** Figures and ids behind a refusal, for a caller that words it with more than the decider knows. */
 export type DomainErrorDetails = Readonly<Record<string, string | number>>;

@@ -14,3 +14,8 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 export function fiscalYearAt(instant: string): number {
   return new Date(Date.parse(instant) + BEIJING_OFFSET_MS).getUTCFullYear();
 }
+
+/** The business date (YYYY-MM-DD) of an ISO instant: its date in Beijing time. */
+export function businessDateAt(instant: string): string {
+  return new Date(Date.parse(instant) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}

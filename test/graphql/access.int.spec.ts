@@ -43,6 +43,11 @@ const QUERIES: Operation[] = [
   { name: 'enterpriseBalance', query: `{ enterpriseBalance(creditCode: "${OWN}") { netBenefit } }`, allowed: CASE_READERS },
   { name: 'budgetLines', query: '{ budgetLines { available } }', allowed: BUDGET_READERS },
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
+  { name: 'budgetLines asOf', query: '{ budgetLines(filter: { fiscalYear: 2025 }, asOf: "2025-06-30", asReportedAt: "2025-07-01T00:00:00Z") { available carriedIn } }', allowed: BUDGET_READERS },
+  { name: 'budgetLine asOf', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal", asOf: "2025-12-31") { available } }', allowed: BUDGET_READERS },
+  { name: 'budgetExecution', query: '{ budgetExecution(fiscalYear: 2025, asOf: "2025-12-31") { lines { available } articles { article } } }', allowed: BUDGET_READERS },
+  { name: 'enterpriseBalance asOf', query: `{ enterpriseBalance(creditCode: "${OWN}", asOf: "2025-06-30") { netBenefit } }`, allowed: CASE_READERS },
+  { name: 'disbursements asOf', query: '{ disbursements(first: 5, asOf: "2025-06-30") { totals { amount } } }', allowed: CASE_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
   { name: 'treasuryReport', query: '{ treasuryReport(period: "2016-12") { counts { kind count } } }', allowed: [FINANCE, AUDITOR] },
   { name: 'publicNotices', query: '{ publicNotices(lineCode: "neeq-listing-reward") { id entries { enterpriseName } } }', allowed: EVERYONE },
@@ -67,6 +72,8 @@ const MUTATIONS: Operation[] = [
   { name: 'registerEnterprise', query: m('registerEnterprise', 'RegisterEnterpriseInput'), variables: input({ creditCode: OWN, name: 'x', county: 'weidu', kind: 'ENTERPRISE' }), allowed: [ADMIN] },
   { name: 'allocateBudget', query: m('allocateBudget', 'AllocateBudgetInput'), variables: input({ lineCode: 'neeq-listing-reward', fiscalYear: 2025, payer: 'municipal', amount: '1.00' }), allowed: [FINANCE] },
   { name: 'adjustBudget', query: m('adjustBudget', 'AdjustBudgetInput'), variables: input({ budgetLineId: 'no-such-line.2025.municipal', change: 'INCREASE', amount: '1.00', reason: 'x' }), allowed: [FINANCE] },
+  { name: 'prepareFiscalYearClose', query: m('prepareFiscalYearClose', 'PrepareFiscalYearCloseInput'), variables: input({ fiscalYear: 2099 }), allowed: [FINANCE] },
+  { name: 'confirmFiscalYearClose', query: m('confirmFiscalYearClose', 'ConfirmFiscalYearCloseInput'), variables: input({ fiscalYear: 2099 }), allowed: [FINANCE] },
   { name: 'submitApplication', query: m('submitApplication', 'SubmitApplicationInput'), variables: input({ lineCode: 'no-such-line', fiscalYear: 2025, qualifyingFact: { kind: 'x', reference: 'y' }, requested: '1.00' }), allowed: [APPLICANT] },
   { name: 'withdrawApplication', query: m('withdrawApplication', 'ApplicationCommandInput'), variables: input(APPLICATION), allowed: [APPLICANT] },
   { name: 'reviewApplication', query: m('reviewApplication', 'ReviewApplicationInput'), variables: input({ ...APPLICATION, opinion: 'x' }), allowed: [OFFICER] },
@@ -102,7 +109,7 @@ describe.each(testStores())('access on the $name store', (testStore) => {
   it('lists every query and mutation of the schema in the matrix', async () => {
     const fields = async (type: string) =>
       (await api.gql(`{ __type(name: "${type}") { fields { name } } }`, {}, tokens.get(AUDITOR))).body.data.__type.fields.map((f: { name: string }) => f.name).sort();
-    expect(await fields('Query')).toEqual(QUERIES.map((q) => q.name).sort());
+    expect(await fields('Query')).toEqual([...new Set(QUERIES.map((q) => q.name.split(' ')[0]!))].sort());
     expect(await fields('Mutation')).toEqual(MUTATIONS.map((q) => q.name).sort());
   });
 

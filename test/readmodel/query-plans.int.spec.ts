@@ -114,6 +114,11 @@ const CASES: Case[] = [
   ...filters({}, { lineCode: 'innovation-voucher' }, { fiscalYear: 2024 }, { payer: 'municipal' }).map(
     (f): Case => [`budgetLines ${JSON.stringify(f)}`, (q) => q.budgetLines(f)],
   ),
+  ...filters({ fiscalYear: 2024 }, { fiscalYear: 2024, lineCode: 'innovation-voucher' }, { fiscalYear: 2024, payer: 'municipal' }).map(
+    (f): Case => [`budgetLinesAsOf ${JSON.stringify(f)}`, (q) => q.budgetLinesAsOf(f, { asOf: '2024-06-30', asReportedAt: { position: '00000000000000000100' } })],
+  ),
+  ['budgetExecution', (q) => q.budgetExecution(2024, { asOf: '2024-06-30', asReportedAt: { time: '2024-07-01T00:00:00.000Z' } })],
+  ['enterpriseBalanceAsOf', (q) => q.enterpriseBalanceAsOf(FIRM, { asOf: '2024-06-30' })],
   ['applicationIdsOf', (q) => q.applicationIdsOf(FIRM)],
   ['approvalsOf', (q) => q.approvalsOf(ID)],
   ['applicationsWithUnfinishedApprovals', (q) => q.applicationsWithUnfinishedApprovals('2025-01-01T00:00:00.000Z')],

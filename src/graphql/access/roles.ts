@@ -21,6 +21,8 @@ export const MAY = {
   keepRegister: [ADMIN],
   keepCatalog: [ADMIN],
   manageBudgets: [FINANCE],
+  /** 结账: prepared by one person of Finance, confirmed by another. */
+  closeFiscalYear: [FINANCE],
   apply: [APPLICANT],
   review: [OFFICER],
   decide: [APPROVER],

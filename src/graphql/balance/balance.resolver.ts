@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, asOfOf } from '../finance/as-of.args.js';
 import { MAY } from '../access/roles.js';
 import { caller, type LedgerContext } from '../context.js';
 import { BenefitLine } from '../catalog/benefit-line.type.js';
@@ -16,12 +17,14 @@ export class BalanceResolver {
   async enterpriseBalance(
     @Ctx() ctx: LedgerContext,
     @Arg('creditCode', () => CreditCodeScalar) creditCode: string,
+    @Args(() => AsOfArgs) at: AsOfArgs,
   ): Promise<BenefitBalance | null> {
     visible(caller(ctx), await ctx.loaders.enterprise.load(creditCode), (e) => e.creditCode, `enterprise ${creditCode}`);
-    return ctx.loaders.balance.load(creditCode);
+    const asOf = asOfOf(at);
+    return asOf ? ctx.services.read.enterpriseBalanceAsOf(creditCode, asOf) : ctx.loaders.balance.load(creditCode);
   }
 
-  @FieldResolver(() => [BenefitBalanceLine], { description: 'The figures per benefit line and fiscal year.' })
+  @FieldResolver(() => [BenefitBalanceLine], { description: 'The figures per benefit line and fiscal year, as they stand now (whatever `asOf`).' })
   lines(@Root() balance: BenefitBalance, @Ctx() ctx: LedgerContext): BenefitBalanceLine[] {
     return ctx.services.read.lineBalances(balance.creditCode);
   }

@@ -38,4 +38,7 @@ export class AdjustBudgetInput extends CommandInput {
 
   @TextField(TEXT.PROSE, { description: 'Why.' })
   reason!: string;
+
+  @TextField(TEXT.ID, { nullable: true, description: 'The entry this adjusting entry corrects (e.g. a payment or an allocation booked in a closed year).' })
+  corrects?: string | null;
 }

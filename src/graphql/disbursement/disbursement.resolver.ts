@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { findCounty } from '../../catalog/counties.js';
+import { AsOfArgs, asOfOf } from '../finance/as-of.args.js';
 import { MAY } from '../access/roles.js';
 import { scopedCreditCode } from '../access/scope.js';
 import { Application, Approval } from '../application/application.type.js';
@@ -32,12 +33,14 @@ export class DisbursementResolver {
   disbursements(
     @Ctx() ctx: LedgerContext,
     @Args(() => PageArgs) pageArgs: PageArgs,
+    @Args(() => AsOfArgs) at: AsOfArgs,
     @Arg('filter', () => DisbursementFilterInput, { nullable: true }) filter?: DisbursementFilterInput,
   ): DisbursementConnection {
     const page = pageOf(pageArgs);
     const { minAmount, maxAmount, ...rest } = definedFields(filter);
     const creditCode = scopedCreditCode(caller(ctx), filter?.creditCode);
-    const { rows, totalCount, totalFen } = ctx.services.read.disbursements({ ...rest, creditCode, minAmountFen: minAmount, maxAmountFen: maxAmount }, page);
+    const filters = { ...rest, ...asOfOf(at), creditCode, minAmountFen: minAmount, maxAmountFen: maxAmount };
+    const { rows, totalCount, totalFen } = ctx.services.read.disbursements(filters, page);
     expectRelations(ctx, rows);
     return { ...connectionOf(rows, totalCount, page), totals: { count: totalCount, amountFen: totalFen } };
   }

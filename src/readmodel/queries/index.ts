@@ -12,6 +12,7 @@ import { enterpriseQueries } from '../../../projections/enterprise-register/quer
 import { merkleTreeQueries } from '../../../projections/merkle-tree/queries.js';
 import { treasuryQueries } from '../../../projections/treasury-statement/queries.js';
 import { publicNoticeQueries } from '../../../projections/public-notice/queries.js';
+import { financeJournalQueries } from '../../../projections/finance-journal/queries.js';
 import type { ReadStore } from '../read-store.js';
 
 export function createReadModelQueries(rs: ReadStore) {
@@ -25,6 +26,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...merkleTreeQueries(rs),
     ...treasuryQueries(rs),
     ...publicNoticeQueries(rs),
+    ...financeJournalQueries(rs),
   };
 }
 

@@ -110,7 +110,7 @@ const ALLOCATION_FEN = 500_000_000;
 const line = (code: string) => XUCHANG_2016_8_LINES.find((l) => l.lineCode === code)!;
 
 /** mulberry32: a small seeded generator, so a run can be repeated. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
