@@ -4,8 +4,11 @@ import type { BudgetEvent } from './budget/budget.js';
 import type { CatalogEvent } from './catalog/catalog.js';
 import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
+import type { CultivationPoolEvent } from './cultivation-pool/cultivation-pool.js';
+import type { DesignationEvent } from './designation/designation.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
+import type { TargetEvent } from './target/target.js';
 
 export type LedgerEvent =
   | ApplicationEvent
@@ -13,8 +16,11 @@ export type LedgerEvent =
   | CatalogEvent
   | ClaimEvent
   | CommandEvent
+  | CultivationPoolEvent
+  | DesignationEvent
   | EnterpriseEvent
-  | EntitlementEvent;
+  | EntitlementEvent
+  | TargetEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

@@ -42,7 +42,7 @@ export type LineChanges = Extract<CatalogEvent, { type: 'BenefitLineAmended' }>[
 /** Codes appear in stream names and budget line ids ("<line>.<year>.<payer>"): kebab-case only. */
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function assertCode(code: string, what: string): void {
+export function assertCode(code: string, what: string): void {
   if (!CODE.test(code)) invalid(`${what} "${code}" must be lower-case words joined by hyphens, e.g. "scale-up-reward"`);
 }
 
