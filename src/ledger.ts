@@ -20,6 +20,7 @@ import { applicationCommands } from './ledger/applications.js';
 import { budgetCommands } from './ledger/budget.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
+import { measureCommands } from './ledger/measures.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps } from './commands/envelope.js';
 
@@ -30,6 +31,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...catalogCommands(deps),
     ...budgetCommands(deps),
     ...applicationCommands(deps),
+    ...measureCommands(deps),
   };
 }
 

@@ -7,6 +7,7 @@ import type { CommandContext, Ledger } from '../ledger.js';
 import type { Position } from '../eventstore/port.js';
 import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication, type DemoClawback } from './applications.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
+import { loadDemoMeasures } from './measures.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -16,6 +17,10 @@ export const DEMO_PEOPLE = {
   APPROVER: 'approver-wang',
   TREASURY: 'treasury-zhao',
   AUDITOR: 'auditor-zhou',
+  /** 市工信委, the lead unit of most articles: records activities and the pool. */
+  UNIT: 'unit-gxw',
+  /** 督办: 市政府办公室五科. */
+  SUPERVISOR: 'supervisor-wuke',
 } as const;
 
 export const applicantOf = (creditCode: string) => `applicant-${creditCode}`;
@@ -46,6 +51,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
     const input = { ...budget, fiscalYear: DEMO_FISCAL_YEAR };
     run.track(await ledger.allocateBudget(input, act('FINANCE', `budget:${budget.lineCode}:${budget.payer}`, undefined, '许财预〔2025〕3号')));
   }
+  await loadDemoMeasures(ledger, (role, key) => act(role, `measures:${key}`), (result) => run.track(result));
   for (const application of DEMO_APPLICATIONS) await run.application(application);
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }

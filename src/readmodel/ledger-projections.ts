@@ -13,6 +13,7 @@ import { catalog } from '../../projections/catalog/catalog.js';
 import { disbursementHistory } from '../../projections/disbursement-history/disbursement-history.js';
 import { enterpriseBalance } from '../../projections/enterprise-balance/enterprise-balance.js';
 import { enterpriseRegister } from '../../projections/enterprise-register/enterprise-register.js';
+import { measures } from '../../projections/measures/measures.js';
 import type { AnyProjection } from './projection.js';
 
 export const ledgerProjections: AnyProjection[] = [
@@ -22,4 +23,5 @@ export const ledgerProjections: AnyProjection[] = [
   applicationList,
   enterpriseBalance,
   disbursementHistory,
+  measures,
 ];

@@ -9,6 +9,7 @@ import { catalogQueries } from '../../../projections/catalog/queries.js';
 import { disbursementQueries } from '../../../projections/disbursement-history/queries.js';
 import { enterpriseBalanceQueries } from '../../../projections/enterprise-balance/queries.js';
 import { enterpriseQueries } from '../../../projections/enterprise-register/queries.js';
+import { measureQueries } from '../../../projections/measures/queries.js';
 import type { ReadStore } from '../read-store.js';
 
 export function createReadModelQueries(rs: ReadStore) {
@@ -19,6 +20,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...applicationQueries(rs),
     ...disbursementQueries(rs),
     ...budgetQueries(rs),
+    ...measureQueries(rs),
   };
 }
 
