@@ -4,7 +4,7 @@
  * activities or designations behind each figure.
  */
 import type { ReadStore } from '../../src/readmodel/read-store.js';
-import { listed, type Page, where } from '../../src/readmodel/queries/sql.js';
+import { byKeys, listed, type Page, where } from '../../src/readmodel/queries/sql.js';
 import { selectList } from '../../src/readmodel/table.js';
 import { type ActivityRow, type CultivationPoolRow, type DesignationKindRow, type DesignationRow, measures, type PoolMemberRow, type TargetRow } from './measures.js';
 
@@ -83,6 +83,8 @@ export function measureQueries(rs: ReadStore) {
       return listed<DesignationRow>(rs, DESIGNATION, 'designations', w, 'designated_on, designation_id', page);
     },
 
+    designationsById: byKeys<DesignationRow>(rs, DESIGNATION, 'designations', 'designation_id', (d) => d.designationId),
+
     /** Every cultivation pool with its counts of firms. */
     cultivationPools: () => rs.all<CultivationPoolRow>(`SELECT ${POOL} FROM cultivation_pools ORDER BY pool_code`),
 
@@ -121,5 +123,6 @@ export function measureQueries(rs: ReadStore) {
       ]);
       return listed<ActivityRow>(rs, ACTIVITY, 'activities', w, 'year, held_on, activity_id', page);
     },
+    activitiesById: byKeys<ActivityRow>(rs, ACTIVITY, 'activities', 'activity_id', (a) => a.activityId),
   };
 }

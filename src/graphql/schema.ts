@@ -10,6 +10,7 @@ import { BenefitLineResolver, CatalogResolver, PolicyResolver } from './catalog/
 import { DisbursementResolver } from './disbursement/disbursement.resolver.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
+import { EnterpriseDesignationsResolver, MeasuresResolver } from './measures/measures.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { checkTexts } from './shared/text.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
@@ -28,6 +29,8 @@ const RESOLVERS = [
   BalanceLineResolver,
   HistoryResolver,
   ReconciliationResolver,
+  MeasuresResolver,
+  EnterpriseDesignationsResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

@@ -12,10 +12,12 @@ import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, TEST_JWT, type TestApi, token } from './support/api.js';
 import { refusal } from './support/run.js';
 
-const { APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN } = Role;
+const { APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN, SUPERVISOR, UNIT } = Role;
 const EVERYONE = ALL_ROLES;
 const CASE_READERS = [APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR];
 const BUDGET_READERS = [APPROVER, TREASURY, FINANCE, AUDITOR];
+/** The measures: every staff role, the admin, the supervising office (督办) and the units; not an applicant. */
+const MEASURE_READERS = [OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN, SUPERVISOR, UNIT];
 
 const OWN = DEMO_ENTERPRISES[0]!.creditCode;
 const OTHER = DEMO_ENTERPRISES[6]!.creditCode;
@@ -45,6 +47,12 @@ const QUERIES: Operation[] = [
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
+  { name: 'designationKinds', query: '{ designationKinds { kindCode } }', allowed: MEASURE_READERS },
+  { name: 'designations', query: '{ designations(first: 5) { totalCount } }', allowed: MEASURE_READERS },
+  { name: 'cultivationPools', query: '{ cultivationPools { monitored } }', allowed: MEASURE_READERS },
+  { name: 'poolMembers', query: '{ poolMembers(first: 5) { totalCount } }', allowed: MEASURE_READERS },
+  { name: 'targetProgress', query: '{ targetProgress(filter: { year: 2025 }) { done activitiesBehind(first: 1) { totalCount } designationsBehind(first: 1) { totalCount } } }', allowed: MEASURE_READERS },
+  { name: 'activities', query: '{ activities(first: 5) { totalCount } }', allowed: MEASURE_READERS },
 ];
 
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
@@ -68,6 +76,14 @@ const MUTATIONS: Operation[] = [
   { name: 'demandClawback', query: m('demandClawback', 'DemandClawbackInput'), variables: input({ ...APPLICATION, amount: '1.00', reason: 'x' }), allowed: [APPROVER] },
   { name: 'recordRepayment', query: m('recordRepayment', 'RecordRepaymentInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
   { name: 'waiveClawback', query: m('waiveClawback', 'WaiveClawbackInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, reason: 'x' }), allowed: [APPROVER] },
+  { name: 'defineDesignationKind', query: m('defineDesignationKind', 'DefineDesignationKindInput'), variables: input({ kindCode: 'little-giant', policyCode: 'xuchang-2016-8', article: '(二)', title: 'x', titleZh: 'x', level: 'MUNICIPAL', subject: 'BENEFICIARY', eligibleKinds: ['ENTERPRISE'] }), allowed: [ADMIN] },
+  { name: 'defineCultivationPool', query: m('defineCultivationPool', 'DefineCultivationPoolInput'), variables: input({ poolCode: 'key-cultivation', policyCode: 'xuchang-2016-8', article: '(三)', titleZh: 'x', minOutput: '1.00', maxOutput: '2.00', leadUnit: 'x' }), allowed: [ADMIN] },
+  { name: 'setTarget', query: m('setTarget', 'SetTargetInput'), variables: input({ targetCode: 'recruitment-fairs', year: 2025, policyCode: 'xuchang-2016-8', article: '(六)', title: 'x', titleZh: 'x', measureKind: 'ACTIVITIES', quantity: 1, leadUnit: 'x', cooperatingUnits: [] }), allowed: [ADMIN] },
+  { name: 'recordDesignation', query: m('recordDesignation', 'RecordDesignationInput'), variables: input({ creditCode: OWN, kindCode: 'no-such-kind', documentNumber: 'x', designatedBy: 'x', designatedOn: '2025-01-01' }), allowed: [ADMIN] },
+  { name: 'enterPool', query: m('enterPool', 'EnterPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00', enteredOn: '2025-01-01' }), allowed: [UNIT] },
+  { name: 'monitorPoolMember', query: m('monitorPoolMember', 'MonitorPoolMemberInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00' }), allowed: [UNIT] },
+  { name: 'exitPool', query: m('exitPool', 'ExitPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, reason: 'DROPPED_OUT', reference: 'x', exitedOn: '2025-01-01' }), allowed: [UNIT] },
+  { name: 'recordActivity', query: m('recordActivity', 'RecordActivityInput'), variables: input({ targetCode: 'no-such-target', year: 2025, title: 'x', heldOn: '2025-01-01', place: 'x', firmsTakingPart: 1, unit: 'x' }), allowed: [UNIT] },
 ];
 
 const OPERATIONS = [...QUERIES, ...MUTATIONS];
@@ -126,6 +142,7 @@ describe.each(testStores())('access on the $name store', (testStore) => {
     { name: 'enterprise.balance', query: `{ enterprise(creditCode: "${OWN}") { balance { netBenefit } } }`, allowed: CASE_READERS },
     { name: 'enterprise.applications', query: `{ enterprise(creditCode: "${OWN}") { applications(first: 5) { totalCount } } }`, allowed: CASE_READERS },
     { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
+    { name: 'enterprise.designations', query: `{ enterprise(creditCode: "${OWN}") { designations(first: 5) { totalCount } } }`, allowed: MEASURE_READERS },
   ];
 
   it.each(NESTED_CASES.flatMap((op) => ALL_ROLES.map((role) => ({ ...op, role, verdict: op.allowed.includes(role) ? 'reads' : 'gets null and FORBIDDEN' }))))(

@@ -142,6 +142,8 @@ const CASES: Case[] = [
   ...filters({}, { year: 2024 }, { article: '(一)' }, { leadUnit: '市工信委' }).map((f): Case => [`targetProgress ${JSON.stringify(f)}`, (q) => q.targetProgress(f)]),
   ['designationKinds', (q) => q.designationKinds()],
   ['cultivationPools', (q) => q.cultivationPools()],
+  ['designationsById', (q) => q.designationsById([ID])],
+  ['activitiesById', (q) => q.activitiesById([ID])],
 ];
 
 describe('the read models queried as the API queries them', () => {
