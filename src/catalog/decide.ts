@@ -58,6 +58,9 @@ function assertDefinition(line: BenefitLineDefinition, lookups: LineLookups): vo
   if (line.eligibleKinds.length === 0) invalid('a benefit line names the kinds of beneficiary it pays');
   if (line.exclusivityGroup.trim() === '') invalid('a benefit line belongs to an exclusivity group (不重复享受)');
   if (line.companionOf !== undefined) assertCompanion(line, lookups.companion);
+  // Checked against the ledger's records when an award is approved: here only their form.
+  if (line.qualifyingDesignation !== undefined) assertCode(line.qualifyingDesignation, 'designation kind');
+  if (line.qualifyingPoolExit !== undefined) assertCode(line.qualifyingPoolExit, 'cultivation pool code');
 }
 
 function assertCompanion(line: BenefitLineDefinition, principal: BenefitLineState | undefined): void {

@@ -26,7 +26,9 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
   it('runs for every kind of user, from registration to reconciliation', async () => {
     const firm = DEMO_ENTERPRISES[0]!;
     expect((await example('Viewer', {}, await applicantToken(firm.creditCode))).viewer).toEqual({ subject: `applicant-${firm.creditCode}`, role: 'APPLICANT', creditCode: firm.creditCode });
-    expect((await example('Catalog', {}, as.OFFICER!)).policies[0].benefitLines).toHaveLength(8);
+    const lines = (await example('Catalog', {}, as.OFFICER!)).policies[0].benefitLines;
+    expect(lines).toHaveLength(8);
+    expect(lines.find((l: { code: string }) => l.code === 'startup-base-reward')).toMatchObject({ qualifyingDesignation: 'provincial-startup-base', qualifyingPoolExit: null });
     expect((await example('MyEnterprise', { creditCode: firm.creditCode }, await applicantToken(firm.creditCode))).enterprise.name).toBe(firm.name);
 
     const creditCode = demoCreditCode('xiangcheng', 500);

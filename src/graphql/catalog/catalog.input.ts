@@ -92,6 +92,12 @@ export class BenefitLineChangesInput {
 
   @TextField(TEXT.CODE, { list: true, nullable: true, description: 'Kinds of qualifying fact an application may rest on.' })
   qualifyingFactKinds?: string[] | null;
+
+  @TextField(TEXT.CODE, { nullable: true, description: 'The designation kind (认定) the qualifying fact must be, recorded in the ledger before approval.' })
+  qualifyingDesignation?: string | null;
+
+  @TextField(TEXT.CODE, { nullable: true, description: 'The cultivation pool whose exit as above-designated-size the fact must be, for a firm in that pool.' })
+  qualifyingPoolExit?: string | null;
 }
 
 @InputType({ description: 'A new benefit line of a published policy; the domain checks it is complete and consistent.' })
