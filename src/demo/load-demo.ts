@@ -25,6 +25,9 @@ export const DEMO_PEOPLE = {
 
 export const applicantOf = (creditCode: string) => `applicant-${creditCode}`;
 
+/** The unit the demo's UNIT token records for: the lead unit of most articles. */
+export const DEMO_UNIT = '市工信委';
+
 /** 四眼原则: a clawback is waived by another approver than the one who demanded it. */
 const WAIVING_APPROVER = 'approver-liu';
 

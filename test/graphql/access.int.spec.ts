@@ -83,7 +83,7 @@ const MUTATIONS: Operation[] = [
   { name: 'enterPool', query: m('enterPool', 'EnterPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00', enteredOn: '2025-01-01' }), allowed: [UNIT] },
   { name: 'monitorPoolMember', query: m('monitorPoolMember', 'MonitorPoolMemberInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00' }), allowed: [UNIT] },
   { name: 'exitPool', query: m('exitPool', 'ExitPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, reason: 'DROPPED_OUT', reference: 'x', exitedOn: '2025-01-01' }), allowed: [UNIT] },
-  { name: 'recordActivity', query: m('recordActivity', 'RecordActivityInput'), variables: input({ targetCode: 'no-such-target', year: 2025, title: 'x', heldOn: '2025-01-01', place: 'x', firmsTakingPart: 1, unit: 'x' }), allowed: [UNIT] },
+  { name: 'recordActivity', query: m('recordActivity', 'RecordActivityInput'), variables: input({ targetCode: 'no-such-target', year: 2025, title: 'x', heldOn: '2025-01-01', place: 'x', firmsTakingPart: 1 }), allowed: [UNIT] },
 ];
 
 const OPERATIONS = [...QUERIES, ...MUTATIONS];

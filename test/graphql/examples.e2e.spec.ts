@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCreditCode, DEMO_ENTERPRISES } from '../../src/demo/enterprises.js';
 import { Role } from '../../src/graphql/auth/role.js';
-import { exampleNames } from '../../src/graphql/examples.js';
+import { example as exampleSource, exampleNames } from '../../src/graphql/examples.js';
 import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, type TestApi, token } from './support/api.js';
-import { key, run } from './support/run.js';
+import { key, refusal, run } from './support/run.js';
 
 describe.each(testStores())('the example operations on the demo ($name store)', (testStore) => {
   let api: TestApi;
@@ -105,8 +105,14 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     await command('MonitorPoolMember', { poolCode: 'key-cultivation', creditCode: firm, year: 2027, output: '9000000.00' }, unit);
     const left = await command('ExitPool', { poolCode: 'key-cultivation', creditCode: firm, reason: 'ABOVE_DESIGNATED_SIZE', reference: '许统规入〔2027〕003', exitedOn: '2027-12-31' }, unit);
     expect(left.exitPool.member).toMatchObject({ status: 'LEFT', exitReason: 'ABOVE_DESIGNATED_SIZE' });
-    const fair = { targetCode: 'recruitment-fairs', year: 2025, title: '秋季专场招聘会', heldOn: '2025-09-20', place: '许昌市人力资源市场', firmsTakingPart: 66, unit: '市人社局' };
-    expect((await command('RecordActivity', fair, unit)).recordActivity.activity).toMatchObject({ unit: '市人社局', firmsTakingPart: 66 });
+    const fair = { targetCode: 'recruitment-fairs', year: 2025, title: '秋季专场招聘会', heldOn: '2025-09-20', place: '许昌市人力资源市场', firmsTakingPart: 66 };
+    const humanResources = await token(Role.UNIT, 'test-rsj', undefined, '市人社局');
+    expect((await command('RecordActivity', fair, humanResources)).recordActivity.activity).toMatchObject({ unit: '市人社局', firmsTakingPart: 66, recordedBy: 'test-rsj' });
+    // A unit that is neither lead nor cooperating unit of the target is refused, and nothing is written.
+    const before = await api.eventCount();
+    const answer = await api.gql(exampleSource('RecordActivity'), { input: { idempotencyKey: key('fair'), ...fair } }, await token(Role.UNIT, 'test-swj', undefined, '市商务局'));
+    expect(refusal(answer)).toMatch(/^BAD_USER_INPUT\/NOT_ELIGIBLE: 市商务局 is neither the lead nor a cooperating unit/);
+    expect(await api.eventCount()).toBe(before);
 
     await command('DefineDesignationKind', { kindCode: 'national-little-giant', policyCode: 'xuchang-2016-8', article: '(二)', title: 'National specialised "little giant"', titleZh: '国家级专精特新"小巨人"企业', level: 'NATIONAL', subject: 'BENEFICIARY', eligibleKinds: ['ENTERPRISE'], validityYears: 3 }, as.ADMIN!);
     await command('DefineCultivationPool', { poolCode: 'tech-cultivation', policyCode: 'xuchang-2016-8', article: '(二)', titleZh: '科技型小微企业培育库', minOutput: '1000000.00', maxOutput: '50000000.00', leadUnit: '市科技局' }, as.ADMIN!);

@@ -200,7 +200,7 @@ export class RentDiscountInput {
   basisPoints!: number;
 }
 
-@InputType({ description: 'An activity of a lead or cooperating unit, against a target of the year.' })
+@InputType({ description: 'An activity of the caller\'s unit (its token\'s "unit" claim: the target\'s lead or a cooperating unit), against a target of the year.' })
 export class RecordActivityInput extends CommandInput {
   @TextField(TEXT.CODE, { description: 'The target.' })
   targetCode!: string;
@@ -222,9 +222,6 @@ export class RecordActivityInput extends CommandInput {
 
   @TextField(TEXT.REFERENCE, { nullable: true, description: 'The document (文号) reporting it.' })
   documentNumber?: string | null;
-
-  @TextField(TEXT.NAME, { description: 'The unit that did it: the target\'s lead unit or one of its cooperating units.' })
-  unit!: string;
 
   @Field(() => RentDiscountInput, { nullable: true, description: 'A rent-discount target: the base, the firm and the discount.' })
   rentDiscount?: RentDiscountInput | null;

@@ -8,7 +8,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import type { Position } from '../../eventstore/port.js';
 import type { TargetMeasure } from '../../target/target.js';
 import { MAY } from '../access/roles.js';
-import { commandContext, type LedgerContext } from '../context.js';
+import { caller, commandContext, type LedgerContext } from '../context.js';
 import { Enterprise } from '../enterprise/enterprise.type.js';
 import { badUserInput } from '../errors/api-error.js';
 import { connectionOf, PageArgs, pageOf } from '../shared/connection.js';
@@ -195,11 +195,13 @@ export class MeasuresResolver {
   }
 
   @Authorized(MAY.recordActivities)
-  @Mutation(() => ActivityPayload, { description: 'Records an activity of the target\'s lead or a cooperating unit. UNIT.' })
+  @Mutation(() => ActivityPayload, { description: 'Records an activity of the caller\'s unit (the token\'s "unit" claim), which must be the target\'s lead or a cooperating unit. UNIT.' })
   async recordActivity(@Ctx() ctx: LedgerContext, @Arg('input', () => RecordActivityInput) input: RecordActivityInput): Promise<ActivityPayload> {
     const { documentNumber, rentDiscount, ...activity } = noKey(input);
+    const { unit } = caller(ctx);
+    if (unit === undefined) throw new Error('a UNIT token names its unit');
     const { position, activityId } = await ctx.services.ledger.recordActivity(
-      { ...activity, documentNumber: optional(documentNumber), rentDiscount: rentDiscount ? { ...rentDiscount } : undefined },
+      { ...activity, unit, documentNumber: optional(documentNumber), rentDiscount: rentDiscount ? { ...rentDiscount } : undefined },
       commandContext(ctx, input),
     );
     const found = await afterWrite(ctx, position, () => ctx.services.read.activitiesById([activityId])[0] ?? undefined, `activity ${activityId}`);
