@@ -37,7 +37,9 @@ const TARGET = { p99Ms: 50, reconcileSeconds: 60, ofBound: 0.9 };
 
 /** The history: the catalog as the ledger loads it, then generated lifecycles with their command records. */
 async function loadHistory(store: EventStore): Promise<number> {
-  await createLedger({ store, clock: () => new Date() }).loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
+  const ledger = createLedger({ store, clock: () => new Date() });
+  await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
+  await ledger.loadBuiltInMeasures({ actorId: 'system', actorRole: 'SYSTEM' });
   return loadLog(store, lifecycleEvents(N, { commandRecords: true, catalog: false }));
 }
 

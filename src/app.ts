@@ -97,6 +97,7 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), treasury });
   await ledger.loadBuiltInCatalog(SYSTEM);
   await ledger.loadBuiltInCalendar(SYSTEM);
+  await ledger.loadBuiltInMeasures(SYSTEM);
   // An approval that cannot be finished now is left to the sweep: one must not keep the API from starting.
   const recovered = await ledger.recoverPendingApprovals((applicationId, error) =>
     logger.warn({ applicationId, err: error }, 'recovery: approval not finished yet; the sweep will try again'),

@@ -5,10 +5,13 @@ import type { CalendarEvent } from './calendar/calendar.js';
 import type { CatalogEvent } from './catalog/catalog.js';
 import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
+import type { CultivationPoolEvent } from './cultivation-pool/cultivation-pool.js';
+import type { DesignationEvent } from './designation/designation.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
 import type { FiscalYearEvent } from './fiscal-close/fiscal-year.js';
 import type { NoticeEvent } from './notice/notice.js';
+import type { TargetEvent } from './target/target.js';
 import type { TreasuryEvent } from './treasury/treasury.js';
 
 export type LedgerEvent =
@@ -18,10 +21,13 @@ export type LedgerEvent =
   | CatalogEvent
   | ClaimEvent
   | CommandEvent
+  | CultivationPoolEvent
+  | DesignationEvent
   | EnterpriseEvent
   | EntitlementEvent
   | FiscalYearEvent
   | NoticeEvent
+  | TargetEvent
   | TreasuryEvent;
 
 export type LedgerEventType = LedgerEvent['type'];

@@ -24,6 +24,7 @@ import { enterpriseCommands } from './ledger/enterprise.js';
 import { treasuryCommands } from './ledger/treasury.js';
 import { noticeCommands } from './ledger/notice.js';
 import { fiscalCloseCommands } from './ledger/fiscal-close.js';
+import { measureCommands } from './ledger/measures.js';
 
 export type { BudgetFigures, CommandContext, LedgerDeps, TreasuryLookups } from './commands/envelope.js';
 
@@ -38,6 +39,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...calendarCommands(deps),
     ...noticeCommands(deps),
     ...fiscalCloseCommands(deps),
+    ...measureCommands(deps),
   };
 }
 

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type LedgerApp, startLedgerApi } from './app.js';
-import { applicantOf, DEMO_PEOPLE, loadDemo } from './demo/load-demo.js';
+import { applicantOf, DEMO_PEOPLE, DEMO_UNIT, loadDemo } from './demo/load-demo.js';
 import { DEMO_ENTERPRISES } from './demo/enterprises.js';
 import { EventStoreError } from './eventstore/port.js';
 import { mintDevelopmentToken } from './graphql/auth/mint-token.js';
@@ -44,8 +44,9 @@ async function printDemoTokens(config: Config): Promise<void> {
   for (const role of Object.values(Role)) {
     const enterprise = role === Role.APPLICANT ? DEMO_ENTERPRISES[0]!.creditCode : undefined;
     const subject = enterprise ? applicantOf(enterprise) : DEMO_PEOPLE[role as keyof typeof DEMO_PEOPLE];
-    const token = await mintDevelopmentToken(config.jwt, { role, subject, enterprise });
-    console.log(`\n${role}${enterprise ? ` (${DEMO_ENTERPRISES[0]!.name}, ${enterprise})` : ''}:\n${token}`);
+    const unit = role === Role.UNIT ? DEMO_UNIT : undefined;
+    const token = await mintDevelopmentToken(config.jwt, { role, subject, enterprise, unit });
+    console.log(`\n${role}${enterprise ? ` (${DEMO_ENTERPRISES[0]!.name}, ${enterprise})` : ''}${unit ? ` (${unit})` : ''}:\n${token}`);
   }
 }
 

@@ -28,6 +28,7 @@ import {
   outstandingFen,
   unpaidFen,
 } from './application.js';
+import { assertQualifyingRecord, type QualifyingRecords } from './qualifying-record.js';
 
 // ── Commands ────────────────────────────────────────────────────────────────────────────────
 
@@ -68,11 +69,12 @@ export type ApplicationCommand =
         approvedBy: string;
         /** The approver's amount; the line's rule (catalog/rules) says when it is needed. */
         amountFen?: Fen;
-        /** Looked up: the line, and what the firm already holds on it this fiscal year. */
+        /** Looked up: the line, what the firm already holds on it this fiscal year, and the records its fact may rest on. */
         line: BenefitLineState;
         reservedInYearFen: Fen;
         /** Looked up: where the application stands on its line's public notice (公示). */
         notice: NoticeStanding;
+        records: QualifyingRecords;
       }
     >
   | ApplicationCommandOf<'CompleteApproval', { approvalId: string }>
@@ -191,12 +193,13 @@ export function withdrawApplication(command: Command<'WithdrawApplication'>, sta
 
 /** Locks the application for one approval with the amount the rule allows; nothing when this approval already started. */
 export function startApproval(command: Command<'StartApproval'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, notice, now } = command.data;
+  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, notice, records, now } = command.data;
   if (approvalOutcome(state, approvalId) !== 'none') return [];
   assertStatus(state, ['reviewed'], applicationId, 'approved before it is reviewed, or again');
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
   assertNoticeAllowsApproval(applicationId, notice, line.line.noticeWorkingDays, now);
+  assertQualifyingRecord(line.line, state.submission.qualifyingFact, records, now);
   const { requestedFen, evidence } = state.submission;
   const award = benefitRule(line.line.rule).awardFen({ requestedFen, evidence, approverFen: amountFen, reservedInYearFen });
   const { exclusivityGroup } = line.line;

@@ -52,6 +52,17 @@ export interface BenefitLineDefinition {
    * before it may be approved; absent: no notice, approvals as before.
    */
   noticeWorkingDays?: number;
+  /**
+   * The designation kind (认定) the qualifying fact must be, recorded in the ledger: the fact's
+   * reference is the designation's 文号, standing on the day of approval.
+   */
+  qualifyingDesignation?: string;
+  /**
+   * The cultivation pool (重点培育小微企业库) whose record decides the fact: a firm the pool
+   * monitors qualifies only once it has left as above-designated-size, on the statistics entry its
+   * exit names; a firm never in the pool rests on its fact alone.
+   */
+  qualifyingPoolExit?: string;
 }
 
 // ── Events ──────────────────────────────────────────────────────────────────────────────────

@@ -42,7 +42,7 @@ export type LineChanges = Extract<CatalogEvent, { type: 'BenefitLineAmended' }>[
 /** Codes appear in stream names and budget line ids ("<line>.<year>.<payer>"): kebab-case only. */
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function assertCode(code: string, what: string): void {
+export function assertCode(code: string, what: string): void {
   if (!CODE.test(code)) invalid(`${what} "${code}" must be lower-case words joined by hyphens, e.g. "scale-up-reward"`);
 }
 
@@ -60,6 +60,9 @@ function assertDefinition(line: BenefitLineDefinition, lookups: LineLookups): vo
   if (line.companionOf !== undefined) assertCompanion(line, lookups.companion);
   const days = line.noticeWorkingDays;
   if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) invalid('a public notice (公示) runs for 1 to 30 working days');
+  // Checked against the ledger's records when an award is approved: here only their form.
+  if (line.qualifyingDesignation !== undefined) assertCode(line.qualifyingDesignation, 'designation kind');
+  if (line.qualifyingPoolExit !== undefined) assertCode(line.qualifyingPoolExit, 'cultivation pool code');
 }
 
 function assertCompanion(line: BenefitLineDefinition, principal: BenefitLineState | undefined): void {

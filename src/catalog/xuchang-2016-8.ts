@@ -48,6 +48,7 @@ export const XUCHANG_2016_8_LINES: readonly BenefitLineDefinition[] = [
     cooperatingUnits: ['市科技局', '市财政局'],
     eligibleKinds: ['startup-base'],
     qualifyingFactKinds: ['base-recognition'],
+    qualifyingDesignation: 'provincial-startup-base',
   },
   {
     ...common,
@@ -75,6 +76,7 @@ export const XUCHANG_2016_8_LINES: readonly BenefitLineDefinition[] = [
     cooperatingUnits: ['市发改委', '市财政局', '市科技局', '市环保局'],
     eligibleKinds: ['enterprise'],
     qualifyingFactKinds: ['scale-up-statistics'],
+    qualifyingPoolExit: 'key-cultivation',
   },
   {
     ...common,

@@ -33,8 +33,8 @@ import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, 
 import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
-import { readApplication, readEntitlement, readLine, readNoticeBoard } from './lookups.js';
 import { noticeStandingOf } from '../notice/notice.js';
+import { readApplication, readEntitlement, readLine, readNoticeBoard, readQualifyingRecords } from './lookups.js';
 
 export interface ApproveApplicationInput {
   applicationId: string;
@@ -276,7 +276,17 @@ async function start(deps: CommandDeps, input: ApproveApplicationInput, env: Com
   const notice = noticeStandingOf(await readNoticeBoard(deps, lineCode, fiscalYear), applicationId);
   const command: ApplicationCommand = {
     type: 'StartApproval',
-    data: { applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved, notice, now: env.now },
+    data: {
+      applicationId,
+      approvalId,
+      approvedBy: env.metadata.actorId,
+      amountFen: input.amountFen,
+      line,
+      reservedInYearFen: reserved,
+      notice,
+      records: await readQualifyingRecords(deps, line, creditCode),
+      now: env.now,
+    },
   };
   const [started] = applicationDecider.decide(command, state);
   if (started?.type === 'ApprovalStarted' && line.status === 'defined') {

@@ -1,6 +1,12 @@
 /** The state of another aggregate that a command looks up (read, not guarded by its revision). */
 import { applicationStream } from '../application/application.js';
 import { applicationDecider } from '../application/decide.js';
+import { NO_RECORDS, type QualifyingRecords } from '../application/qualifying-record.js';
+import type { BenefitLineState } from '../catalog/catalog.js';
+import { poolMemberStream } from '../cultivation-pool/cultivation-pool.js';
+import { poolMemberDecider } from '../cultivation-pool/decide.js';
+import { designationsDecider } from '../designation/decide.js';
+import { designationsStream } from '../designation/designation.js';
 import { benefitLineStream, policyStream } from '../catalog/catalog.js';
 import { benefitLineDecider, policyDecider } from '../catalog/decide.js';
 import { enterpriseDecider } from '../enterprise/decide.js';
@@ -33,3 +39,14 @@ export const readNoticeBoard = async ({ streams }: CommandDeps, lineCode: string
 /** Whether Finance has closed the fiscal year (结账): nothing more is booked into it. */
 export const isYearClosed = async ({ streams }: CommandDeps, fiscalYear: number) =>
   isClosed((await streams.read(fiscalYearStream(fiscalYear), fiscalYearDecider)).state);
+/** What the ledger records of the firm that the line's qualifying fact must be: read only when the line asks. */
+export async function readQualifyingRecords({ streams }: CommandDeps, line: BenefitLineState, creditCode: string): Promise<QualifyingRecords> {
+  if (line.status !== 'defined') return NO_RECORDS;
+  const { qualifyingDesignation, qualifyingPoolExit } = line.line;
+  return {
+    designations:
+      qualifyingDesignation === undefined ? [] : (await streams.read(designationsStream(creditCode), designationsDecider)).state.designations,
+    poolMember:
+      qualifyingPoolExit === undefined ? NO_RECORDS.poolMember : (await streams.read(poolMemberStream(qualifyingPoolExit, creditCode), poolMemberDecider)).state,
+  };
+}

@@ -9,6 +9,7 @@ import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication
 import { DEMO_ENTERPRISES } from './enterprises.js';
 import { DomainError } from '../shared/errors.js';
 import { loadClosedYear } from './closed-year.js';
+import { loadDemoMeasures } from './measures.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -18,9 +19,16 @@ export const DEMO_PEOPLE = {
   APPROVER: 'approver-wang',
   TREASURY: 'treasury-zhao',
   AUDITOR: 'auditor-zhou',
+  /** 市工信委, the lead unit of most articles: records activities and the pool. */
+  UNIT: 'unit-gxw',
+  /** 督办: 市政府办公室五科. */
+  SUPERVISOR: 'supervisor-wuke',
 } as const;
 
 export const applicantOf = (creditCode: string) => `applicant-${creditCode}`;
+
+/** The unit the demo's UNIT token records for: the lead unit of most articles. */
+export const DEMO_UNIT = '市工信委';
 
 /** 四眼原则: a clawback is waived by another approver than the one who demanded it. */
 const WAIVING_APPROVER = 'approver-liu';
@@ -48,6 +56,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
     const input = { ...budget, fiscalYear: DEMO_FISCAL_YEAR };
     run.track(await ledger.allocateBudget(input, act('FINANCE', `budget:${budget.lineCode}:${budget.payer}`, undefined, '许财预〔2025〕3号')));
   }
+  await loadDemoMeasures(ledger, (role, key) => act(role, `measures:${key}`), (result) => run.track(result));
   for (const application of DEMO_APPLICATIONS) await run.application(application);
   await run.publicNotice();
   run.track({ position: await loadClosedYear(ledger, (role, key, actorId) => act(role as Person, key, actorId), applicantOf) });

@@ -13,6 +13,7 @@ import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { FinanceResolver } from './finance/finance.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { NoticeResolver } from './notice/notice.resolver.js';
+import { EnterpriseDesignationsResolver, MeasuresResolver } from './measures/measures.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import { checkTexts } from './shared/text.js';
@@ -39,6 +40,8 @@ const RESOLVERS = [
   ApplicationAuditResolver,
   TreasuryResolver,
   NoticeResolver,
+  MeasuresResolver,
+  EnterpriseDesignationsResolver,
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {

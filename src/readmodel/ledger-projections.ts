@@ -17,6 +17,7 @@ import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
 import { treasuryStatement } from '../../projections/treasury-statement/treasury-statement.js';
 import { publicNotice } from '../../projections/public-notice/public-notice.js';
 import { financeJournal } from '../../projections/finance-journal/finance-journal.js';
+import { measures } from '../../projections/measures/measures.js';
 import type { AnyProjection } from './projection.js';
 
 export const ledgerProjections: AnyProjection[] = [
@@ -30,4 +31,5 @@ export const ledgerProjections: AnyProjection[] = [
   treasuryStatement,
   publicNotice,
   financeJournal,
+  measures,
 ];

@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import type { ApplicationEvent, Evidence } from '../../src/application/application.js';
 import { type ApplicationCommand, applicationDecider } from '../../src/application/decide.js';
+import { NO_RECORDS } from '../../src/application/qualifying-record.js';
 import type { BenefitLineState } from '../../src/catalog/catalog.js';
 import type { EnterpriseState } from '../../src/enterprise/enterprise.js';
 import { builtInLine, creditCode, NOW, yuan } from '../support/domain-fixtures.js';
@@ -50,7 +51,7 @@ const reviewed: ApplicationEvent = {
   data: { applicationId, reviewedBy: 'officer-li', opinion: '材料齐全', reviewedAt: NOW },
 };
 const approve = (lineCode: string, amountFen?: number, reservedInYearFen = 0, approvedBy = 'director-zhang') =>
-  command('StartApproval', { approvalId: 'ap-1', approvedBy, amountFen, line: line(lineCode), reservedInYearFen, notice: { status: 'not-on-notice' } });
+  command('StartApproval', { approvalId: 'ap-1', approvedBy, amountFen, line: line(lineCode), reservedInYearFen, notice: { status: 'not-on-notice' }, records: NO_RECORDS });
 const started = (amountFen: number, approvedBy = 'director-zhang'): ApplicationEvent => ({
   type: 'ApprovalStarted',
   data: {

@@ -18,6 +18,9 @@ describe.each(testStores())('a grant of ¥100,000 from the startup-base reward o
   beforeEach(async () => {
     await allocate(ledger, 'startup-base-reward', yuan(300_000));
     const base = await registerFirm(ledger, 31, 'startup-base', 'jianan');
+    // The reward rests on the base's provincial recognition (认定), recorded in the ledger before approval.
+    const recognition = { kindCode: 'provincial-startup-base', documentNumber: '豫工信企业〔2016〕88号', designatedBy: '河南省工业和信息化委员会', designatedOn: '2016-03-01' };
+    await ledger.recordDesignation({ creditCode: base, ...recognition }, as('admin-sun'));
     app = await reviewedApplication(ledger, base, 'startup-base-reward', { kind: 'base-recognition', reference: '豫工信企业〔2016〕88号' }, yuan(100_000));
     await ledger.approveApplication({ applicationId: app }, director());
   });

@@ -12,10 +12,12 @@ import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, TEST_JWT, type TestApi, token } from './support/api.js';
 import { refusal } from './support/run.js';
 
-const { APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN } = Role;
+const { APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN, SUPERVISOR, UNIT } = Role;
 const EVERYONE = ALL_ROLES;
 const CASE_READERS = [APPLICANT, OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR];
 const BUDGET_READERS = [APPROVER, TREASURY, FINANCE, AUDITOR];
+/** The measures: every staff role, the admin, the supervising office (督办) and the units; not an applicant. */
+const MEASURE_READERS = [OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN, SUPERVISOR, UNIT];
 
 const OWN = DEMO_ENTERPRISES[0]!.creditCode;
 const OTHER = DEMO_ENTERPRISES[6]!.creditCode;
@@ -58,6 +60,12 @@ const QUERIES: Operation[] = [
   { name: 'ledgerHeads', query: '{ ledgerHeads { treeSize } }', allowed: EVERYONE },
   { name: 'inclusionProof', query: '{ inclusionProof(position: "00000000000000000001") { auditPath } }', allowed: [FINANCE, AUDITOR] },
   { name: 'consistencyProof', query: '{ consistencyProof(fromSize: 1, toSize: 2) { proof } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'designationKinds', query: '{ designationKinds { kindCode } }', allowed: MEASURE_READERS },
+  { name: 'designations', query: '{ designations(first: 5) { totalCount } }', allowed: MEASURE_READERS },
+  { name: 'cultivationPools', query: '{ cultivationPools { monitored } }', allowed: MEASURE_READERS },
+  { name: 'poolMembers', query: '{ poolMembers(first: 5) { totalCount } }', allowed: MEASURE_READERS },
+  { name: 'targetProgress', query: '{ targetProgress(filter: { year: 2025 }) { done activitiesBehind(first: 1) { totalCount } designationsBehind(first: 1) { totalCount } } }', allowed: MEASURE_READERS },
+  { name: 'activities', query: '{ activities(first: 5) { totalCount } }', allowed: MEASURE_READERS },
 ];
 
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
@@ -93,6 +101,14 @@ const MUTATIONS: Operation[] = [
   { name: 'dismissObjection', query: m('dismissObjection', 'DecideObjectionInput'), variables: input({ ...APPLICATION, objectionId: NO_SUCH_ID, reason: 'x' }), allowed: [OFFICER, APPROVER] },
   { name: 'loadHolidayArrangement', query: m('loadHolidayArrangement', 'LoadHolidayArrangementInput'), variables: input({ year: 2030, source: 'x', days: [{ date: '2030-01-02', kind: 'WEEKDAY_RULE', name: 'x' }] }), allowed: [ADMIN] },
   { name: 'amendCalendarDay', query: m('amendCalendarDay', 'AmendCalendarDayInput'), variables: input({ date: '2031-01-01', kind: 'HOLIDAY', name: '元旦', reason: 'x' }), allowed: [ADMIN] },
+  { name: 'defineDesignationKind', query: m('defineDesignationKind', 'DefineDesignationKindInput'), variables: input({ kindCode: 'little-giant', policyCode: 'xuchang-2016-8', article: '(二)', title: 'x', titleZh: 'x', level: 'MUNICIPAL', subject: 'BENEFICIARY', eligibleKinds: ['ENTERPRISE'] }), allowed: [ADMIN] },
+  { name: 'defineCultivationPool', query: m('defineCultivationPool', 'DefineCultivationPoolInput'), variables: input({ poolCode: 'key-cultivation', policyCode: 'xuchang-2016-8', article: '(三)', titleZh: 'x', minOutput: '1.00', maxOutput: '2.00', leadUnit: 'x' }), allowed: [ADMIN] },
+  { name: 'setTarget', query: m('setTarget', 'SetTargetInput'), variables: input({ targetCode: 'recruitment-fairs', year: 2025, policyCode: 'xuchang-2016-8', article: '(六)', title: 'x', titleZh: 'x', measureKind: 'ACTIVITIES', quantity: 1, leadUnit: 'x', cooperatingUnits: [] }), allowed: [ADMIN] },
+  { name: 'recordDesignation', query: m('recordDesignation', 'RecordDesignationInput'), variables: input({ creditCode: OWN, kindCode: 'no-such-kind', documentNumber: 'x', designatedBy: 'x', designatedOn: '2025-01-01' }), allowed: [ADMIN] },
+  { name: 'enterPool', query: m('enterPool', 'EnterPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00', enteredOn: '2025-01-01' }), allowed: [UNIT] },
+  { name: 'monitorPoolMember', query: m('monitorPoolMember', 'MonitorPoolMemberInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, year: 2025, output: '1.00' }), allowed: [UNIT] },
+  { name: 'exitPool', query: m('exitPool', 'ExitPoolInput'), variables: input({ poolCode: 'no-such-pool', creditCode: OTHER, reason: 'DROPPED_OUT', reference: 'x', exitedOn: '2025-01-01' }), allowed: [UNIT] },
+  { name: 'recordActivity', query: m('recordActivity', 'RecordActivityInput'), variables: input({ targetCode: 'no-such-target', year: 2025, title: 'x', heldOn: '2025-01-01', place: 'x', firmsTakingPart: 1 }), allowed: [UNIT] },
 ];
 
 const OPERATIONS = [...QUERIES, ...MUTATIONS];
@@ -154,6 +170,7 @@ describe.each(testStores())('access on the $name store', (testStore) => {
     { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
     { name: 'disbursements.auditedEvents', query: '{ disbursements(first: 2) { edges { node { auditedEvents { leafHash } } } } }', allowed: [FINANCE, AUDITOR] },
     { name: 'applications.figureEvents', query: '{ applications(first: 2) { edges { node { figureEvents { figure } } } } }', allowed: [FINANCE, AUDITOR] },
+    { name: 'enterprise.designations', query: `{ enterprise(creditCode: "${OWN}") { designations(first: 5) { totalCount } } }`, allowed: MEASURE_READERS },
   ];
 
   it.each(NESTED_CASES.flatMap((op) => ALL_ROLES.map((role) => ({ ...op, role, verdict: op.allowed.includes(role) ? 'reads' : 'gets null and FORBIDDEN' }))))(

@@ -25,10 +25,12 @@ interface Grant {
   repaid: string;
   /** Paid by the firm's county rather than the city. */
   countyPays?: boolean;
+  /** The designation kind the fact must be recorded as (认定) before approval: the fact's reference is its 文号. */
+  designation?: string;
 }
 
 const GRANTS: Grant[] = [
-  { lineCode: 'startup-base-reward', kind: 'STARTUP_BASE', fact: { kind: 'base-recognition', reference: '豫工信〔2025〕1号' }, requested: '100000.00', approved: '100000.00', tranches: ['60000.00', '40000.00'], clawback: '40000.00', repaid: '40000.00' },
+  { lineCode: 'startup-base-reward', kind: 'STARTUP_BASE', fact: { kind: 'base-recognition', reference: '豫工信〔2025〕1号' }, requested: '100000.00', approved: '100000.00', tranches: ['60000.00', '40000.00'], clawback: '40000.00', repaid: '40000.00', designation: 'provincial-startup-base' },
   { lineCode: 'innovation-voucher', kind: 'ENTERPRISE', fact: { kind: 'technology-transfer-contract', reference: 'JS-E2E-1' }, requested: '80000.00', amount: '60000.00', approved: '60000.00', tranches: ['30000.00', '30000.00'], clawback: '10000.00', repaid: '10000.00' },
   { lineCode: 'scale-up-reward', kind: 'ENTERPRISE', fact: { kind: 'scale-up-statistics', reference: 'GS-E2E-1' }, requested: '20000.00', approved: '20000.00', tranches: ['10000.00', '10000.00'], clawback: '20000.00', repaid: '5000.00' },
   { lineCode: 'scale-up-county-match', kind: 'ENTERPRISE', fact: { kind: 'scale-up-statistics', reference: 'GS-E2E-2' }, requested: '10000.00', amount: '10000.00', approved: '10000.00', tranches: ['5000.00', '5000.00'], clawback: '10000.00', repaid: '10000.00', countyPays: true },
@@ -84,6 +86,10 @@ describe.each(testStores())('a grant on each benefit line, through the API ($nam
     const creditCode = demoCreditCode('yuzhou', 900 + grant.serial);
     const applicant = await applicantToken(creditCode);
     await step('RegisterEnterprise', { creditCode, name: `许昌端到端测试企业${grant.serial}号`, county: 'yuzhou', kind: grant.kind }, Role.ADMIN);
+    if (grant.designation) {
+      const recognition = { creditCode, kindCode: grant.designation, documentNumber: grant.fact.reference, designatedBy: '河南省工业和信息化委员会', designatedOn: `${fiscalYear}-01-10` };
+      await step('RecordDesignation', recognition, Role.ADMIN);
+    }
     if (grant.countyPays) {
       // The county match is paid only after the municipal scale-up reward on the same fact.
       await approvedGrant({ ...GRANTS[2]!, fact: grant.fact }, fiscalYear, applicant);

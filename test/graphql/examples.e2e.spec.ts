@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCreditCode, DEMO_ENTERPRISES } from '../../src/demo/enterprises.js';
 import { Role } from '../../src/graphql/auth/role.js';
-import { exampleNames } from '../../src/graphql/examples.js';
+import { example as exampleSource, exampleNames } from '../../src/graphql/examples.js';
 import { testStores } from '../support/stores.js';
 import { applicantToken, startTestApi, type TestApi, token } from './support/api.js';
-import { key, run } from './support/run.js';
+import { key, refusal, run } from './support/run.js';
 
 describe.each(testStores())('the example operations on the demo ($name store)', (testStore) => {
   let api: TestApi;
@@ -26,7 +26,9 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
   it('runs for every kind of user, from registration to reconciliation', async () => {
     const firm = DEMO_ENTERPRISES[0]!;
     expect((await example('Viewer', {}, await applicantToken(firm.creditCode))).viewer).toEqual({ subject: `applicant-${firm.creditCode}`, role: 'APPLICANT', creditCode: firm.creditCode });
-    expect((await example('Catalog', {}, as.OFFICER!)).policies[0].benefitLines).toHaveLength(8);
+    const lines = (await example('Catalog', {}, as.OFFICER!)).policies[0].benefitLines;
+    expect(lines).toHaveLength(8);
+    expect(lines.find((l: { code: string }) => l.code === 'startup-base-reward')).toMatchObject({ qualifyingDesignation: 'provincial-startup-base', qualifyingPoolExit: null });
     expect((await example('MyEnterprise', { creditCode: firm.creditCode }, await applicantToken(firm.creditCode))).enterprise.name).toBe(firm.name);
 
     const creditCode = demoCreditCode('xiangcheng', 500);
@@ -79,6 +81,46 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     await command('ReviewApplication', { applicationId: id, opinion: '同意' }, as.OFFICER!);
     const approved = await command('ApproveApplication', { applicationId: id }, as.APPROVER!);
     expect(approved.approveApplication.application).toMatchObject({ status: 'APPROVED', approved: '30000.00', benefitLine: { code: 'cloud-adoption-reward' } });
+  });
+
+  it('answers the supervising office (督办) from the demo\'s measures, and takes the units\' and the admin\'s records', async () => {
+    const supervisor = await token(Role.SUPERVISOR);
+    const unit = await token(Role.UNIT);
+    const progress = (await example('TargetProgress', { year: 2025 }, supervisor)).targetProgress;
+    const figure = (code: string) => progress.find((t: { targetCode: string }) => t.targetCode === code);
+    expect(figure('production-sales-matchmaking')).toMatchObject({ quantity: 12, done: 12, shareBasisPoints: 10_000, met: true, leadUnit: '市工信委' });
+    expect(figure('e-commerce-firms')).toMatchObject({ quantity: 500, done: 520, met: true });
+    expect(figure('provincial-demonstration-platforms')).toMatchObject({ quantity: 3, done: 2, shareBasisPoints: 6_666, met: false });
+    expect(figure('startup-base-rent-discounts')).toMatchObject({ quantity: 500, done: 400, met: false });
+    const article1 = (await example('WhatWasDoneUnderArticle', { year: 2025, article: '(一)' }, supervisor)).targetProgress;
+    expect(article1.find((t: { targetCode: string }) => t.targetCode === 'provincial-incubators').designationsBehind.totalCount).toBe(1);
+    expect((await example('ActivitiesOfUnit', { unit: '市人社局', year: 2025 }, supervisor)).activities.totalCount).toBe(3);
+    expect((await example('DesignationKinds', {}, supervisor)).designationKinds).toHaveLength(7);
+    expect((await example('DesignationsOfYear', { year: 2025, kindCode: 'little-giant' }, supervisor)).designations.edges[0].node).toMatchObject({ annualRevenue: '126000000.00' });
+    expect((await example('EnterpriseDesignations', { creditCode: DEMO_ENTERPRISES[0]!.creditCode }, supervisor)).enterprise.designations.edges).toHaveLength(1);
+    expect((await example('CultivationPool', { status: 'LEFT' }, supervisor)).cultivationPools[0]).toMatchObject({ monitored: 3, scaledUp: 2, droppedOut: 1 });
+
+    const firm = DEMO_ENTERPRISES[24]!.creditCode;
+    await command('EnterPool', { poolCode: 'key-cultivation', creditCode: firm, year: 2026, output: '6500000.00', enteredOn: '2026-02-01' }, unit);
+    await command('MonitorPoolMember', { poolCode: 'key-cultivation', creditCode: firm, year: 2027, output: '9000000.00' }, unit);
+    const left = await command('ExitPool', { poolCode: 'key-cultivation', creditCode: firm, reason: 'ABOVE_DESIGNATED_SIZE', reference: '许统规入〔2027〕003', exitedOn: '2027-12-31' }, unit);
+    expect(left.exitPool.member).toMatchObject({ status: 'LEFT', exitReason: 'ABOVE_DESIGNATED_SIZE' });
+    const fair = { targetCode: 'recruitment-fairs', year: 2025, title: '秋季专场招聘会', heldOn: '2025-09-20', place: '许昌市人力资源市场', firmsTakingPart: 66 };
+    const humanResources = await token(Role.UNIT, 'test-rsj', undefined, '市人社局');
+    expect((await command('RecordActivity', fair, humanResources)).recordActivity.activity).toMatchObject({ unit: '市人社局', firmsTakingPart: 66, recordedBy: 'test-rsj' });
+    // A unit that is neither lead nor cooperating unit of the target is refused, and nothing is written.
+    const before = await api.eventCount();
+    const answer = await api.gql(exampleSource('RecordActivity'), { input: { idempotencyKey: key('fair'), ...fair } }, await token(Role.UNIT, 'test-swj', undefined, '市商务局'));
+    expect(refusal(answer)).toMatch(/^BAD_USER_INPUT\/NOT_ELIGIBLE: 市商务局 is neither the lead nor a cooperating unit/);
+    expect(await api.eventCount()).toBe(before);
+
+    await command('DefineDesignationKind', { kindCode: 'national-little-giant', policyCode: 'xuchang-2016-8', article: '(二)', title: 'National specialised "little giant"', titleZh: '国家级专精特新"小巨人"企业', level: 'NATIONAL', subject: 'BENEFICIARY', eligibleKinds: ['ENTERPRISE'], validityYears: 3 }, as.ADMIN!);
+    await command('DefineCultivationPool', { poolCode: 'tech-cultivation', policyCode: 'xuchang-2016-8', article: '(二)', titleZh: '科技型小微企业培育库', minOutput: '1000000.00', maxOutput: '50000000.00', leadUnit: '市科技局' }, as.ADMIN!);
+    const target = { targetCode: 'national-little-giants', year: 2026, policyCode: 'xuchang-2016-8', article: '(二)', title: 'Two national little giants', titleZh: '培育国家级专精特新"小巨人"2家', measureKind: 'DESIGNATIONS', designationKind: 'national-little-giant', quantity: 2, leadUnit: '市工信委', cooperatingUnits: ['市科技局'] };
+    expect((await command('SetTarget', target, as.ADMIN!)).setTarget.target).toMatchObject({ done: 0, met: false });
+    const designation = { creditCode: DEMO_ENTERPRISES[21]!.creditCode, kindCode: 'national-little-giant', documentNumber: '工信部企业〔2026〕10号', designatedBy: '工业和信息化部', designatedOn: '2026-07-01' };
+    expect((await command('RecordDesignation', designation, as.ADMIN!)).recordDesignation.designation).toMatchObject({ level: 'NATIONAL', validUntil: '2029-07-01' });
+    expect((await example('TargetProgress', { year: 2026 }, supervisor)).targetProgress).toEqual([expect.objectContaining({ targetCode: 'national-little-giants', done: 1, shareBasisPoints: 5_000 })]);
   });
 
   it('has run every example in the file', () => {

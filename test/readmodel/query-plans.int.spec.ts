@@ -10,8 +10,10 @@
  * - A count or total over a filter must `SEARCH … USING COVERING INDEX`: the filter's rows are
  *   counted and summed from the index alone, never from the table's rows (the auditors' totals).
  *   Without a filter, a count may read a covering index whole: it has to count every row.
- * - Any plan over the bounded tables: the catalog (`policies`, `benefit_lines`: a policy's lines)
- *   and `budget_use` (one row per line, fiscal year and payer: tens a year, whatever the volume).
+ * - Any plan over the bounded tables: the catalog (`policies`, `benefit_lines`: a policy's lines),
+ *   `budget_use` (one row per line, fiscal year and payer: tens a year, whatever the volume), and
+ *   the measures' catalog and counts (`designation_kinds`, `cultivation_pools`, `targets`: a
+ *   policy's few per year; `designation_counts`: one row per kind and year).
  * - `json_each`: the keys of a batch lookup, not a table.
  * - A name substring (`nameContains`): `LIKE '%…%'` is served by no B-tree, so its count reads
  *   the register's name index whole (one entry per firm): the one filtered scan allowed.
@@ -21,7 +23,7 @@ import type { ReadStore } from '../../src/readmodel/read-store.js';
 import { createReadModelQueries, type ReadModelQueries } from '../../src/readmodel/queries/index.js';
 import { storyReadModel } from './queries/story.js';
 
-const BOUNDED = new Set(['policies', 'benefit_lines', 'budget_use', 'json_each']);
+const BOUNDED = new Set(['policies', 'benefit_lines', 'budget_use', 'json_each', 'designation_kinds', 'cultivation_pools', 'targets', 'designation_counts']);
 const PAGE = { limit: 100, offset: 0 };
 
 interface Plan {
@@ -159,6 +161,20 @@ const CASES: Case[] = [
   ['noticeEntries', (q) => q.noticeEntries(ID)],
   ...filters({ noticeId: ID }, { applicationId: ID }).map((f): Case => [`objections ${JSON.stringify(f)}`, (q) => q.objections(f)]),
   ['calendarYear', (q) => q.calendarYear(2025)],
+  ...filters({}, { creditCode: FIRM }, { kindCode: 'little-giant' }, { year: 2024 }, { kindCode: 'little-giant', year: 2024 }, { creditCode: FIRM, kindCode: 'little-giant' }, { creditCode: FIRM, year: 2024 }).map(
+    (f): Case => [`designations ${JSON.stringify(f)}`, (q) => q.designations(f, PAGE)],
+  ),
+  ...filters({}, { poolCode: 'key-cultivation' }, { poolCode: 'key-cultivation', status: 'monitored' as const }, { creditCode: FIRM }).map(
+    (f): Case => [`poolMembers ${JSON.stringify(f)}`, (q) => q.poolMembers(f, PAGE)],
+  ),
+  ...filters({}, { targetCode: 'recruitment-fairs' }, { targetCode: 'recruitment-fairs', year: 2024 }, { unit: '市人社局' }, { unit: '市人社局', year: 2024 }, { year: 2024 }).map(
+    (f): Case => [`activities ${JSON.stringify(f)}`, (q) => q.activities(f, PAGE)],
+  ),
+  ...filters({}, { year: 2024 }, { article: '(一)' }, { leadUnit: '市工信委' }).map((f): Case => [`targetProgress ${JSON.stringify(f)}`, (q) => q.targetProgress(f)]),
+  ['designationKinds', (q) => q.designationKinds()],
+  ['cultivationPools', (q) => q.cultivationPools()],
+  ['designationsById', (q) => q.designationsById([ID])],
+  ['activitiesById', (q) => q.activitiesById([ID])],
 ];
 
 describe('the read models queried as the API queries them', () => {

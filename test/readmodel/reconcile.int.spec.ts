@@ -135,6 +135,9 @@ describe.each(testStores())('reconciliation on $name', (testStore) => {
           (view) => `${view} is not compared: no version of its projection is served yet`,
         ),
         'finance_journal is not compared: no version of its projection is served yet',
+        ...['designation_kinds', 'designations', 'designation_counts', 'cultivation_pools', 'pool_members', 'targets', 'activities'].map(
+          (table) => `${table} is not compared: no version of its projection is served yet`,
+        ),
         expect.stringMatching(/^the identities are not checked: enterprise_line_balances, enterprise_balances, disbursements, finance_journal are not served yet/),
       ]);
       await build(ledgerProjections);

@@ -29,6 +29,7 @@ export const finance = () => as('finance-chen');
 export async function ledgerWithCatalog(store: EventStore): Promise<Ledger> {
   const ledger = createLedger({ store, clock: fixedClock });
   await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
+  await ledger.loadBuiltInMeasures({ actorId: 'system', actorRole: 'SYSTEM' });
   return ledger;
 }
 

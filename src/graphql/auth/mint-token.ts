@@ -10,6 +10,8 @@ export interface TokenRequest {
   subject: string;
   /** APPLICANT: the credit code of the enterprise the token acts for. */
   enterprise?: string;
+  /** UNIT: the unit it records for, e.g. 市工信委. */
+  unit?: string;
   /** A jose time span such as "8h" or "30d". */
   expiresIn?: string;
 }
@@ -21,10 +23,15 @@ export async function mintDevelopmentToken(config: JwtConfig, request: TokenRequ
   if (request.role === Role.APPLICANT && !request.enterprise) {
     throw new Error('an APPLICANT token needs the credit code of its enterprise');
   }
+  if (request.role === Role.UNIT && !request.unit) throw new Error('a UNIT token needs the name of its unit');
   const problem = request.enterprise === undefined ? undefined : creditCodeProblem(request.enterprise);
   // The server refuses a token whose enterprise is not a real credit code: better not to mint it.
   if (problem) throw new Error(`the enterprise of the token: ${problem}`);
-  const claims: LedgerClaims = { role: request.role, ...(request.enterprise ? { enterprise: request.enterprise } : {}) };
+  const claims: LedgerClaims = {
+    role: request.role,
+    ...(request.enterprise ? { enterprise: request.enterprise } : {}),
+    ...(request.role === Role.UNIT ? { unit: request.unit } : {}),
+  };
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)

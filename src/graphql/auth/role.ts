@@ -16,6 +16,10 @@ export enum Role {
   AUDITOR = 'AUDITOR',
   /** Keeps the policy catalog and the enterprise register. */
   ADMIN = 'ADMIN',
+  /** The supervising office (督办): reads everything about the policy's measures, writes nothing. */
+  SUPERVISOR = 'SUPERVISOR',
+  /** A lead or cooperating unit (牵头/配合单位): records activities against targets, and the cultivation pool. */
+  UNIT = 'UNIT',
 }
 
 export const ALL_ROLES = Object.values(Role);
@@ -33,5 +37,7 @@ registerEnumType(Role, {
     FINANCE: { description: 'Allocates budgets and reconciles the figures (财政局).' },
     AUDITOR: { description: 'Reads everything, raw events included; writes nothing (审计).' },
     ADMIN: { description: 'Keeps the policy catalog and the enterprise register.' },
+    SUPERVISOR: { description: 'The supervising office (督办): reads everything about the measures (designations, the cultivation pool, targets, activities), writes nothing.' },
+    UNIT: { description: 'A lead or cooperating unit (牵头/配合单位): records activities against yearly targets, and firms entering, monitored in and leaving the cultivation pool.' },
   },
 });

@@ -76,17 +76,26 @@ function verifierFor(config: JwtConfig): (token: string) => Promise<JWTPayload> 
 class InvalidClaims extends Error {}
 
 function principalFrom(payload: JWTPayload): Principal {
-  const { sub, role, enterprise } = payload as JWTPayload & { role?: unknown; enterprise?: unknown };
+  const { sub, role, enterprise, unit } = payload as JWTPayload & { role?: unknown; enterprise?: unknown; unit?: unknown };
   // jose checks that "sub" is there, not what it is: it names who acts in every event written.
   if (typeof sub !== 'string' || sub.trim() === '') throw new InvalidClaims('the token\'s "sub" claim must name the user');
   const problem = textProblem('the token\'s "sub" claim', sub, TEXT.NAME);
   if (problem) throw new InvalidClaims(problem);
   if (!isRole(role)) throw new InvalidClaims('the token has no valid "role" claim');
+  if (role === Role.UNIT) return { subject: sub, role, unit: unitClaim(unit) };
   if (role !== Role.APPLICANT) return { subject: sub, role };
   if (typeof enterprise !== 'string' || creditCodeProblem(enterprise) !== undefined) {
     throw new InvalidClaims('an APPLICANT token must name its enterprise\'s credit code in the "enterprise" claim');
   }
   return { subject: sub, role, creditCode: enterprise };
+}
+
+/** A UNIT token's "unit" claim: the unit it records for, recorded in every activity it writes. */
+function unitClaim(unit: unknown): string {
+  if (typeof unit !== 'string' || unit.trim() === '') throw new InvalidClaims('a UNIT token must name its unit in the "unit" claim');
+  const problem = textProblem('the token\'s "unit" claim', unit, TEXT.NAME);
+  if (problem) throw new InvalidClaims(problem);
+  return unit;
 }
 
 /** A sentence saying why a token was refused, without echoing the token. */

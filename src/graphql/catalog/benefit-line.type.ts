@@ -68,4 +68,9 @@ export class BenefitLine {
 
   @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days reviewed applications are posted before approval; null: none.' })
   noticeWorkingDays?: number;
+  @Field(() => String, { nullable: true, description: 'The designation kind (认定) the qualifying fact must be, recorded in the ledger: the fact\'s reference is its 文号. Approval is refused without it.' })
+  qualifyingDesignation?: string;
+
+  @Field(() => String, { nullable: true, description: 'The cultivation pool whose record decides the fact: a firm it monitors qualifies once it left as above-designated-size on the statistics entry the application cites.' })
+  qualifyingPoolExit?: string;
 }

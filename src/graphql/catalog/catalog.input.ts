@@ -95,6 +95,11 @@ export class BenefitLineChangesInput {
 
   @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days (1 to 30) reviewed applications are posted before approval; absent: none.' })
   noticeWorkingDays?: number | null;
+  @TextField(TEXT.CODE, { nullable: true, description: 'The designation kind (认定) the qualifying fact must be, recorded in the ledger before approval.' })
+  qualifyingDesignation?: string | null;
+
+  @TextField(TEXT.CODE, { nullable: true, description: 'The cultivation pool whose exit as above-designated-size the fact must be, for a firm in that pool.' })
+  qualifyingPoolExit?: string | null;
 }
 
 @InputType({ description: 'A new benefit line of a published policy; the domain checks it is complete and consistent.' })

@@ -13,6 +13,7 @@ import { merkleTreeQueries } from '../../../projections/merkle-tree/queries.js';
 import { treasuryQueries } from '../../../projections/treasury-statement/queries.js';
 import { publicNoticeQueries } from '../../../projections/public-notice/queries.js';
 import { financeJournalQueries } from '../../../projections/finance-journal/queries.js';
+import { measureQueries } from '../../../projections/measures/queries.js';
 import type { ReadStore } from '../read-store.js';
 
 export function createReadModelQueries(rs: ReadStore) {
@@ -27,6 +28,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...treasuryQueries(rs),
     ...publicNoticeQueries(rs),
     ...financeJournalQueries(rs),
+    ...measureQueries(rs),
   };
 }
 

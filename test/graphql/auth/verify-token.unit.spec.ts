@@ -41,6 +41,12 @@ describe('a development (HS256) verifier', () => {
     expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'a-1', role: 'APPLICANT', creditCode: creditCode(1) });
   });
 
+  it('reads a unit\'s name from a minted UNIT token, and mints none without it', async () => {
+    const token = await mintDevelopmentToken(hs256, { role: Role.UNIT, subject: 'u-1', unit: '市人社局' });
+    expect(await verify(`Bearer ${token}`)).toEqual({ subject: 'u-1', role: 'UNIT', unit: '市人社局' });
+    await expect(mintDevelopmentToken(hs256, { role: Role.UNIT, subject: 'u-1' })).rejects.toThrow(/unit/);
+  });
+
   it('mints no applicant token for an enterprise that is not a real credit code', async () => {
     await expect(mintDevelopmentToken(hs256, { role: Role.APPLICANT, subject: 'a-1', enterprise: 'ACME' })).rejects.toThrow(/18 characters/);
   });
@@ -59,6 +65,8 @@ describe('a development (HS256) verifier', () => {
     ['a token with an unknown role', () => signed({ role: 'MAYOR' }), 'role'],
     ['an applicant token without its enterprise', () => signed({ role: 'APPLICANT' }), 'enterprise'],
     ['an applicant token whose enterprise is not a credit code', () => signed({ role: 'APPLICANT', enterprise: 'not a credit code; anything' }), 'enterprise'],
+    ['a unit token without its unit', () => signed({ role: 'UNIT' }), '"unit"'],
+    ['a unit token whose unit hides a bidi override', () => signed({ role: 'UNIT', unit: '市工信委\u202E' }), '"unit"'],
     ['a token whose subject is not a string', () => new SignJWT({ role: 'AUDITOR', sub: 12345 } as Record<string, unknown>).setProtectedHeader({ alg: 'HS256' }).setIssuer(hs256.issuer).setAudience(hs256.audience).setExpirationTime('1h').sign(key), '"sub"'],
     ['a token with a blank subject', () => signed({ role: 'AUDITOR' }, (j) => j.setSubject('  ')), '"sub"'],
   ])('refuses %s as UNAUTHENTICATED', async (_, token, why) => {

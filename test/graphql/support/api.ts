@@ -34,8 +34,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export const token = (role: Role, subject = `test-${role.toLowerCase()}`, enterprise?: string) =>
-  mintDevelopmentToken(TEST_JWT, { role, subject, enterprise });
+/** A UNIT records for 市工信委 unless told otherwise. */
+export const token = (role: Role, subject = `test-${role.toLowerCase()}`, enterprise?: string, unit = role === Role.UNIT ? '市工信委' : undefined) =>
+  mintDevelopmentToken(TEST_JWT, { role, subject, enterprise, unit });
 
 export const applicantToken = (creditCode: string, subject = `applicant-${creditCode}`) =>
   token(Role.APPLICANT, subject, creditCode);

@@ -3,7 +3,9 @@
  * tests and the projections benchmark: the catalog of 许政〔2016〕8号, enterprises in Xuchang's
  * counties, budgets allocated and topped up, applications submitted, reviewed, withdrawn,
  * rejected, approved through the approval process (claim, entitlement, budget, or all released
- * and abandoned), paid in tranches, clawed back, repaid and waived.
+ * and abandoned), paid in tranches, clawed back, repaid and waived; and the measures that pay
+ * nothing: designations, firms entering, monitored in and leaving the cultivation pool, yearly
+ * targets and the activities of their units.
  *
  * It writes what the deciders would emit, stream by stream with exact expected revisions, so that
  * big volumes can be loaded fast; the domain's own rules are the deciders' business, not this.
@@ -22,6 +24,10 @@ import { budgetLineId, budgetStream } from '../../../src/budget/budget.js';
 import { benefitLineStream, payerFor, policyStream } from '../../../src/catalog/catalog.js';
 import { XUCHANG_COUNTIES } from '../../../src/catalog/counties.js';
 import { XUCHANG_2016_8_LINES, XUCHANG_2016_8_POLICY } from '../../../src/catalog/xuchang-2016-8.js';
+import { XUCHANG_2016_8_DESIGNATION_KINDS, XUCHANG_2016_8_POOL, xuchang2016_8TargetsOf } from '../../../src/catalog/xuchang-2016-8-measures.js';
+import { cultivationPoolStream, poolMemberStream } from '../../../src/cultivation-pool/cultivation-pool.js';
+import { designationKindStream, designationsStream } from '../../../src/designation/designation.js';
+import { targetStream } from '../../../src/target/target.js';
 import { claimStream, type QualifyingFact } from '../../../src/claim/claim.js';
 import { checkCharacter } from '../../../src/enterprise/credit-code.js';
 import { enterpriseStream, type EnterpriseKind } from '../../../src/enterprise/enterprise.js';
@@ -81,6 +87,7 @@ const ROLES: Record<string, string> = {
   director: 'APPROVER',
   deputy: 'APPROVER',
   treasury: 'TREASURY',
+  unit: 'UNIT',
 };
 
 /** Applications decided together: their budget events share one append per budget line. */
@@ -148,6 +155,11 @@ class LifecycleWriter {
   private readonly awarded = new Set<string>();
   private readonly available = new Map<string, Fen>();
   private readonly scaledUp: Firm[] = [];
+  /** Measures draw from their own sequence, so the grants of a seed stay what they were. */
+  private readonly measureRand: () => number;
+  /** Where each firm stands in the cultivation pool. */
+  private readonly pooled = new Map<Firm, 'monitored' | 'above-designated-size' | 'dropped-out'>();
+  private readonly targetYears = new Set<number>();
   private now = Date.parse('2016-03-01T01:00:00.000Z');
   private serial = 0;
   private commands = 0;
@@ -160,6 +172,7 @@ class LifecycleWriter {
 
   constructor(options: LifecycleOptions) {
     this.rand = random(options.seed ?? 2016);
+    this.measureRand = random((options.seed ?? 2016) + 1);
     this.recording = options.commandRecords ?? false;
   }
 
@@ -174,6 +187,13 @@ class LifecycleWriter {
       yield* this.handled(define, benefitLineStream(lineCode), [this.event('BenefitLineDefined', { ...definition, definedAt: at }, define)], { lineCode });
     }
     yield* this.calendar();
+    for (const kind of XUCHANG_2016_8_DESIGNATION_KINDS) {
+      const define = this.command('DefineDesignationKind', 'catalog-admin', kind);
+      yield* this.handled(define, designationKindStream(kind.kindCode), [this.event('DesignationKindDefined', { ...kind, definedAt: at }, define)], { kindCode: kind.kindCode });
+    }
+    const pool = this.command('DefineCultivationPool', 'catalog-admin', XUCHANG_2016_8_POOL);
+    const { poolCode } = XUCHANG_2016_8_POOL;
+    yield* this.handled(pool, cultivationPoolStream(poolCode), [this.event('CultivationPoolDefined', { ...XUCHANG_2016_8_POOL, definedAt: at }, pool)], { poolCode });
     yield* this.flushRecords();
   }
 
@@ -212,6 +232,7 @@ class LifecycleWriter {
     this.now += DAY_MS;
     const cases = Array.from({ length: CHUNK }, () => this.newCase());
     yield* this.registrations(cases);
+    yield* this.measures();
     const approvals = new Map<Case, Command>();
     for (const c of cases) yield* this.opening(c, approvals);
     const approving = cases.filter((c) => approvals.has(c));
@@ -562,6 +583,103 @@ class LifecycleWriter {
     yield* this.handled(confirm, treasuryExceptionStream(exceptionId), [
       this.event('TreasuryResolutionConfirmed', { exceptionId, confirmedBy: 'finance-2', confirmedAt: at }, confirm),
     ], { exceptionId });
+  }
+
+  // ── Measures ──────────────────────────────────────────────────────────────────────────────
+
+  /** A chunk's measures: the year's targets when it begins, a designation, a step in the pool, an activity. */
+  private *measures(): History {
+    const year = new Date(this.now).getUTCFullYear();
+    if (!this.targetYears.has(year)) yield* this.targets(year);
+    const registered = this.firms.filter((f) => !this.unregistered.has(f));
+    const firm = registered[Math.floor(this.measureRand() * registered.length)]!;
+    yield* this.designation(firm);
+    const enterprise = registered.find((f) => f.kind === 'enterprise' && this.pooled.get(f) !== 'above-designated-size' && this.pooled.get(f) !== 'monitored');
+    if (enterprise) yield* this.poolEntry(enterprise, year);
+    const member = [...this.pooled].find(([f, status]) => status === 'monitored' && f !== enterprise)?.[0];
+    if (member) yield* this.poolStep(member, year);
+    yield* this.activity(year, registered);
+  }
+
+  private *targets(year: number): History {
+    this.targetYears.add(year);
+    for (const target of xuchang2016_8TargetsOf(year)) {
+      const set = this.command('SetTarget', 'catalog-admin', target);
+      yield* this.handled(set, targetStream(target.targetCode, year), [this.event('TargetSet', { ...target, setAt: this.at() }, set)], { targetCode: target.targetCode, year });
+    }
+  }
+
+  private *designation(firm: Firm): History {
+    const kinds = XUCHANG_2016_8_DESIGNATION_KINDS.filter((k) => k.eligibleKinds.includes(firm.kind));
+    const kind = kinds[Math.floor(this.measureRand() * kinds.length)];
+    if (!kind) return;
+    this.serial += 1;
+    const input = {
+      creditCode: firm.creditCode,
+      kindCode: kind.kindCode,
+      documentNumber: `豫工信〔${new Date(this.now).getUTCFullYear()}〕${this.serial}号`,
+      designatedBy: '河南省工业和信息化委员会',
+      designatedOn: this.at().slice(0, 10),
+      ...(kind.subject === 'product' ? { product: `产品${this.serial}` } : {}),
+      ...(kind.minimumAnnualRevenueFen ? { annualRevenueFen: kind.minimumAnnualRevenueFen + 100 * this.serial } : {}),
+    };
+    const record = this.command('RecordDesignation', 'registrar-1', input);
+    const designationId = deterministicId(record.commandId, 'designation');
+    yield* this.handled(record, designationsStream(firm.creditCode), [
+      this.event('DesignationRecorded', { ...input, designationId, level: kind.level, recordedBy: 'registrar-1', recordedAt: this.at() }, record),
+    ], { designationId, creditCode: firm.creditCode });
+  }
+
+  private *poolEntry(firm: Firm, year: number): History {
+    const { poolCode, minOutputFen, maxOutputFen } = XUCHANG_2016_8_POOL;
+    const entry = { poolCode, creditCode: firm.creditCode, year, outputValueFen: minOutputFen + Math.floor(this.measureRand() * (maxOutputFen - minOutputFen)), enteredOn: this.at().slice(0, 10) };
+    const enter = this.command('EnterPool', 'officer-1', entry);
+    this.pooled.set(firm, 'monitored');
+    yield* this.handled(enter, poolMemberStream(poolCode, firm.creditCode), [this.event('PoolEntered', { ...entry, recordedBy: 'officer-1', recordedAt: this.at() }, enter)], { poolCode, creditCode: firm.creditCode });
+  }
+
+  /** Monitored this year, or leaving: above-designated-size or dropped out. */
+  private *poolStep(firm: Firm, year: number): History {
+    const { poolCode } = XUCHANG_2016_8_POOL;
+    const stream = poolMemberStream(poolCode, firm.creditCode);
+    const ids = { poolCode, creditCode: firm.creditCode };
+    const roll = this.measureRand();
+    if (roll < 0.5) {
+      const monitoring = { poolCode, creditCode: firm.creditCode, year, outputValueFen: Math.floor(this.measureRand() * 3_000_000_000) };
+      const monitor = this.command('MonitorPoolMember', 'officer-1', monitoring);
+      yield* this.handled(monitor, stream, [this.event('PoolMonitored', { ...monitoring, recordedBy: 'officer-1', recordedAt: this.at() }, monitor)], ids);
+      return;
+    }
+    const reason = roll < 0.8 ? 'above-designated-size' : 'dropped-out';
+    const exit = { poolCode, creditCode: firm.creditCode, reason, reference: reason === 'dropped-out' ? '企业停产' : `许统规上-${firm.creditCode}`, exitedOn: this.at().slice(0, 10) } as const;
+    const command = this.command('ExitPool', 'officer-1', exit);
+    this.pooled.set(firm, reason);
+    yield* this.handled(command, stream, [this.event('PoolExited', { ...exit, recordedBy: 'officer-1', recordedAt: this.at() }, command)], ids);
+  }
+
+  private *activity(year: number, firms: Firm[]): History {
+    const counted = xuchang2016_8TargetsOf(year).filter((t) => t.measure.kind !== 'designations');
+    const target = counted[Math.floor(this.measureRand() * counted.length)]!;
+    const [base, housed] = [firms[0]!, firms[firms.length - 1]!];
+    const discount = target.measure.kind === 'lowest-discount' && base !== housed
+      ? { rentDiscount: { baseCreditCode: base.creditCode, firmCreditCode: housed.creditCode, basisPoints: 300 + Math.floor(this.measureRand() * 1_000) } }
+      : {};
+    if (target.measure.kind === 'lowest-discount' && !('rentDiscount' in discount)) return;
+    const input = {
+      targetCode: target.targetCode,
+      year,
+      title: `${target.titleZh}（第${this.serial}次）`,
+      heldOn: this.at().slice(0, 10),
+      place: '许昌市会展中心',
+      firmsTakingPart: 1 + Math.floor(this.measureRand() * 80),
+      unit: this.measureRand() < 0.7 ? target.leadUnit : target.cooperatingUnits[0]!,
+      ...discount,
+    };
+    const record = this.command('RecordActivity', 'unit-1', input);
+    const activityId = deterministicId(record.commandId, 'activity');
+    yield* this.handled(record, targetStream(target.targetCode, year), [
+      this.event('ActivityRecorded', { ...input, activityId, recordedBy: 'unit-1', recordedAt: this.at() }, record),
+    ], { activityId, targetCode: target.targetCode, year });
   }
 
   // ── Commands and their idempotency records ────────────────────────────────────────────────
