@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openLedgerApp } from '../../src/app.js';
 import { signHead, type SignedHead } from '../../src/audit/head.js';
 import { openHeadLog } from '../../src/audit/head-log.js';
