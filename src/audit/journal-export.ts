@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
 import { fiscalYearAt } from '../shared/fiscal-year.js';
-import { canonicalBytes } from './canonical.js';
+import { canonicalText } from './canonical.js';
 import type { SignedHead } from './head.js';
 import { toHex } from './hex.js';
 import { journalLine } from './journal.js';
@@ -57,9 +57,9 @@ export async function exportJournal(options: ExportOptions): Promise<JournalMani
   const out = createWriteStream(to);
   const fileHash = createHash('sha256');
   const tree = new MerkleBuilder();
-  const write = async (line: Buffer) => {
-    fileHash.update(line);
-    if (!out.write(line)) await once(out, 'drain');
+  const write = async (line: string) => {
+    fileHash.update(line, 'utf8');
+    if (!out.write(line, 'utf8')) await once(out, 'drain');
   };
   const within = (e: RecordedEvent) => throughFiscalYear === undefined || fiscalYearAt(e.metadata.recordedAt) <= throughFiscalYear;
   let after: string | undefined;
@@ -71,7 +71,7 @@ export async function exportJournal(options: ExportOptions): Promise<JournalMani
         done = true;
         break;
       }
-      const canonical = canonicalBytes(event, tree.size);
+      const canonical = canonicalText(event, tree.size);
       // The tree's own record of the leaf; an event the tree has not reached yet is hashed here.
       const leaf = recorded[i]?.hash ?? leafHash(canonical);
       tree.append(leaf);

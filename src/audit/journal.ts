@@ -17,8 +17,8 @@ const SUFFIX = Buffer.from('"}');
 const HEX = 64;
 const NEWLINE = 0x0a;
 
-export function journalLine(canonical: Buffer, leafHash: Hash): Buffer {
-  return Buffer.concat([PREFIX, canonical, MIDDLE, Buffer.from(leafHash.toString('hex')), SUFFIX, Buffer.from([NEWLINE])]);
+export function journalLine(canonical: string, leafHash: Hash): string {
+  return `{"event":${canonical},"leafHash":"${leafHash.toString('hex')}"}\n`;
 }
 
 export interface JournalLine {

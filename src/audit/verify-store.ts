@@ -6,7 +6,7 @@
  */
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
-import { canonicalBytes } from './canonical.js';
+import { canonicalText } from './canonical.js';
 import { rootOf, type SignedHead } from './head.js';
 import { leafHash, MerkleBuilder, type Hash } from './merkle.js';
 import { headProblems, type BadLeaf, type Verdict } from './verify-journal.js';
@@ -40,7 +40,7 @@ export async function verifyStore(options: VerifyStoreOptions): Promise<Verdict>
     const events = await store.readAll({ maxCount: PAGE, ...(after ? { after } : {}) });
     const recorded = read.leavesFrom(tree.size, events.length);
     for (const [i, event] of events.entries()) {
-      const leaf = leafHash(canonicalBytes(event, tree.size));
+      const leaf = leafHash(canonicalText(event, tree.size));
       const ledgers = recorded[i];
       if (!ledgers) firstBadLeaf ??= { leafIndex: tree.size, eventId: event.id, why: `in the store at ${event.position} but not in the ledger's audit tree: appended behind the ledger's back, or not projected yet` };
       else if (!ledgers.hash.equals(leaf)) {
