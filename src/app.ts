@@ -166,9 +166,10 @@ export async function startLedgerApi(
   logger: Logger,
   beforeServing: (app: LedgerApp) => Promise<void> = async () => {},
 ): Promise<RunningLedger> {
-  const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
+  // The key first: a production start without one stops before anything is opened.
   const signing = loadSigningKey(config.audit.signingKey);
   if (signing.warning) logger.warn(signing.warning);
+  const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
   const app = await openLedgerApp({
     store,
     readStoreFile: config.readStoreFile,

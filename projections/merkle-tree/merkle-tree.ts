@@ -5,7 +5,7 @@
  * consistency proof of any size up to the tree's is one read of O(log n) of them (queries.ts).
  * The per-event cost is one canonical encoding, one leaf hash and on average one node hash.
  */
-import { canonicalBytes } from '../../src/audit/canonical.js';
+import { canonicalText } from '../../src/audit/canonical.js';
 import { appendLeaf, leafHash, type Hash, type NodeKey } from '../../src/audit/merkle.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
@@ -63,7 +63,7 @@ const LOG = 'log';
 
 function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent): void {
   const tree = tables.merkleSize.upsert(LOG, () => ({ tree: LOG, size: 0 }));
-  const hash = leafHash(canonicalBytes(event, tree.size));
+  const hash = leafHash(canonicalText(event, tree.size));
   const stored = ({ level, index }: NodeKey) =>
     level === 0 ? tables.merkleLeaves.get(index).hash : tables.merkleNodes.get([level, index]).hash;
   appendLeaf(tree.size, hash, stored, ({ level, index }, h) => {

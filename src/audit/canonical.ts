@@ -33,7 +33,10 @@ export function canonicalEvent(event: RecordedEvent, index: number): CanonicalEv
   return { index, stream, revision, id, type, data, metadata };
 }
 
-/** The UTF-8 RFC 8785 text of the event at `index`. */
-export function canonicalBytes(event: RecordedEvent, index: number): Buffer {
-  return Buffer.from(canonicalize(canonicalEvent(event, index))!, 'utf8');
+/** The RFC 8785 text of the event at `index`: made once per event, hashed and written as it is. */
+export function canonicalText(event: RecordedEvent, index: number): string {
+  return canonicalize(canonicalEvent(event, index))!;
 }
+
+/** Its UTF-8 bytes. */
+export const canonicalBytes = (event: RecordedEvent, index: number): Buffer => Buffer.from(canonicalText(event, index), 'utf8');

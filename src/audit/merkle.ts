@@ -7,7 +7,7 @@
  * names is a few stored nodes (`nodesOf`), and a proof is one read of O(log n) keys.
  * Verification follows transparency-dev/merkle (`proof/verify.go`), whose test vectors it passes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 
 export type Hash = Buffer;
 
@@ -16,12 +16,15 @@ export const HASH_BYTES = 32;
 const LEAF_PREFIX = Buffer.from([0]);
 const NODE_PREFIX = Buffer.from([1]);
 
-export function leafHash(bytes: Uint8Array): Hash {
+/** The leaf of `bytes`, or of a text's UTF-8 bytes (the canonical text: no Buffer made for it). */
+export function leafHash(bytes: Uint8Array | string): Hash {
+  // One-shot hashing is a third faster than a Hash object per leaf; U+0000 is the byte 0x00 in UTF-8.
+  if (typeof bytes === 'string') return oneShot('sha256', `\u0000${bytes}`, 'buffer');
   return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return oneShot('sha256', Buffer.concat([NODE_PREFIX, left, right], 1 + 2 * HASH_BYTES), 'buffer');
 }
 
 /** The hash of the empty tree: SHA-256 of nothing. */

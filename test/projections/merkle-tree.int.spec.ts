@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../src/audit/canonical.js';
 import { leafHash, MerkleBuilder, verifyConsistency, verifyInclusion, type Hash } from '../../src/audit/merkle.js';
 import type { EventStore, RecordedEvent } from '../../src/eventstore/port.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { signHead } from '../../src/audit/head.js';
+import { verifyStore } from '../../src/audit/verify-store.js';
 import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
 import { merkleTreeQueries } from '../../projections/merkle-tree/queries.js';
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
@@ -77,6 +80,18 @@ describe.each(testStores())('the audit tree on $name', (testStore) => {
       if (size2 > events.length) continue;
       verifyConsistency(size1, size2, tree.consistencyProof(size1, size2), roots[size1 - 1]!, roots[size2 - 1]!);
     }
+  });
+
+  it('passes verify --store against a head of it, and names the first leaf the store no longer matches', async () => {
+    await load(store, 80);
+    await follow(1_000);
+    const tree = merkleTreeQueries(readStore);
+    const size = tree.merkleTreeSize();
+    const head = signHead({ treeSize: size, rootHash: tree.merkleRoot(size).toString('hex'), signedAt: '2026-01-01T00:00:00.000Z', reason: 'test' }, generateKeyPairSync('ed25519').privateKey);
+    expect(await verifyStore({ store, read: tree, heads: [head] })).toMatchObject({ ok: true, leaves: size, covered: size, notCovered: 0 });
+    const physical = (JSON.parse(readStore.get<{ tables: string }>(`SELECT tables FROM projection_state WHERE name = 'merkle-tree'`)!.tables) as Record<string, string>).merkle_leaves!;
+    readStore.db.prepare(`UPDATE ${physical} SET hash = zeroblob(32) WHERE leaf_index = 17`).run();
+    expect((await verifyStore({ store, read: tree, heads: [head] })).firstBadLeaf?.leafIndex).toBe(17);
   });
 
   it('gives a leaf for the ledger\'s events only, each once, in log order', async () => {

@@ -1,0 +1,137 @@
+/**
+ * bench:audit — what the audit tree costs and how fast its proofs and its verifier are.
+ *
+ * Loads N lifecycle events (1,000,000; `--events N`) into the embedded store, then in one run:
+ * - the tree's share of a full rebuild: every projection with it, and without it, each into a
+ *   fresh read store (target: the tree adds at most 15%);
+ * - inclusion and consistency proofs of random leaves and sizes read from the rebuilt tree, p50
+ *   and p99 (target: p99 under 1 ms);
+ * - the offline verifier over a journal of the log, against a control in the same run that reads
+ *   the same file and only hashes the same canonical bytes with SHA-256 (target: ≥ 0.5× the control).
+ * The last line is one JSON object with `targetsMet`.
+ */
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { merkleTree } from '../projections/merkle-tree/merkle-tree.js';
+import { merkleTreeQueries } from '../projections/merkle-tree/queries.js';
+import { signHead } from '../src/audit/head.js';
+import { eachLine, splitLine } from '../src/audit/journal.js';
+import { exportJournal } from '../src/audit/journal-export.js';
+import { verifyJournal } from '../src/audit/verify-journal.js';
+import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
+import type { EventStore } from '../src/eventstore/port.js';
+import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
+import type { AnyProjection } from '../src/readmodel/projection.js';
+import { openReadStore, type ReadStore } from '../src/readmodel/read-store.js';
+import { createProjectionRunner } from '../src/readmodel/runner.js';
+import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
+import { loadLog, measured } from './rebuild.js';
+import { flagValue, perSecond, printResult, ratio, timed } from './support.js';
+
+const N = Number(flagValue('events') ?? 1_000_000);
+const PROOFS = Number(flagValue('proofs') ?? 5_000);
+
+async function rebuildInto(store: EventStore, file: string, projections: AnyProjection[]) {
+  return measured(async () => {
+    const readStore = openReadStore({ file });
+    const runner = createProjectionRunner({ store, readStore, projections, onError: (e) => console.error(e) });
+    await runner.start();
+    await runner.catchUp();
+    await runner.stop();
+    readStore.close();
+  });
+}
+
+/** Milliseconds at the given quantile. */
+const quantile = (sorted: number[], q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000;
+
+function latencies(run: () => void): { p50: number; p99: number } {
+  const times: number[] = [];
+  for (let i = 0; i < PROOFS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
+function proofLatencies(readStore: ReadStore, size: number) {
+  const tree = merkleTreeQueries(readStore);
+  const random = (below: number) => Math.floor(Math.random() * below);
+  for (let i = 0; i < 200; i++) tree.inclusionProof(random(size), size); // warm the statements and the page cache
+  return {
+    inclusionMs: latencies(() => tree.inclusionProof(random(size), size)),
+    consistencyMs: latencies(() => tree.consistencyProof(1 + random(size - 1), size)),
+  };
+}
+
+/** The control: the same file read the same way, only SHA-256 of each line's canonical bytes. */
+async function hashOnly(journal: string): Promise<number> {
+  let lines = 0;
+  await eachLine(journal, (line) => {
+    createHash('sha256').update(splitLine(line)!.canonical).digest();
+    lines += 1;
+  });
+  return lines;
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
+  console.log(`bench:audit — ${N.toLocaleString('en')} lifecycle events, embedded store`);
+  const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
+  try {
+    const events = (await loadLog(store, lifecycleEvents(N)));
+    console.log(`loaded ${events.toLocaleString('en')} events`);
+    const others = ledgerProjections.filter((p) => p !== merkleTree);
+    const without = await rebuildInto(store, join(dir, 'without.db'), others);
+    console.log(`rebuild without the tree: ${without.seconds.toFixed(2)} s (${others.length} projections)`);
+    const withTree = await rebuildInto(store, join(dir, 'with.db'), ledgerProjections);
+    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s (${ledgerProjections.length} projections)`);
+    const treeShare = ratio(withTree.seconds - without.seconds, without.seconds);
+
+    const readStore = openReadStore({ file: join(dir, 'with.db') });
+    const read = merkleTreeQueries(readStore);
+    const size = read.merkleTreeSize();
+    const proofs = proofLatencies(readStore, size);
+    console.log(`inclusion proof p50 ${proofs.inclusionMs.p50} ms, p99 ${proofs.inclusionMs.p99} ms; consistency proof p50 ${proofs.consistencyMs.p50} ms, p99 ${proofs.consistencyMs.p99} ms (${PROOFS} each, tree of ${size.toLocaleString('en')})`);
+
+    const head = signHead({ treeSize: size, rootHash: read.merkleRoot(size).toString('hex'), signedAt: new Date().toISOString(), reason: 'bench' }, generateKeyPairSync('ed25519').privateKey);
+    const journal = join(dir, 'journal.jsonl');
+    const exported = await measured(() => exportJournal({ store, read, head, to: journal, now: new Date() }));
+    console.log(`journal: ${(statSync(journal).size / 2 ** 20).toFixed(1)} MiB written in ${exported.seconds.toFixed(1)} s, peak RSS ${exported.peakRssMiB} MiB`);
+    readStore.close();
+    const control = await timed(() => hashOnly(journal));
+    const verify = await measured(() => verifyJournal({ journal, head }));
+    if (!verify.result.ok) throw new Error(`the verifier refused the bench's own journal: ${verify.result.problems.join('; ')}`);
+    const rates = { verifier: perSecond(size, verify.seconds), sha256Only: perSecond(control.result, control.seconds) };
+    console.log(`verifier ${rates.verifier} leaves/s against ${rates.sha256Only}/s hashing the same bytes alone; peak RSS ${verify.peakRssMiB} MiB`);
+
+    const verifierToControl = ratio(rates.verifier, rates.sha256Only);
+    const targets = { treeShareAtMost: 0.15, proofP99MsUnder: 1, verifierToControlAtLeast: 0.5 };
+    printResult({
+      bench: 'audit',
+      events,
+      seconds: { rebuildWithout: without.seconds, rebuildWith: withTree.seconds, export: exported.seconds, verify: verify.seconds, sha256Only: control.seconds },
+      treeShareOfRebuild: treeShare,
+      proofs,
+      eventsPerSecond: rates,
+      verifierToControl,
+      peakRssMiB: { rebuildWith: withTree.peakRssMiB, export: exported.peakRssMiB, verify: verify.peakRssMiB },
+      targets,
+      targetsMet:
+        treeShare <= targets.treeShareAtMost &&
+        proofs.inclusionMs.p99 < targets.proofP99MsUnder &&
+        proofs.consistencyMs.p99 < targets.proofP99MsUnder &&
+        verifierToControl >= targets.verifierToControlAtLeast,
+    });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
