@@ -17,6 +17,8 @@ import { projectionReadiness } from './graphql/readiness.js';
 import { buildLedgerSchema } from './graphql/schema.js';
 import { type RunningApi, startApi } from './graphql/server.js';
 import { type BudgetFigures, createLedger, type Ledger } from './ledger.js';
+import { publicationRoutes } from './publication/http.js';
+import { publicationSettings } from './publication/settings.js';
 import { ledgerProjections } from './readmodel/ledger-projections.js';
 import { createReadModelQueries, type ReadModelQueries } from './readmodel/queries/index.js';
 import { openReadStore, type ReadStore } from './readmodel/read-store.js';
@@ -137,15 +139,17 @@ export async function startLedgerApi(
   const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
   const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, snapshotFile: config.snapshotFile, logger });
   await beforeServing(app);
+  const verifyToken = createTokenVerifier(config.jwt);
   const api = await startApi(
     {
       schema: await buildLedgerSchema(),
       production: config.production,
       logger,
       maxBodyBytes: config.maxBodyBytes,
-      verifyToken: createTokenVerifier(config.jwt),
+      verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
+      routes: publicationRoutes({ read: app.services.read, verifyToken, settings: publicationSettings() }),
     },
     { port: config.port },
   );

@@ -24,7 +24,12 @@ export interface HttpServerOptions<Context extends BaseContext> {
   readiness(): Promise<Readiness>;
   maxBodyBytes: number;
   logger: Logger;
+  /** Further `GET` endpoints by path (the published lists): each checks the caller's token itself. */
+  routes?: Record<string, HttpRoute>;
 }
+
+/** A `GET` endpoint beside the API: given the request, the response and the query string (`?…` or empty). */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
 
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
   return createServer((req, res) => {
@@ -57,6 +62,8 @@ async function route<Context extends BaseContext>(
     return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...details });
   }
   if (url.pathname === GRAPHQL_PATH) return graphql(options, req, res, url, requestId);
+  const extra = options.routes?.[url.pathname];
+  if (req.method === 'GET' && extra) return extra(req, res, url.search);
   sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
 }
 
