@@ -43,10 +43,10 @@ describe.runIf(sqlite)('public notice through the API, on the demo', () => {
     expect(notice.endsOn > notice.startsOn).toBe(true);
   });
 
-  it('shows the line\'s working days of notice in the catalog, and refuses a notice of 0 working days', async () => {
+  it('shows the line\'s working days of notice in the catalog, and refuses a notice of 31 working days', async () => {
     const answer = await api.gql('{ benefitLine(code: "startup-base-reward") { noticeWorkingDays } innovation: benefitLine(code: "innovation-voucher") { noticeWorkingDays } }', {}, officer);
     expect(answer.body.data).toEqual({ benefitLine: { noticeWorkingDays: 5 }, innovation: { noticeWorkingDays: null } });
-    const amend = input({ code: 'innovation-voucher', changes: { noticeWorkingDays: 0 } });
+    const amend = input({ code: 'innovation-voucher', changes: { noticeWorkingDays: 31 } });
     expect(await refusedUnwritten(api, m('amendBenefitLine', 'AmendBenefitLineInput'), amend, await token(Role.ADMIN))).toMatch(/^BAD_USER_INPUT\/INVALID_INPUT: .*1 to 30 working days/);
   });
 
