@@ -5,19 +5,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationStream } from '../../src/application/application.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
 import { as, finance } from '../support/domain-ledger.js';
 import { creditCode } from '../support/domain-fixtures.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
+import { testStores } from '../support/stores.js';
 
 const LINE = 'neeq-listing-reward';
 const SYSTEM = { actorId: 'system', actorRole: 'SYSTEM' };
 /** 10:00 in Xuchang on `date`. */
 const at = (date: string) => new Date(`${date}T02:00:00.000Z`);
 
-describe('the NEEQ listing reward with five working days of public notice', () => {
+describe.each(testStores())('the NEEQ listing reward with five working days of public notice, on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
   let today = at('2025-09-20');
@@ -32,7 +32,7 @@ describe('the NEEQ listing reward with five working days of public notice', () =
   }
 
   beforeEach(async () => {
-    store = openSqliteEventStore({ file: ':memory:' });
+    store = await testStore.create();
     today = at('2025-09-20');
     ledger = createLedger({ store, clock: () => today });
     await ledger.loadBuiltInCatalog(SYSTEM);
