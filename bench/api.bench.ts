@@ -34,6 +34,11 @@ import { disbursementPageByHand, startPageFloorServer } from './page-floor.js';
 import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
 
 const quick = hasFlag('quick');
+/**
+ * The server is measured as it is deployed (the Dockerfile, `npm start`): NODE_ENV=production and
+ * a 64 MiB young generation, which `npm run bench:api` passes to node.
+ */
+const RUNTIME = { nodeEnv: process.env.NODE_ENV ?? '(unset)', nodeFlags: process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || '(none)' };
 const GRANTS = Number(flagValue('grants') ?? (quick ? 60 : 300));
 const CLIENTS = Number(flagValue('clients') ?? 16);
 const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
@@ -193,7 +198,8 @@ async function main(): Promise<void> {
     ];
     console.log(
       `data: ${ids.length} applications, ${disbursements} disbursements; ${CLIENTS} clients ` +
-        `(${PERSISTED_QUERIES ? 'persisted queries' : 'full queries'}), ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up`,
+        `(${PERSISTED_QUERIES ? 'persisted queries' : 'full queries'}), ${SECONDS} s per run after ${WARM_UP_SECONDS} s of warm-up; ` +
+        `server run with NODE_ENV=${RUNTIME.nodeEnv}, node flags ${RUNTIME.nodeFlags}`,
     );
 
     const bare = await startBareGraphqlServer({
@@ -245,6 +251,7 @@ async function main(): Promise<void> {
     printResult({
       bench: 'api',
       quick,
+      runtime: RUNTIME,
       applications: ids.length,
       disbursements,
       clients: CLIENTS,

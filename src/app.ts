@@ -5,7 +5,11 @@
  * serves; tests and benchmarks give it their store, so all of them run the same wiring.
  * `startLedgerApi` adds what a deployment configures: the store it names and the HTTP API.
  */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
+import { type AuditService, createAuditService } from './audit/audit-service.js';
+import { openHeadLog } from './audit/head-log.js';
+import { loadSigningKey } from './audit/signing-key.js';
 import { type ApprovalSweep, startApprovalSweep } from './commands/approval-sweep.js';
 import { openSnapshotStore } from './commands/snapshots.js';
 import type { Config } from './config.js';
@@ -35,6 +39,15 @@ export interface LedgerAppOptions {
   snapshotFile?: string;
   logger: Logger;
   clock?: Clock;
+  /** Signed tree heads; absent: a key for this process only and heads kept in memory (tests, benchmarks). */
+  audit?: LedgerAuditOptions;
+}
+
+export interface LedgerAuditOptions {
+  signingKey: KeyObject;
+  headsFile: string;
+  publishDir?: string;
+  intervalMs?: number;
 }
 
 export interface LedgerApp {
@@ -43,6 +56,8 @@ export interface LedgerApp {
   runner: ProjectionRunner;
   /** Completes or compensates approvals left half-done, every 30 s. */
   approvalSweep: ApprovalSweep;
+  /** Signed tree heads and proofs; `signHead` is what a fiscal-year close calls. */
+  audit: AuditService;
   services: ApiServices;
   /** Stops the projections and closes the read store; the caller closes the event store it opened. */
   close(): Promise<void>;
@@ -69,7 +84,7 @@ function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries, run
   };
 }
 
-export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock }: LedgerAppOptions): Promise<LedgerApp> {
+export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock, audit: auditOptions }: LedgerAppOptions): Promise<LedgerApp> {
   const readStore = openReadStore({ file: readStoreFile });
   const snapshots = snapshotFile === undefined ? undefined : openSnapshotStore(snapshotFile);
   const runner = createProjectionRunner({
@@ -80,7 +95,8 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   });
   const read = createReadModelQueries(readStore);
   let projecting = false;
-  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting) });
+  const treasury = { catchUp: () => runner.catchUp(), matchingBasis: read.treasuryMatchingBasis, exception: read.treasuryException };
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), treasury });
   await ledger.loadBuiltInCatalog(SYSTEM);
   await ledger.loadBuiltInCalendar(SYSTEM);
   // An approval that cannot be finished now is left to the sweep: one must not keep the API from starting.
@@ -96,24 +112,39 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
     onError: (applicationId, error) => logger.warn({ applicationId, err: error }, 'approval sweep: not resumed yet'),
     clock,
   });
+  const { signingKey, headsFile, publishDir, intervalMs } = auditOptions ?? { signingKey: generateKeyPairSync('ed25519').privateKey, headsFile: ':memory:' };
+  const heads = openHeadLog({ file: headsFile, ...(publishDir ? { publishDir } : {}) });
+  const audit = createAuditService({
+    read,
+    catchUp: () => runner.catchUp(),
+    heads,
+    signingKey,
+    clock,
+    ...(intervalMs ? { intervalMs } : {}),
+    onScheduleError: (error) => logger.error({ err: error }, 'signed tree head: not signed'),
+  });
   return {
     ledger,
     readStore,
     runner,
     approvalSweep,
+    audit,
     services: {
       ledger,
       store,
       runner,
       read,
+      audit,
       // A full replay of the log: callers asking at the same time share one.
       reconcile: singleFlight(() => reconcile({ store, readStore, projections: ledgerProjections })),
     },
     async close() {
+      audit.stop();
       await approvalSweep.stop();
       await runner.stop();
       readStore.close();
       snapshots?.close();
+      heads.close();
     },
   };
 }
@@ -137,7 +168,15 @@ export async function startLedgerApi(
   beforeServing: (app: LedgerApp) => Promise<void> = async () => {},
 ): Promise<RunningLedger> {
   const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
-  const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, snapshotFile: config.snapshotFile, logger });
+  const signing = loadSigningKey(config.audit.signingKey);
+  if (signing.warning) logger.warn(signing.warning);
+  const app = await openLedgerApp({
+    store,
+    readStoreFile: config.readStoreFile,
+    snapshotFile: config.snapshotFile,
+    logger,
+    audit: { signingKey: signing.key, headsFile: config.headsFile, publishDir: config.audit.publishDir, intervalMs: config.audit.intervalMs },
+  });
   await beforeServing(app);
   const verifyToken = createTokenVerifier(config.jwt);
   const api = await startApi(
@@ -150,6 +189,7 @@ export async function startLedgerApi(
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
       routes: publicationRoutes({ read: app.services.read, verifyToken, settings: publicationSettings() }),
+      ledgerHead: () => app.audit.newestHead(),
     },
     { port: config.port },
   );

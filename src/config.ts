@@ -3,6 +3,7 @@
  * process with a message naming the variable.
  */
 import { join, resolve } from 'node:path';
+import type { SigningKeySource } from './audit/signing-key.js';
 
 /** The development signing secret: fine on a laptop, refused in production. */
 export const DEFAULT_DEV_JWT_SECRET = 'grants-ledger-development-secret-change-me';
@@ -29,6 +30,8 @@ export interface StoreConfig {
   readStoreFile: string;
   /** Snapshots of long streams' command-side state (a cache: deleting it costs one full read per stream). */
   snapshotFile: string;
+  /** The signed tree heads, in order (never rebuilt: keep it as the ledger file is kept). */
+  headsFile: string;
   /** `esdb://…`: use EventStoreDB; absent: the embedded SQLite store. */
   eventStoreConnectionString?: string;
 }
@@ -40,6 +43,16 @@ export interface Config extends StoreConfig {
   jwt: JwtConfig;
   /** Largest request body the API reads, in bytes. */
   maxBodyBytes: number;
+  audit: AuditConfig;
+}
+
+/** Signed tree heads: the key, where they are published, how often one is signed. */
+export interface AuditConfig {
+  signingKey: SigningKeySource;
+  /** `LEDGER_HEADS_DIR`: a folder every head is also written to, for publishing. */
+  publishDir?: string;
+  /** `LEDGER_HEAD_INTERVAL_MINUTES` (default 60): a head this often when the log has grown. */
+  intervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +68,7 @@ export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
     ledgerFile: join(dataDir, 'ledger.db'),
     readStoreFile: join(dataDir, 'readmodel.db'),
     snapshotFile: join(dataDir, 'snapshots.db'),
+    headsFile: join(dataDir, 'heads.db'),
     eventStoreConnectionString: connection,
   };
 }
@@ -72,6 +86,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: env.JWT_AUDIENCE?.trim() || 'grants-ledger-api',
     },
     maxBodyBytes: parsePositiveInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES ?? '102400'),
+    audit: auditConfig(env, production, loadStoreConfig(env).dataDir),
+  };
+}
+
+function auditConfig(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): AuditConfig {
+  const pem = env.LEDGER_SIGNING_KEY?.trim();
+  const file = env.LEDGER_SIGNING_KEY_FILE?.trim();
+  if (pem && file) throw new ConfigError('set LEDGER_SIGNING_KEY or LEDGER_SIGNING_KEY_FILE, not both');
+  const signingKey: SigningKeySource = pem
+    ? { kind: 'pem', pem }
+    : file
+      ? { kind: 'file', file: resolve(file) }
+      : production
+        ? { kind: 'missing' }
+        : { kind: 'development', file: join(dataDir, 'ledger-signing-key.pem') };
+  const publishDir = env.LEDGER_HEADS_DIR?.trim();
+  return {
+    signingKey,
+    ...(publishDir ? { publishDir: resolve(publishDir) } : {}),
+    intervalMs: parsePositiveInteger('LEDGER_HEAD_INTERVAL_MINUTES', env.LEDGER_HEAD_INTERVAL_MINUTES ?? '60') * 60_000,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ClaimEvent } from './claim/claim.js';
 import type { CommandEvent } from './commands/idempotency.js';
 import type { EnterpriseEvent } from './enterprise/enterprise.js';
 import type { EntitlementEvent } from './entitlement/entitlement.js';
+import type { TreasuryEvent } from './treasury/treasury.js';
 import type { NoticeEvent } from './notice/notice.js';
 
 export type LedgerEvent =
@@ -18,7 +19,8 @@ export type LedgerEvent =
   | CommandEvent
   | EnterpriseEvent
   | EntitlementEvent
-  | NoticeEvent;
+  | NoticeEvent
+  | TreasuryEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

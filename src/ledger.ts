@@ -21,9 +21,10 @@ import { budgetCommands } from './ledger/budget.js';
 import { calendarCommands } from './ledger/calendar.js';
 import { catalogCommands } from './ledger/catalog.js';
 import { enterpriseCommands } from './ledger/enterprise.js';
+import { treasuryCommands } from './ledger/treasury.js';
 import { noticeCommands } from './ledger/notice.js';
 
-export type { BudgetFigures, CommandContext, LedgerDeps } from './commands/envelope.js';
+export type { BudgetFigures, CommandContext, LedgerDeps, TreasuryLookups } from './commands/envelope.js';
 
 export function createLedger(ledgerDeps: LedgerDeps) {
   const deps = { ...ledgerDeps, streams: createStreamCache(ledgerDeps) };
@@ -32,6 +33,7 @@ export function createLedger(ledgerDeps: LedgerDeps) {
     ...catalogCommands(deps),
     ...budgetCommands(deps),
     ...applicationCommands(deps),
+    ...treasuryCommands(deps),
     ...calendarCommands(deps),
     ...noticeCommands(deps),
   };

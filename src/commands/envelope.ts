@@ -8,6 +8,9 @@ import { DomainError } from '../shared/errors.js';
 import { payloadHash } from '../shared/hash.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
+import type { MatchingBasis } from '../treasury/match.js';
+import type { TreasuryRecord } from '../treasury/record.js';
+import type { ExceptionKind, Period } from '../treasury/treasury.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { StreamCache } from './stream-cache.js';
 
@@ -23,6 +26,17 @@ export interface LedgerDeps {
   budgetFigures?: (budgetLineId: string, position: Position) => Promise<BudgetFigures | undefined>;
   /** Where long streams' states are kept for a cold start; absent, a cold start reads each stream whole. */
   snapshots?: SnapshotStore;
+  /** What treasury matching looks up in the read models; absent (a ledger without read models), it is refused. */
+  treasury?: TreasuryLookups;
+}
+
+/** What treasury reconciliation reads from the treasury statement (projections/treasury-statement/). */
+export interface TreasuryLookups {
+  /** Resolves once the read models show every event appended before the call. */
+  catchUp(): Promise<void>;
+  matchingBasis(records: readonly TreasuryRecord[]): MatchingBasis;
+  /** The exception the report shows under this id now, if any. */
+  exception(exceptionId: string): { kind: ExceptionKind; period: Period } | undefined;
 }
 
 /** What command handling works with: the ledger's dependencies and what it knows of the streams it read. */

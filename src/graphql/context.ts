@@ -3,6 +3,7 @@
  * helpers every resolver shares to turn a request into a command and a write into a fresh read.
  */
 import type DataLoader from 'dataloader';
+import type { AuditService } from '../audit/audit-service.js';
 import type { EventStore, Position } from '../eventstore/port.js';
 import type { CommandContext, Ledger } from '../ledger.js';
 import type { ProjectionRunner } from '../readmodel/runner.js';
@@ -23,6 +24,8 @@ export interface ApiServices {
   read: ReadModelQueries;
   /** Replays the log and compares every figure of the read models with it. */
   reconcile(): Promise<ReconcileReport>;
+  /** Signed tree heads and the proofs against them. */
+  audit: AuditService;
 }
 
 export interface LedgerContext extends RequestContext {

@@ -1,6 +1,7 @@
 /**
  * The HTTP face: `POST|GET /graphql` through Apollo, `GET /healthz` (the process answers),
- * `GET /readyz` (the store answers and the projections have caught up). Every response carries
+ * `GET /readyz` (the store answers and the projections have caught up), `GET /ledger/head` (the
+ * newest signed tree head, as the offline verifier reads it). Every response carries
  * an `x-request-id`, the id the logs use.
  */
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
@@ -22,6 +23,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   /** Builds the per-request context (verifies the token, makes fresh loaders). */
   context(req: IncomingMessage, requestId: string): Promise<Context>;
   readiness(): Promise<Readiness>;
+  /** The newest signed tree head (public: a head discloses a count and a hash), or undefined before the first. */
+  ledgerHead?(): unknown;
   maxBodyBytes: number;
   logger: Logger;
   /** Further `GET` endpoints by path (the published lists): each checks the caller's token itself. */
@@ -60,6 +63,10 @@ async function route<Context extends BaseContext>(
   if (req.method === 'GET' && url.pathname === '/readyz') {
     const { ready, details } = await options.readiness();
     return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...details });
+  }
+  if (req.method === 'GET' && url.pathname === '/ledger/head' && options.ledgerHead) {
+    const head = options.ledgerHead();
+    return head ? sendJson(res, 200, head) : sendJson(res, 404, { error: 'no tree head has been signed yet' });
   }
   if (url.pathname === GRAPHQL_PATH) return graphql(options, req, res, url, requestId);
   const extra = options.routes?.[url.pathname];

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ApplicationAuditResolver, AuditedEventResolver, AuditResolver, DisbursementAuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth/auth-checker.js';
 import { ApplicationResolver, ApprovalResolver } from './application/application.resolver.js';
 import { BalanceLineResolver, BalanceResolver } from './balance/balance.resolver.js';
@@ -12,6 +13,7 @@ import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HistoryResolver } from './history/history.resolver.js';
 import { NoticeResolver } from './notice/notice.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
+import { TreasuryResolver } from './treasury/treasury.resolver.js';
 import { checkTexts } from './shared/text.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 
@@ -29,6 +31,11 @@ const RESOLVERS = [
   BalanceLineResolver,
   HistoryResolver,
   ReconciliationResolver,
+  AuditResolver,
+  AuditedEventResolver,
+  DisbursementAuditResolver,
+  ApplicationAuditResolver,
+  TreasuryResolver,
   NoticeResolver,
 ] as const;
 

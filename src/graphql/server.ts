@@ -30,6 +30,8 @@ export interface ApiOptions<Context extends RequestContext> {
   readiness(): Promise<Readiness>;
   /** Further `GET` endpoints beside the API, by path. */
   routes?: Record<string, HttpRoute>;
+  /** The newest signed tree head, served at `GET /ledger/head`. */
+  ledgerHead?(): unknown;
   /** How long in-flight requests may take to finish on stop. */
   stopGracePeriodMs?: number;
 }
@@ -65,6 +67,7 @@ export async function startApi<Context extends RequestContext>(
     logger: options.logger,
     readiness: options.readiness,
     routes: options.routes,
+    ...(options.ledgerHead ? { ledgerHead: options.ledgerHead } : {}),
     context: (req, requestId) => context(req.headers.authorization, requestId),
   });
   apollo.addPlugin(

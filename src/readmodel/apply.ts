@@ -96,9 +96,11 @@ function advance(db: Database, m: Member, to: Position | undefined): Position | 
 
 function applyOne(m: Member, event: RecordedEvent): void {
   const handler = m.projection.handlers[event.type as keyof AnyProjection['handlers']];
-  if (!handler) return;
+  const every = m.projection.everyEvent;
+  if (!handler && !every) return;
   try {
-    (handler as (tables: unknown, e: RecordedEvent) => void)(m.tables, event);
+    (handler as ((tables: unknown, e: RecordedEvent) => void) | undefined)?.(m.tables, event);
+    every?.(m.tables, event);
   } catch (error) {
     throw handlerError(event, error);
   }

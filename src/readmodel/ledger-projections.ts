@@ -13,6 +13,8 @@ import { catalog } from '../../projections/catalog/catalog.js';
 import { disbursementHistory } from '../../projections/disbursement-history/disbursement-history.js';
 import { enterpriseBalance } from '../../projections/enterprise-balance/enterprise-balance.js';
 import { enterpriseRegister } from '../../projections/enterprise-register/enterprise-register.js';
+import { merkleTree } from '../../projections/merkle-tree/merkle-tree.js';
+import { treasuryStatement } from '../../projections/treasury-statement/treasury-statement.js';
 import { publicNotice } from '../../projections/public-notice/public-notice.js';
 import type { AnyProjection } from './projection.js';
 
@@ -23,5 +25,7 @@ export const ledgerProjections: AnyProjection[] = [
   applicationList,
   enterpriseBalance,
   disbursementHistory,
+  merkleTree,
+  treasuryStatement,
   publicNotice,
 ];

@@ -38,6 +38,8 @@ export interface Projection<Specs extends TableSpecs = TableSpecs> {
    */
   tables: Specs;
   handlers: Handlers<Specs>;
+  /** Called for every event of the log, whatever its type, after `handlers` (the audit tree hashes them all). */
+  everyEvent?: (tables: Tables<Specs>, event: RecordedEvent) => void;
   /** Per table, the rows the replay must give or why it is not compared: a new table cannot go unchecked. */
   // The replay's folds are the model's own business: any states, as long as every table is named.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -44,10 +44,15 @@ const QUERIES: Operation[] = [
   { name: 'budgetLines', query: '{ budgetLines { available } }', allowed: BUDGET_READERS },
   { name: 'budgetLine', query: '{ budgetLine(id: "neeq-listing-reward.2025.municipal") { available } }', allowed: BUDGET_READERS },
   { name: 'reconciliation', query: '{ reconciliation { consistent } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'treasuryReport', query: '{ treasuryReport(period: "2016-12") { counts { kind count } } }', allowed: [FINANCE, AUDITOR] },
   { name: 'publicNotices', query: '{ publicNotices(lineCode: "neeq-listing-reward") { id entries { enterpriseName } } }', allowed: EVERYONE },
   { name: 'publicNotice', query: `{ publicNotice(id: "${NO_SUCH_ID}") { id } }`, allowed: EVERYONE },
   { name: 'workingDayCalendar', query: '{ workingDayCalendar(year: 2025) { year days { date } } }', allowed: EVERYONE },
   { name: 'eventHistory', query: `{ eventHistory(subject: ENTERPRISE, id: "${OWN}") { type } }`, allowed: [AUDITOR] },
+  { name: 'ledgerHead', query: '{ ledgerHead { treeSize } }', allowed: EVERYONE },
+  { name: 'ledgerHeads', query: '{ ledgerHeads { treeSize } }', allowed: EVERYONE },
+  { name: 'inclusionProof', query: '{ inclusionProof(position: "00000000000000000001") { auditPath } }', allowed: [FINANCE, AUDITOR] },
+  { name: 'consistencyProof', query: '{ consistencyProof(fromSize: 1, toSize: 2) { proof } }', allowed: [FINANCE, AUDITOR] },
 ];
 
 const m = (name: string, inputType: string) => `mutation ($input: ${inputType}!) { ${name}(input: $input) { position } }`;
@@ -70,6 +75,10 @@ const MUTATIONS: Operation[] = [
   { name: 'recordDisbursement', query: m('recordDisbursement', 'RecordDisbursementInput'), variables: input({ ...APPLICATION, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
   { name: 'demandClawback', query: m('demandClawback', 'DemandClawbackInput'), variables: input({ ...APPLICATION, amount: '1.00', reason: 'x' }), allowed: [APPROVER] },
   { name: 'recordRepayment', query: m('recordRepayment', 'RecordRepaymentInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, amount: '1.00', paidOn: '2025-01-01', paymentReference: 'x' }), allowed: [TREASURY] },
+  { name: 'signLedgerHead', query: 'mutation { signLedgerHead(reason: "access matrix") { treeSize } }', allowed: [ADMIN, AUDITOR] },
+  { name: 'importTreasuryFile', query: m('importTreasuryFile', 'ImportTreasuryFileInput'), variables: input({ fileName: 'x.csv', contentBase64: 'eA==' }), allowed: [FINANCE] },
+  { name: 'resolveTreasuryException', query: m('resolveTreasuryException', 'ResolveTreasuryExceptionInput'), variables: input({ exceptionId: 'no-such', reason: 'x' }), allowed: [FINANCE] },
+  { name: 'confirmTreasuryResolution', query: m('confirmTreasuryResolution', 'ConfirmTreasuryResolutionInput'), variables: input({ exceptionId: 'no-such' }), allowed: [FINANCE] },
   { name: 'waiveClawback', query: m('waiveClawback', 'WaiveClawbackInput'), variables: input({ ...APPLICATION, clawbackId: NO_SUCH_ID, reason: 'x' }), allowed: [APPROVER] },
   { name: 'publishNotice', query: m('publishNotice', 'PublishNoticeInput'), variables: input({ lineCode: 'neeq-listing-reward', fiscalYear: 2025, applicationIds: [NO_SUCH_ID] }), allowed: [OFFICER] },
   { name: 'recordObjection', query: m('recordObjection', 'RecordObjectionInput'), variables: input({ ...APPLICATION, objectorName: '张三', contact: '', statement: 'x' }), allowed: EVERYONE },
@@ -136,6 +145,8 @@ describe.each(testStores())('access on the $name store', (testStore) => {
     { name: 'enterprise.applications', query: `{ enterprise(creditCode: "${OWN}") { applications(first: 5) { totalCount } } }`, allowed: CASE_READERS },
     { name: 'publicNotices.objections', query: '{ publicNotices(lineCode: "startup-base-reward") { id objections { objectorName } } }', allowed: [OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR, ADMIN] },
     { name: 'enterprises.applications', query: '{ enterprises(first: 5) { edges { node { applications(first: 1) { totalCount } } } } }', allowed: CASE_READERS },
+    { name: 'disbursements.auditedEvents', query: '{ disbursements(first: 2) { edges { node { auditedEvents { leafHash } } } } }', allowed: [FINANCE, AUDITOR] },
+    { name: 'applications.figureEvents', query: '{ applications(first: 2) { edges { node { figureEvents { figure } } } } }', allowed: [FINANCE, AUDITOR] },
   ];
 
   it.each(NESTED_CASES.flatMap((op) => ALL_ROLES.map((role) => ({ ...op, role, verdict: op.allowed.includes(role) ? 'reads' : 'gets null and FORBIDDEN' }))))(

@@ -13,6 +13,10 @@ export const MAY = {
   readCases: [APPLICANT, ...STAFF],
   readBudgets: [APPROVER, TREASURY, FINANCE, AUDITOR],
   reconcile: [FINANCE, AUDITOR],
+  /** The treasury reconciliation's report: Finance's own work, which auditors check. */
+  readTreasuryReport: [FINANCE, AUDITOR],
+  /** Import a treasury file, resolve and confirm its exceptions (one resolves, another confirms). */
+  reconcileTreasury: [FINANCE],
   readRawEvents: [AUDITOR],
   keepRegister: [ADMIN],
   keepCatalog: [ADMIN],
@@ -21,6 +25,10 @@ export const MAY = {
   review: [OFFICER],
   decide: [APPROVER],
   pay: [TREASURY],
+  /** Signed tree heads are public (GET /ledger/head): any role. */
+  readLedgerHeads: [APPLICANT, ...STAFF, ADMIN],
+  readAuditProofs: [FINANCE, AUDITOR],
+  signLedgerHeads: [ADMIN, AUDITOR],
   /** Public notice (公示) is public: anyone with a role reads it, and may object in their own name. */
   readNotices: [APPLICANT, ...STAFF, ADMIN],
   object: [APPLICANT, ...STAFF, ADMIN],

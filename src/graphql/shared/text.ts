@@ -28,6 +28,8 @@ export const TEXT = {
   KEY: { maxLength: 200, multiline: false },
   /** Prose: a reason, an opinion, a note. */
   PROSE: { maxLength: 2_000, multiline: true },
+  /** A small file's bytes in base64 (a treasury file sent through the API; a larger one goes through the command line). */
+  FILE: { maxLength: 100_000, multiline: false },
 } as const satisfies Record<string, TextLimit>;
 
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}]/u;

@@ -9,6 +9,8 @@ import { catalogQueries } from '../../../projections/catalog/queries.js';
 import { disbursementQueries } from '../../../projections/disbursement-history/queries.js';
 import { enterpriseBalanceQueries } from '../../../projections/enterprise-balance/queries.js';
 import { enterpriseQueries } from '../../../projections/enterprise-register/queries.js';
+import { merkleTreeQueries } from '../../../projections/merkle-tree/queries.js';
+import { treasuryQueries } from '../../../projections/treasury-statement/queries.js';
 import { publicNoticeQueries } from '../../../projections/public-notice/queries.js';
 import type { ReadStore } from '../read-store.js';
 
@@ -20,6 +22,8 @@ export function createReadModelQueries(rs: ReadStore) {
     ...applicationQueries(rs),
     ...disbursementQueries(rs),
     ...budgetQueries(rs),
+    ...merkleTreeQueries(rs),
+    ...treasuryQueries(rs),
     ...publicNoticeQueries(rs),
   };
 }

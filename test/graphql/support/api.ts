@@ -66,6 +66,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
         routes: publicationRoutes({ read: app.services.read, verifyToken, settings: { showCreditCode } }),
+        ledgerHead: () => app.audit.newestHead(),
       },
       { port: 0, host: '127.0.0.1' },
     );

@@ -17,7 +17,7 @@
  * commands sent concurrently interleave in a busy ledger: the caller may write the whole chunk in
  * one group commit rather than wait for each command.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { budgetLineId, budgetStream } from '../../../src/budget/budget.js';
 import { benefitLineStream, payerFor, policyStream } from '../../../src/catalog/catalog.js';
 import { XUCHANG_COUNTIES } from '../../../src/catalog/counties.js';
@@ -36,6 +36,8 @@ import { type CommandEvent, commandStream } from '../../../src/commands/idempote
 import { payloadHash } from '../../../src/shared/hash.js';
 import { deterministicId } from '../../../src/shared/ids.js';
 import { applyRateToMean, type Fen } from '../../../src/shared/money.js';
+import { treasuryRecordId } from '../../../src/treasury/match.js';
+import { treasuryExceptionStream, treasuryFileStream } from '../../../src/treasury/treasury.js';
 
 export interface Append {
   stream: string;
@@ -153,6 +155,8 @@ class LifecycleWriter {
   private written: Written;
   /** Records of the commands of the current chunk, written at its end. */
   private records: LateAppend[] = [];
+  /** Payments of the current chunk, which the agent bank's file of the chunk lists. */
+  private paid: Array<{ disbursementId: string; creditCode: string; payment: { amountFen: Fen; paidOn: string; paymentReference: string } }> = [];
 
   constructor(options: LifecycleOptions) {
     this.rand = random(options.seed ?? 2016);
@@ -216,6 +220,7 @@ class LifecycleWriter {
     const abandoned = approving.filter((c) => c.outcome.startsWith('abandoned'));
     yield* this.releases(abandoned, approvals);
     for (const c of approving) yield* this.closing(c, approvals.get(c)!);
+    yield* this.treasuryFile();
     yield* this.flushRecords();
   }
 
@@ -474,6 +479,7 @@ class LifecycleWriter {
       const payment = { applicationId: c.applicationId, amountFen, paidOn: this.at().slice(0, 10), paymentReference: `许财拨〔${c.fiscalYear}〕${this.serial}-${t + 1}` };
       const pay = this.command('RecordDisbursement', recorder, payment);
       const disbursementId = deterministicId(pay.commandId, 'disbursement');
+      this.paid.push({ disbursementId, creditCode: c.firm.creditCode, payment });
       yield* this.handled(pay, applicationStream(c.applicationId), [
         this.event('DisbursementRecorded', { ...payment, disbursementId, budgetLineId: c.budgetLineId, recordedBy: recorder, recordedAt: this.at() }, pay),
       ], { applicationId: c.applicationId, disbursementId });
@@ -511,6 +517,51 @@ class LifecycleWriter {
         this.event('ClawbackWaived', { applicationId, clawbackId, amountFen: demanded - repaid, reason: '企业注销，无法追回', waivedBy: waiver, waivedAt: this.at() }, waive),
       ], { applicationId, clawbackId });
     }
+  }
+
+  // ── The agent bank's file ─────────────────────────────────────────────────────────────────
+
+  /**
+   * The chunk's payments as the agent bank lists them, matched by reference, but for the last,
+   * left out of the file (in no file), and one record the ledger never paid, resolved by one of
+   * Finance and confirmed by another. No draw of the seeded generator and no tick of the clock:
+   * the lifecycles stay what they were without it.
+   */
+  private *treasuryFile(): History {
+    const paid = this.paid;
+    this.paid = [];
+    if (paid.length < 2) return;
+    const at = new Date(this.now).toISOString();
+    const fileId = createHash('sha256').update(randomUUID()).digest('hex');
+    const period = paid[0]!.payment.paidOn.slice(0, 7);
+    const listed = paid.slice(0, -1).map(({ disbursementId, creditCode, payment }, i) => ({
+      row: i + 2, paymentOrderNo: payment.paymentReference, payeeName: '', payeeCreditCode: creditCode, payeeAccount: '',
+      amountFen: payment.amountFen, valueDate: payment.paidOn, recordId: treasuryRecordId(fileId, i + 2),
+      outcome: 'matched' as const, method: 'reference' as const, disbursementId, differences: [], duplicateOf: null,
+    }));
+    const unpaid = {
+      ...listed[0]!, row: listed.length + 2, paymentOrderNo: `ZFL-${fileId.slice(0, 8)}`, recordId: treasuryRecordId(fileId, listed.length + 2),
+      outcome: 'notInLedger' as const, method: null, disbursementId: null,
+    };
+    const records = [...listed, unpaid];
+    const file = { fileId, fileName: `${period}.csv`, period, dateWindowDays: 3, recordCount: records.length, totalFen: records.reduce((t, r) => t + r.amountFen, 0) };
+    const importing = this.command('ImportTreasuryFile', 'finance-1', file);
+    const counts = { matched: listed.length, differences: 0, notInLedger: 1, duplicates: 0 };
+    yield* this.handled(importing, treasuryFileStream(fileId), [
+      this.event('TreasuryFileImported', { ...file, importedBy: 'finance-1', importedAt: at }, importing),
+      this.event('TreasuryRecordsMatched', { fileId, period, firstIndex: 0, records, matchedAt: at }, importing),
+      this.event('TreasuryFileMatched', { fileId, period, counts, matchedAt: at }, importing),
+    ], { fileId, period, recordCount: records.length, ...counts });
+    const exceptionId = unpaid.recordId;
+    const resolution = { exceptionId, reason: '代理银行退票，次月重付' };
+    const resolve = this.command('ResolveTreasuryException', 'finance-1', resolution);
+    yield* this.handled(resolve, treasuryExceptionStream(exceptionId), [
+      this.event('TreasuryExceptionResolved', { ...resolution, kind: 'notInLedger', period, resolvedBy: 'finance-1', resolvedAt: at }, resolve),
+    ], { exceptionId });
+    const confirm = this.command('ConfirmTreasuryResolution', 'finance-2', { exceptionId });
+    yield* this.handled(confirm, treasuryExceptionStream(exceptionId), [
+      this.event('TreasuryResolutionConfirmed', { exceptionId, confirmedBy: 'finance-2', confirmedAt: at }, confirm),
+    ], { exceptionId });
   }
 
   // ── Commands and their idempotency records ────────────────────────────────────────────────

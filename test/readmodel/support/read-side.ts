@@ -34,10 +34,11 @@ export async function buildReadModels(store: EventStore, readStore: ReadStore, p
   await runner.stop();
 }
 
-/** Every row of every view the projections serve, in a stable order: two equal dumps, equal models. */
+/** Every row of every view the projections serve, ordered by every column: two equal dumps, equal models. */
 export function dump(readStore: ReadStore, projections: AnyProjection[]): Record<string, unknown[]> {
   const views = projections.flatMap((p) => Object.keys(p.tables).map(viewName));
-  return Object.fromEntries(views.map((view) => [view, readStore.all(`SELECT * FROM ${view} ORDER BY 1, 2, 3`)]));
+  const orderOf = (view: string) => readStore.all<{ cid: number }>(`PRAGMA table_info(${view})`).map((c) => c.cid + 1).join(', ');
+  return Object.fromEntries(views.map((view) => [view, readStore.all(`SELECT * FROM ${view} ORDER BY ${orderOf(view)}`)]));
 }
 
 export interface Gate {

@@ -1,0 +1,76 @@
+/**
+ * The audit tree as proofs are read from it: the tree's size, an event's leaf, and roots,
+ * inclusion and consistency proofs of any size up to the tree's, each from one statement that
+ * reads the O(log n) complete subtrees it needs by primary key.
+ */
+import { consistencyRanges, hashesOf, inclusionRanges, rootRange, type Hash, type NodeKey } from '../../src/audit/merkle.js';
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import type { LeafRow } from './merkle-tree.js';
+
+export type Leaf = Omit<LeafRow, 'hash'> & { hash: Hash };
+
+/** The tree's stored subtrees went missing: the read model is damaged or behind the proof asked for. */
+export class MissingNodeError extends Error {
+  constructor(key: NodeKey) {
+    super(`the audit tree holds no subtree at level ${key.level}, index ${key.index}`);
+    this.name = 'MissingNodeError';
+  }
+}
+
+const LEAF = `leaf_index AS "leafIndex", event_id AS "eventId", position, stream, type, hash`;
+
+export function merkleTreeQueries(rs: ReadStore) {
+  /** Every key in one statement: leaves from their table, higher subtrees from theirs (an OR of keys: a primary-key search each). */
+  function readNodes(keys: NodeKey[]): Hash[] {
+    if (keys.length === 0) return [];
+    const leaves = keys.filter((k) => k.level === 0);
+    const nodes = keys.filter((k) => k.level > 0);
+    const parts = [
+      leaves.length && `SELECT 0 AS level, leaf_index AS i, hash FROM merkle_leaves WHERE leaf_index IN (${leaves.map(() => '?').join(',')})`,
+      nodes.length && `SELECT level, node_index AS i, hash FROM merkle_nodes WHERE ${nodes.map(() => '(level = ? AND node_index = ?)').join(' OR ')}`,
+    ].filter(Boolean);
+    const params = [...leaves.map((k) => k.index), ...nodes.flatMap((k) => [k.level, k.index])];
+    const found = new Map(rs.all<{ level: number; i: number; hash: Hash }>(parts.join(' UNION ALL '), params).map((r) => [`${r.level}/${r.i}`, r.hash]));
+    return keys.map((key) => {
+      const hash = found.get(`${key.level}/${key.index}`);
+      if (!hash) throw new MissingNodeError(key);
+      return hash;
+    });
+  }
+
+  return {
+    /** Leaves in the tree now (the events the audit projection has applied). */
+    merkleTreeSize(): number {
+      return rs.get<{ size: number }>(`SELECT size FROM merkle_size WHERE tree = 'log'`)?.size ?? 0;
+    },
+    leafByEventId(eventId: string): Leaf | undefined {
+      return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE event_id = ?`, [eventId]);
+    },
+    leafByPosition(position: string): Leaf | undefined {
+      return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE position = ?`, [position]);
+    },
+    leafByIndex(leafIndex: number): Leaf | undefined {
+      return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE leaf_index = ?`, [leafIndex]);
+    },
+    /** The leaves of one stream, in log order: the events behind a case. */
+    leavesOfStream(stream: string): Leaf[] {
+      return rs.all<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE stream = ? ORDER BY leaf_index`, [stream]);
+    },
+    /** Leaves from `from` on, in order, `count` at most: the ledger's record of each event's hash. */
+    leavesFrom(from: number, count: number): Leaf[] {
+      return rs.all<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE leaf_index >= ? ORDER BY leaf_index LIMIT ?`, [from, count]);
+    },
+    /** MTH of the first `size` leaves. */
+    merkleRoot(size: number): Hash {
+      return hashesOf([rootRange(size)], readNodes)[0]!;
+    },
+    /** The audit path of leaf `leafIndex` in the tree of its first `size` leaves (RFC 6962 §2.1.1). */
+    inclusionProof(leafIndex: number, size: number): Hash[] {
+      return hashesOf(inclusionRanges(leafIndex, size), readNodes);
+    },
+    /** That the tree of `size1` leaves is a prefix of the tree of `size2` (RFC 6962 §2.1.2). */
+    consistencyProof(size1: number, size2: number): Hash[] {
+      return size1 === size2 ? [] : hashesOf(consistencyRanges(size1, size2), readNodes);
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The treasury statement as Finance reads it: the exception report of a period (every record of
+ * its files, and every payment of the ledger in it that no file lists, with the resolutions), the
+ * one exception a resolution names, and the payments a batch of records could match.
+ */
+import type { ReadStore } from '../../src/readmodel/read-store.js';
+import { selectList } from '../../src/readmodel/table.js';
+import type { Page } from '../../src/readmodel/queries/sql.js';
+import type { Fen } from '../../src/shared/money.js';
+import type { LedgerPayment, MatchingBasis } from '../../src/treasury/match.js';
+import { payeeNameKey, type TreasuryRecord } from '../../src/treasury/record.js';
+import { type ExceptionKind, ledgerPaymentExceptionId, type Period } from '../../src/treasury/treasury.js';
+import { treasuryStatement, type TreasuryFileRow } from './treasury-statement.js';
+
+/** A line of the report: `matched`, or an exception of its kind. */
+export type ReportKind = 'matched' | ExceptionKind;
+
+export interface TreasuryReportLine {
+  /** The record's id, or `payment-<disbursementId>` for a payment in no file. */
+  exceptionId: string;
+  kind: ReportKind;
+  /** "amount,date,payee" or a part of it: what a matched record and its payment disagree on. */
+  differences: string;
+  method: string | null;
+  duplicateOf: string | null;
+  fileId: string | null;
+  row: number | null;
+  paymentOrderNo: string | null;
+  payeeName: string | null;
+  payeeCreditCode: string | null;
+  payeeAccount: string | null;
+  recordAmountFen: Fen | null;
+  valueDate: string | null;
+  disbursementId: string | null;
+  ledgerCreditCode: string | null;
+  ledgerAmountFen: Fen | null;
+  paidOn: string | null;
+  paymentReference: string | null;
+  resolutionReason: string | null;
+  resolvedBy: string | null;
+  confirmedBy: string | null;
+}
+
+export interface TreasuryReportFilter {
+  period: Period;
+  kinds?: ReportKind[];
+  /** true: only exceptions without a confirmed resolution. */
+  openOnly?: boolean;
+}
+
+const KIND = `CASE WHEN r.outcome = 'matched' AND r.differences = '' THEN 'matched' WHEN r.outcome = 'matched' THEN 'difference' ELSE r.outcome END`;
+
+/** Both halves of the report, as one relation: the period's records, and its payments no record matched. */
+const REPORT = `(
+  SELECT r.record_id AS exception_id, ${KIND} AS kind, r.differences, r.method, r.duplicate_of, r.file_id, r.row,
+    r.payment_order_no, r.payee_name, r.payee_credit_code, r.payee_account, r.amount_fen AS record_amount_fen, r.value_date,
+    r.disbursement_id, p.credit_code AS ledger_credit_code, p.amount_fen AS ledger_amount_fen, p.paid_on, p.payment_reference,
+    s.reason AS resolution_reason, s.resolved_by, s.confirmed_by
+  FROM ts_records r LEFT JOIN ts_payments p ON p.disbursement_id = r.disbursement_id LEFT JOIN ts_resolutions s ON s.exception_id = r.record_id
+  WHERE r.period = ?
+  UNION ALL
+  SELECT 'payment-' || p.disbursement_id, 'notInFile', '', NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL,
+    p.disbursement_id, p.credit_code, p.amount_fen, p.paid_on, p.payment_reference,
+    s.reason, s.resolved_by, s.confirmed_by
+  FROM ts_payments p LEFT JOIN ts_resolutions s ON s.exception_id = 'payment-' || p.disbursement_id
+  WHERE p.paid_on BETWEEN ? AND ? AND p.matched_by IS NULL
+)`;
+
+const LINE_FIELDS = [
+  'exception_id', 'kind', 'differences', 'method', 'duplicate_of', 'file_id', 'row', 'payment_order_no', 'payee_name', 'payee_credit_code',
+  'payee_account', 'record_amount_fen', 'value_date', 'disbursement_id', 'ledger_credit_code', 'ledger_amount_fen', 'paid_on',
+  'payment_reference', 'resolution_reason', 'resolved_by', 'confirmed_by',
+].map((c) => `${c} AS "${c.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase())}"`).join(', ');
+
+/** `payment-<disbursementId>`: the exception of a payment in no file. */
+const PAYMENT_PREFIX = ledgerPaymentExceptionId('');
+
+const FILE = selectList(treasuryStatement.tables.tsFiles);
+const PAYMENT = `p.disbursement_id AS "disbursementId", p.credit_code AS "creditCode", coalesce(e.name, '') AS "payeeName",
+  p.amount_fen AS "amountFen", p.paid_on AS "paidOn", p.payment_reference AS "paymentReference", p.matched_by AS "matchedBy"`;
+
+export function treasuryQueries(rs: ReadStore) {
+  /** Payments whose `column` is one of `keys`; `from` joins the payees either way, for the payee's name. */
+  const candidates = (from: string, column: string, keys: string[]) =>
+    keys.length === 0 ? [] : rs.all<LedgerPayment>(`SELECT ${PAYMENT} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, [JSON.stringify([...new Set(keys)])]);
+  const PAYMENTS_AND_NAMES = 'ts_payments p LEFT JOIN ts_payees e ON e.credit_code = p.credit_code';
+  const NAMES_AND_PAYMENTS = 'ts_payees e JOIN ts_payments p ON p.credit_code = e.credit_code';
+
+  return {
+    /** The payments a batch of records could match (by reference, credit code or payee name), and the orders recorded before. */
+    treasuryMatchingBasis(records: readonly TreasuryRecord[]): MatchingBasis {
+      const payments = new Map<string, LedgerPayment>();
+      const found = [
+        ...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', records.map((r) => r.paymentOrderNo)),
+        ...candidates(PAYMENTS_AND_NAMES, 'p.credit_code', records.map((r) => r.payeeCreditCode).filter((c) => c !== '')),
+        ...candidates(NAMES_AND_PAYMENTS, 'e.name_key', records.map((r) => payeeNameKey(r.payeeName))),
+      ];
+      for (const payment of found) payments.set(payment.disbursementId, payment);
+      const seen = rs.all<{ order: string; recordId: string }>(
+        `SELECT payment_order_no AS "order", min(record_id) AS "recordId" FROM ts_records
+         WHERE payment_order_no IN (SELECT value FROM json_each(?)) AND outcome <> 'duplicate' GROUP BY payment_order_no`,
+        [JSON.stringify(records.map((r) => r.paymentOrderNo))],
+      );
+      return { payments: [...payments.values()], ordersSeen: Object.fromEntries(seen.map((s) => [s.order, s.recordId])) };
+    },
+
+    /** The exception the report shows under this id now, with its kind and period; undefined for a match or an unknown id. */
+    treasuryException(exceptionId: string): { kind: ExceptionKind; period: Period } | undefined {
+      const record = rs.get<{ kind: ReportKind; period: Period }>(`SELECT ${KIND} AS kind, period FROM ts_records r WHERE record_id = ?`, [exceptionId]);
+      if (record) return record.kind === 'matched' ? undefined : { kind: record.kind, period: record.period };
+      const disbursementId = exceptionId.startsWith(PAYMENT_PREFIX) ? exceptionId.slice(PAYMENT_PREFIX.length) : undefined;
+      const payment = rs.get<{ paidOn: string }>(`SELECT paid_on AS "paidOn" FROM ts_payments WHERE disbursement_id = ? AND matched_by IS NULL`, [disbursementId]);
+      return payment ? { kind: 'notInFile', period: payment.paidOn.slice(0, 7) } : undefined;
+    },
+
+    /** The files imported for a period, in the order they were imported. */
+    treasuryFiles(period: Period): TreasuryFileRow[] {
+      return rs.all<TreasuryFileRow>(`SELECT ${FILE} FROM ts_files WHERE period = ? ORDER BY imported_at, file_id`, [period]);
+    },
+
+    /** A page of the period's report (files' records in file order, then the payments in no file), and how many lines of each kind. */
+    treasuryReport(filter: TreasuryReportFilter, page: Page) {
+      const periodParams = [filter.period, `${filter.period}-01`, `${filter.period}-31`];
+      const conditions = [
+        ...(filter.kinds ? ['kind IN (SELECT value FROM json_each(?))'] : []),
+        ...(filter.openOnly ? ["kind <> 'matched' AND confirmed_by IS NULL"] : []),
+      ];
+      const clause = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const lines = rs.all<TreasuryReportLine>(
+        `SELECT ${LINE_FIELDS} FROM ${REPORT} ${clause} ORDER BY file_id IS NULL, file_id, row, paid_on, disbursement_id LIMIT ? OFFSET ?`,
+        [...periodParams, ...(filter.kinds ? [JSON.stringify(filter.kinds)] : []), page.limit, page.offset],
+      );
+      const counts = rs.all<{ kind: ReportKind; n: number; open: number }>(
+        `SELECT kind, count(*) AS n, sum(kind <> 'matched' AND confirmed_by IS NULL) AS open FROM ${REPORT} GROUP BY kind ORDER BY kind`,
+        periodParams,
+      );
+      return { lines, counts };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads a treasury payment-record file (CSV or XLSX) row by row, streaming: memory does not grow
+ * with the file. The layout and the check of each row are the treasury feature's
+ * (src/treasury/record.ts); here only bytes, rows and cells.
+ */
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DomainError } from '../shared/errors.js';
+import { columnLayout, fileError, isBlankRow, type RawCell, recordFromRow, type TreasuryRecord } from '../treasury/record.js';
+
+export type TreasuryFileFormat = 'csv' | 'xlsx';
+
+/** Opens the file's bytes afresh: a file is read twice (checked whole, then recorded). */
+export type FileSource = () => Readable;
+
+/** The format from the name, or from the first bytes (an XLSX is a zip: "PK"). */
+export function formatOf(fileName: string, firstBytes?: Buffer): TreasuryFileFormat {
+  if (/\.xlsx$/i.test(fileName)) return 'xlsx';
+  if (/\.csv$/i.test(fileName)) return 'csv';
+  if (firstBytes) return firstBytes.subarray(0, 2).toString('latin1') === 'PK' ? 'xlsx' : 'csv';
+  throw new DomainError('INVALID_INPUT', `${fileName}: a treasury file is .csv or .xlsx`);
+}
+
+/** SHA-256 of the file's bytes, hex: the file's identity (the same file imported twice is one import). */
+export async function fileDigest(source: FileSource): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of source()) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Rows as cell arrays with their row number (the header is row 1). */
+type Rows = AsyncGenerator<{ row: number; cells: RawCell[] }>;
+
+async function* csvRows(source: FileSource): Rows {
+  let row = 0;
+  try {
+    for await (const cells of source().pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }))) {
+      row += 1;
+      yield { row, cells: cells as string[] };
+    }
+  } catch (error) {
+    // csv-parse's own errors (an unclosed quote…) name the line; the sender needs the row.
+    if ((error as { code?: string }).code?.startsWith('CSV_')) throw fileError(row + 1, (error as Error).message);
+    throw error;
+  }
+}
+
+/** An XLSX cell's value as text, number or date: formulas give their result, rich text its text. */
+function xlsxCell(value: unknown): RawCell {
+  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return value as RawCell;
+  const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
+  if ('result' in v) return xlsxCell(v.result);
+  if (v.richText) return v.richText.map((part) => part.text).join('');
+  return v.text === undefined ? String(value) : xlsxCell(v.text);
+}
+
+/** The first worksheet's rows; `styles: 'cache'` so that date cells come as dates. */
+async function* xlsxRows(source: FileSource): Rows {
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(source(), { styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  for await (const sheet of book) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      yield { row: row.number, cells: values.slice(1).map(xlsxCell) };
+    }
+    return;
+  }
+}
+
+/**
+ * The file's records in order, each checked; the first bad row throws, naming it. Blank rows are
+ * skipped; a file with a header and no record is refused.
+ */
+export async function* treasuryRecords(source: FileSource, format: TreasuryFileFormat): AsyncGenerator<TreasuryRecord> {
+  const rows = format === 'csv' ? csvRows(source) : xlsxRows(source);
+  let layout: ReturnType<typeof columnLayout> | undefined;
+  let records = 0;
+  for await (const { row, cells } of rows) {
+    if (layout === undefined) {
+      layout = columnLayout(cells.map((cell) => String(xlsxCell(cell) ?? '').trim()));
+      continue;
+    }
+    if (isBlankRow(cells)) continue;
+    records += 1;
+    yield recordFromRow(cells, row, layout);
+  }
+  if (layout === undefined) throw fileError(1, 'the file is empty: it needs a header row and at least one record');
+  if (records === 0) throw fileError(2, 'the file has a header but no record');
+}
