@@ -1,6 +1,8 @@
 /** The state of another aggregate that a command looks up (read, not guarded by its revision). */
 import { applicationStream } from '../application/application.js';
 import { applicationDecider } from '../application/decide.js';
+import { calendarStream, type Calendars, type CalendarState } from '../calendar/calendar.js';
+import { calendarDecider } from '../calendar/decide.js';
 import { benefitLineStream, policyStream } from '../catalog/catalog.js';
 import { benefitLineDecider, policyDecider } from '../catalog/decide.js';
 import { enterpriseDecider } from '../enterprise/decide.js';
@@ -28,3 +30,10 @@ export const readApplication = ({ streams }: CommandDeps, applicationId: string)
 
 export const readNoticeBoard = async ({ streams }: CommandDeps, lineCode: string, fiscalYear: number) =>
   (await streams.read(noticeBoardStream(lineCode, fiscalYear), noticeBoardDecider)).state;
+
+/** The working-day calendars of `years`, by year. */
+export async function readCalendars({ streams }: CommandDeps, years: number[]): Promise<Calendars> {
+  const calendars = new Map<number, CalendarState>();
+  for (const year of years) calendars.set(year, (await streams.read(calendarStream(year), calendarDecider)).state);
+  return calendars;
+}
