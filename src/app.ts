@@ -21,6 +21,8 @@ import { projectionReadiness } from './graphql/readiness.js';
 import { buildLedgerSchema } from './graphql/schema.js';
 import { type RunningApi, startApi } from './graphql/server.js';
 import { type BudgetFigures, createLedger, type Ledger } from './ledger.js';
+import { publicationRoutes } from './publication/http.js';
+import { publicationSettings } from './publication/settings.js';
 import { ledgerProjections } from './readmodel/ledger-projections.js';
 import { createReadModelQueries, type ReadModelQueries } from './readmodel/queries/index.js';
 import { openReadStore, type ReadStore } from './readmodel/read-store.js';
@@ -178,15 +180,17 @@ export async function startLedgerApi(
     audit: { signingKey: signing.key, headsFile: config.headsFile, publishDir: config.audit.publishDir, intervalMs: config.audit.intervalMs },
   });
   await beforeServing(app);
+  const verifyToken = createTokenVerifier(config.jwt);
   const api = await startApi(
     {
       schema: await buildLedgerSchema(),
       production: config.production,
       logger,
       maxBodyBytes: config.maxBodyBytes,
-      verifyToken: createTokenVerifier(config.jwt),
+      verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
+      routes: publicationRoutes({ read: app.services.read, verifyToken, settings: publicationSettings() }),
       ledgerHead: () => app.audit.newestHead(),
     },
     { port: config.port },

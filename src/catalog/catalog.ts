@@ -49,7 +49,7 @@ export interface BenefitLineDefinition {
   qualifyingFactKinds?: string[];
   /**
    * 公示: the working days a reviewed application's proposed award is posted for public comment
-   * before it may be approved; absent: no notice, approvals as before.
+   * before it may be approved; absent or 0: no notice, approvals as before (0 turns it off again).
    */
   noticeWorkingDays?: number;
   /**

@@ -59,7 +59,7 @@ function assertDefinition(line: BenefitLineDefinition, lookups: LineLookups): vo
   if (line.exclusivityGroup.trim() === '') invalid('a benefit line belongs to an exclusivity group (不重复享受)');
   if (line.companionOf !== undefined) assertCompanion(line, lookups.companion);
   const days = line.noticeWorkingDays;
-  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 30)) invalid('a public notice (公示) runs for 1 to 30 working days');
+  if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 30)) invalid('a public notice (公示) runs for 1 to 30 working days (0: no notice)');
   // Checked against the ledger's records when an award is approved: here only their form.
   if (line.qualifyingDesignation !== undefined) assertCode(line.qualifyingDesignation, 'designation kind');
   if (line.qualifyingPoolExit !== undefined) assertCode(line.qualifyingPoolExit, 'cultivation pool code');

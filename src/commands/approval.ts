@@ -24,6 +24,7 @@ import { claimDecider, holdOf as claimHoldOf, type Prerequisite } from '../claim
 import { entitlementDecider, holdOf as entitlementHoldOf } from '../entitlement/decide.js';
 import { reservedInYearFen } from '../entitlement/entitlement.js';
 import type { EventMetadata, Position, RecordedEvent } from '../eventstore/port.js';
+import { noticeStandingOf } from '../notice/notice.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { DomainError, type DomainErrorCode } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
@@ -33,7 +34,6 @@ import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, 
 import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
-import { noticeStandingOf } from '../notice/notice.js';
 import { readApplication, readEntitlement, readLine, readNoticeBoard, readQualifyingRecords } from './lookups.js';
 
 export interface ApproveApplicationInput {

@@ -7,6 +7,8 @@ import { poolMemberStream } from '../cultivation-pool/cultivation-pool.js';
 import { poolMemberDecider } from '../cultivation-pool/decide.js';
 import { designationsDecider } from '../designation/decide.js';
 import { designationsStream } from '../designation/designation.js';
+import { calendarStream, type Calendars, type CalendarState } from '../calendar/calendar.js';
+import { calendarDecider } from '../calendar/decide.js';
 import { benefitLineStream, policyStream } from '../catalog/catalog.js';
 import { benefitLineDecider, policyDecider } from '../catalog/decide.js';
 import { enterpriseDecider } from '../enterprise/decide.js';
@@ -49,4 +51,11 @@ export async function readQualifyingRecords({ streams }: CommandDeps, line: Bene
     poolMember:
       qualifyingPoolExit === undefined ? NO_RECORDS.poolMember : (await streams.read(poolMemberStream(qualifyingPoolExit, creditCode), poolMemberDecider)).state,
   };
+}
+
+/** The working-day calendars of `years`, by year. */
+export async function readCalendars({ streams }: CommandDeps, years: number[]): Promise<Calendars> {
+  const calendars = new Map<number, CalendarState>();
+  for (const year of years) calendars.set(year, (await streams.read(calendarStream(year), calendarDecider)).state);
+  return calendars;
 }

@@ -27,7 +27,12 @@ export interface HttpServerOptions<Context extends BaseContext> {
   ledgerHead?(): unknown;
   maxBodyBytes: number;
   logger: Logger;
+  /** Further `GET` endpoints by path (the published lists): each checks the caller's token itself. */
+  routes?: Record<string, HttpRoute>;
 }
+
+/** A `GET` endpoint beside the API: given the request, the response and the query string (`?…` or empty). */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
 
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
   return createServer((req, res) => {
@@ -64,6 +69,8 @@ async function route<Context extends BaseContext>(
     return head ? sendJson(res, 200, head) : sendJson(res, 404, { error: 'no tree head has been signed yet' });
   }
   if (url.pathname === GRAPHQL_PATH) return graphql(options, req, res, url, requestId);
+  const extra = options.routes?.[url.pathname];
+  if (req.method === 'GET' && extra) return extra(req, res, url.search);
   sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
 }
 

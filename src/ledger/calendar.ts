@@ -1,5 +1,5 @@
 /** The ledger's calendar commands: load a year's holiday arrangement, amend one day, load the built-in years. */
-import { type ArrangedDay, type ArrangedKind, calendarStream, type Calendars, type CalendarState, type IsoDate, isIsoDate, yearOf } from '../calendar/calendar.js';
+import { type ArrangedDay, type ArrangedKind, calendarStream, type IsoDate, isIsoDate, yearOf } from '../calendar/calendar.js';
 import { calendarDecider } from '../calendar/decide.js';
 import { STATE_COUNCIL_ARRANGEMENTS } from '../calendar/state-council.js';
 import type { CommandContext, CommandDeps } from '../commands/envelope.js';
@@ -19,13 +19,6 @@ export interface AmendCalendarDayInput {
   kind: ArrangedKind | 'weekday-rule';
   name: string;
   reason: string;
-}
-
-/** The calendars of `years`, as their streams show them now (a lookup, not guarded by revision). */
-export async function readCalendars({ streams }: CommandDeps, years: number[]): Promise<Calendars> {
-  const calendars = new Map<number, CalendarState>();
-  for (const year of years) calendars.set(year, (await streams.read(calendarStream(year), calendarDecider)).state);
-  return calendars;
 }
 
 export function calendarCommands(deps: CommandDeps) {

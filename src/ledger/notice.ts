@@ -6,13 +6,12 @@
 import { beijingDate, yearOf } from '../calendar/calendar.js';
 import type { CommandContext, CommandDeps } from '../commands/envelope.js';
 import { handle } from '../commands/handle.js';
-import { readApplication, readEnterprise, readLine } from '../commands/lookups.js';
+import { readApplication, readCalendars, readEnterprise, readLine } from '../commands/lookups.js';
 import { type ApplicationOnFile, type NoticeCommand, noticeBoardDecider } from '../notice/decide.js';
 import { noticeBoardStream } from '../notice/notice.js';
 import { DomainError } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
 import { applicationCommands } from './applications.js';
-import { readCalendars } from './calendar.js';
 
 export interface PublishNoticeInput {
   lineCode: string;

@@ -77,7 +77,7 @@ export function publishNotice(command: Command<'PublishNotice'>, board: NoticeBo
   const { noticeId, lineCode, fiscalYear, publishedBy, now, line, applications, calendars } = command.data;
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${lineCode} is not defined`);
   const workingDays = line.line.noticeWorkingDays;
-  if (workingDays === undefined) throw new DomainError('INVALID_INPUT', `benefit line ${lineCode} has no public notice (公示) configured`);
+  if (!workingDays) throw new DomainError('INVALID_INPUT', `benefit line ${lineCode} has no public notice (公示) configured`);
   if (board.notices[noticeId]) throw new DomainError('ALREADY_EXISTS', `notice ${noticeId} is already published`);
   if (applications.length === 0) throw new DomainError('INVALID_INPUT', 'a notice lists at least one application');
   const ids = applications.map((a) => a.applicationId);

@@ -9,7 +9,7 @@ import type { NoticeStanding } from './notice.js';
 /** Refuses the approval, on `now`, of an application whose notice stands so; `noticeWorkingDays` is the line's. */
 export function assertNoticeAllowsApproval(applicationId: string, standing: NoticeStanding, noticeWorkingDays: number | undefined, now: string): void {
   if (standing.status === 'not-on-notice') {
-    if (noticeWorkingDays === undefined) return;
+    if (!noticeWorkingDays) return;
     throw new DomainError('NOTICE_PERIOD', `application ${applicationId} must be published for public notice (公示) of ${noticeWorkingDays} working days before it is approved`);
   }
   if (beijingDate(now) <= standing.endsOn) {

@@ -31,6 +31,12 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     expect(lines.find((l: { code: string }) => l.code === 'startup-base-reward')).toMatchObject({ qualifyingDesignation: 'provincial-startup-base', qualifyingPoolExit: null });
     expect((await example('MyEnterprise', { creditCode: firm.creditCode }, await applicantToken(firm.creditCode))).enterprise.name).toBe(firm.name);
 
+    const notice = (await example('PublicNotices', { lineCode: 'startup-base-reward', fiscalYear: 2025 }, await applicantToken(firm.creditCode))).publicNotices[0];
+    expect(notice).toMatchObject({ workingDays: 5, entries: [{ position: 1, enterpriseName: DEMO_ENTERPRISES[1]!.name, proposedFen: '100000.00' }] });
+    const objection = { applicationId: notice.entries[0].applicationId, objectorName: '王芳', contact: '0374-5550000', statement: '该基地实际运营面积不足' };
+    expect((await command('RecordObjection', objection, await applicantToken(firm.creditCode))).recordObjection.objection).toMatchObject({ objectorName: '王芳', status: 'OPEN' });
+    expect((await example('WorkingDayCalendar', { year: 2025 }, as.AUDITOR!)).workingDayCalendar.days).toContainEqual({ date: '2025-01-26', kind: 'WORKING_DAY', name: '春节' });
+
     const creditCode = demoCreditCode('xiangcheng', 500);
     const applicant = await applicantToken(creditCode);
     await command('RegisterEnterprise', { creditCode, name: '襄城县示例科技有限公司', county: 'xiangcheng', kind: 'ENTERPRISE' }, as.ADMIN!);

@@ -133,3 +133,12 @@ describe('the gate on approval', () => {
     expect(() => assertNoticeAllowsApproval('app-1', standing(published, objected, dismissed), 5, on('2025-10-10'))).not.toThrow();
   });
 });
+
+describe('a line whose notice was turned off again (0 working days)', () => {
+  const off: BenefitLineState = { status: 'defined', line: { ...builtInLine(LINE), noticeWorkingDays: 0 } };
+
+  it('publishes no notice, and approves as before', () => {
+    spec.given([]).when(publish(undefined, off)).thenFails('INVALID_INPUT', /no public notice/);
+    expect(() => assertNoticeAllowsApproval('app-1', { status: 'not-on-notice' }, 0, FRIDAY)).not.toThrow();
+  });
+});

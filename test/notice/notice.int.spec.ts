@@ -5,19 +5,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applicationStream } from '../../src/application/application.js';
 import type { EventStore } from '../../src/eventstore/port.js';
-import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { createLedger, type Ledger } from '../../src/ledger.js';
 import { yuan } from '../support/domain-fixtures.js';
 import { as, finance } from '../support/domain-ledger.js';
 import { creditCode } from '../support/domain-fixtures.js';
 import { expectRejectsWith } from '../support/domain-spec.js';
+import { SimulatedCrash, wrapStore } from '../support/domain-stores.js';
+import { testStores } from '../support/stores.js';
 
 const LINE = 'neeq-listing-reward';
 const SYSTEM = { actorId: 'system', actorRole: 'SYSTEM' };
 /** 10:00 in Xuchang on `date`. */
 const at = (date: string) => new Date(`${date}T02:00:00.000Z`);
 
-describe('the NEEQ listing reward with five working days of public notice', () => {
+describe.each(testStores())('the NEEQ listing reward with five working days of public notice, on $name', (testStore) => {
   let store: EventStore;
   let ledger: Ledger;
   let today = at('2025-09-20');
@@ -32,7 +33,7 @@ describe('the NEEQ listing reward with five working days of public notice', () =
   }
 
   beforeEach(async () => {
-    store = openSqliteEventStore({ file: ':memory:' });
+    store = await testStore.create();
     today = at('2025-09-20');
     ledger = createLedger({ store, clock: () => today });
     await ledger.loadBuiltInCatalog(SYSTEM);
@@ -72,6 +73,25 @@ describe('the NEEQ listing reward with five working days of public notice', () =
     const events = await store.readStream(applicationStream(applicationId));
     const rejected = events.filter((e) => e.type === 'ApplicationRejected');
     expect(rejected.map((e) => e.data)).toEqual([expect.objectContaining({ reason: '公示异议成立：与市级其他政策重复享受', rejectedBy: 'approver-wang' })]);
+  });
+
+  it('finishes an upheld objection\'s rejection when the same command is sent again after a crash between the two streams', async () => {
+    const applicationId = await reviewed(5);
+    today = at('2025-09-26');
+    await ledger.publishNotice({ lineCode: LINE, fiscalYear: 2025, applicationIds: [applicationId] }, as('officer-li'));
+    const { objectionId } = await ledger.recordObjection({ applicationId, objectorName: '王五', contact: '', statement: '挂牌信息不实' }, as('auditor-zhou'));
+    const dying = wrapStore(store, {
+      async append(stream, events, options) {
+        if (events.some((e) => e.type === 'ApplicationRejected')) throw new SimulatedCrash();
+        return store.append(stream, events, options);
+      },
+    });
+    const uphold = as('approver-wang');
+    const input = { applicationId, objectionId, reason: '挂牌信息不实' };
+    await expect(createLedger({ store: dying, clock: () => today }).upholdObjection(input, uphold)).rejects.toBeInstanceOf(SimulatedCrash);
+    expect((await store.readStream(applicationStream(applicationId))).map((e) => e.type)).not.toContain('ApplicationRejected');
+    await createLedger({ store, clock: () => today }).upholdObjection(input, uphold);
+    expect((await store.readStream(applicationStream(applicationId))).filter((e) => e.type === 'ApplicationRejected')).toHaveLength(1);
   });
 
   it('refuses to publish an application not yet reviewed, and an objection naming no one', async () => {

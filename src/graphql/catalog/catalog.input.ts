@@ -93,7 +93,7 @@ export class BenefitLineChangesInput {
   @TextField(TEXT.CODE, { list: true, nullable: true, description: 'Kinds of qualifying fact an application may rest on.' })
   qualifyingFactKinds?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days (1 to 30) reviewed applications are posted before approval; absent: none.' })
+  @Field(() => Int, { nullable: true, description: 'Public notice (公示): the working days (1 to 30) reviewed applications are posted before approval; 0 turns it off.' })
   noticeWorkingDays?: number | null;
   @TextField(TEXT.CODE, { nullable: true, description: 'The designation kind (认定) the qualifying fact must be, recorded in the ledger before approval.' })
   qualifyingDesignation?: string | null;

@@ -5,6 +5,7 @@
 import { type Logger, pino } from 'pino';
 import type { JwtConfig } from '../../../src/config.js';
 import { loadDemo } from '../../../src/demo/load-demo.js';
+import { publicationRoutes } from '../../../src/publication/http.js';
 import type { EventStore } from '../../../src/eventstore/port.js';
 import { type LedgerApp, openLedgerApp } from '../../../src/app.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
@@ -43,15 +44,18 @@ export const applicantToken = (creditCode: string, subject = `applicant-${credit
 
 export interface TestApiOptions {
   demo?: boolean;
+  /** The published lists show credit codes (PUBLICATION_SHOW_CREDIT_CODE). */
+  showCreditCode?: boolean;
   production?: boolean;
   logger?: Logger;
 }
 
-export async function startTestApi(testStore: TestStore, { demo = false, production = false, logger = pino({ level: 'silent' }) }: TestApiOptions = {}): Promise<TestApi> {
+export async function startTestApi(testStore: TestStore, { demo = false, production = false, showCreditCode = false, logger = pino({ level: 'silent' }) }: TestApiOptions = {}): Promise<TestApi> {
   const store = await testStore.create();
   const app = await openLedgerApp({ store, readStoreFile: ':memory:', logger });
   if (demo) await app.runner.waitFor((await loadDemo(app.ledger)).position);
   let api: RunningApi;
+  const verifyToken = createTokenVerifier(TEST_JWT);
   try {
     api = await startApi(
       {
@@ -59,9 +63,10 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         production,
         logger,
         maxBodyBytes: 100_000,
-        verifyToken: createTokenVerifier(TEST_JWT),
+        verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
+        routes: publicationRoutes({ read: app.services.read, verifyToken, settings: { showCreditCode } }),
         ledgerHead: () => app.audit.newestHead(),
       },
       { port: 0, host: '127.0.0.1' },
