@@ -7,6 +7,7 @@ import type { CommandContext, Ledger } from '../ledger.js';
 import type { Position } from '../eventstore/port.js';
 import { DEMO_APPLICATIONS, DEMO_BUDGETS, DEMO_FISCAL_YEAR, type DemoApplication, type DemoClawback } from './applications.js';
 import { DEMO_ENTERPRISES } from './enterprises.js';
+import { loadDemoTreasury } from './treasury-file.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -22,6 +23,8 @@ export const applicantOf = (creditCode: string) => `applicant-${creditCode}`;
 
 /** 四眼原则: a clawback is waived by another approver than the one who demanded it. */
 const WAIVING_APPROVER = 'approver-liu';
+/** 四眼原则: a treasury resolution is confirmed by another person of Finance than the one who made it. */
+const CONFIRMING_FINANCE = 'finance-wu';
 
 type Person = keyof typeof DEMO_PEOPLE | 'APPLICANT';
 
@@ -47,6 +50,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
     run.track(await ledger.allocateBudget(input, act('FINANCE', `budget:${budget.lineCode}:${budget.payer}`, undefined, '许财预〔2025〕3号')));
   }
   for (const application of DEMO_APPLICATIONS) await run.application(application);
+  run.track({ position: await loadDemoTreasury(ledger, [DEMO_PEOPLE.FINANCE, CONFIRMING_FINANCE]) });
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }
 
