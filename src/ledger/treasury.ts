@@ -24,7 +24,7 @@ import { type Period, treasuryExceptionStream, treasuryFileStream, type Treasury
 /** How far apart a value date and a paid-on date may be for a match, unless the import says otherwise. */
 export const DEFAULT_DATE_WINDOW_DAYS = 3;
 /** Records matched per event: a batch's lookups and its event stay small whatever the file's size. */
-export const MATCH_BATCH = 500;
+export const MATCH_BATCH = 2_000;
 
 export interface ImportTreasuryFileInput {
   fileName: string;
