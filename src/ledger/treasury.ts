@@ -8,8 +8,7 @@
  * models once they show the batch before. Its stream is named by its SHA-256: the same file again,
  * under any key, records nothing and answers what the first import found.
  */
-import type { CommandContext, CommandDeps, TreasuryLookups } from '../commands/envelope.js';
-import { envelope } from '../commands/envelope.js';
+import { type CommandContext, type CommandDeps, envelope, type TreasuryLookups } from '../commands/envelope.js';
 import { decideAndAppend, handle, type Write } from '../commands/handle.js';
 import { type ClaimKey, once } from '../commands/idempotency.js';
 import type { EventMetadata } from '../eventstore/port.js';
