@@ -82,19 +82,34 @@ const PAYMENT = `p.disbursement_id AS "disbursementId", p.credit_code AS "credit
 
 export function treasuryQueries(rs: ReadStore) {
   /** Payments whose `column` is one of `keys`; `from` joins the payees either way, for the payee's name. */
-  const candidates = (from: string, column: string, keys: string[]) =>
-    keys.length === 0 ? [] : rs.all<LedgerPayment>(`SELECT ${PAYMENT} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, [JSON.stringify([...new Set(keys)])]);
+  const candidates = (from: string, column: string, keys: unknown[]) =>
+    keys.length === 0 ? [] : rs.all<LedgerPayment>(`SELECT ${PAYMENT} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, [JSON.stringify(keys)]);
+  /** Payments of one of these (payee key, amount) pairs: `column` is the payee's credit code or name key. */
+  const sameAmount = (from: string, column: string, pairs: [string, number][]) =>
+    pairs.length === 0
+      ? []
+      : rs.all<LedgerPayment>(
+          `SELECT ${PAYMENT} FROM ${from} WHERE (${column}, p.amount_fen) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
+          [JSON.stringify(pairs)],
+        );
   const PAYMENTS_AND_NAMES = 'ts_payments p LEFT JOIN ts_payees e ON e.credit_code = p.credit_code';
   const NAMES_AND_PAYMENTS = 'ts_payees e JOIN ts_payments p ON p.credit_code = e.credit_code';
 
   return {
-    /** The payments a batch of records could match (by reference, credit code or payee name), and the orders recorded before. */
+    /**
+     * The payments a batch of records could match, and the orders recorded before: by reference
+     * for all, and by credit code or payee name and amount only for the records no reference finds
+     * (the date window is the matcher's: it is narrow, and a firm has few payments of one amount).
+     */
     treasuryMatchingBasis(records: readonly TreasuryRecord[]): MatchingBasis {
+      const byReference = candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...new Set(records.map((r) => r.paymentOrderNo))]);
+      const referenced = new Set(byReference.map((p) => p.paymentReference));
+      const rest = records.filter((r) => !referenced.has(r.paymentOrderNo));
       const payments = new Map<string, LedgerPayment>();
       const found = [
-        ...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', records.map((r) => r.paymentOrderNo)),
-        ...candidates(PAYMENTS_AND_NAMES, 'p.credit_code', records.map((r) => r.payeeCreditCode).filter((c) => c !== '')),
-        ...candidates(NAMES_AND_PAYMENTS, 'e.name_key', records.map((r) => payeeNameKey(r.payeeName))),
+        ...byReference,
+        ...sameAmount(PAYMENTS_AND_NAMES, 'p.credit_code', rest.filter((r) => r.payeeCreditCode !== '').map((r) => [r.payeeCreditCode, r.amountFen])),
+        ...sameAmount(NAMES_AND_PAYMENTS, 'e.name_key', rest.map((r) => [payeeNameKey(r.payeeName), r.amountFen])),
       ];
       for (const payment of found) payments.set(payment.disbursementId, payment);
       const seen = rs.all<{ order: string; recordId: string }>(

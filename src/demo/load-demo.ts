@@ -10,6 +10,7 @@ import { DEMO_ENTERPRISES } from './enterprises.js';
 import { DomainError } from '../shared/errors.js';
 import { loadClosedYear } from './closed-year.js';
 import { loadDemoMeasures } from './measures.js';
+import { loadDemoTreasury } from './treasury-file.js';
 
 /** Who does what in the demo: also the subjects of the sample tokens. */
 export const DEMO_PEOPLE = {
@@ -32,6 +33,8 @@ export const DEMO_UNIT = '市工信委';
 
 /** 四眼原则: a clawback is waived by another approver than the one who demanded it. */
 const WAIVING_APPROVER = 'approver-liu';
+/** 四眼原则: a treasury resolution is confirmed by another person of Finance than the one who made it. */
+const CONFIRMING_FINANCE = 'finance-wu';
 
 type Person = keyof typeof DEMO_PEOPLE | 'APPLICANT';
 
@@ -60,6 +63,7 @@ export async function loadDemo(ledger: Ledger): Promise<DemoSummary> {
   for (const application of DEMO_APPLICATIONS) await run.application(application);
   await run.publicNotice();
   run.track({ position: await loadClosedYear(ledger, (role, key, actorId) => act(role as Person, key, actorId), applicantOf) });
+  run.track({ position: await loadDemoTreasury(ledger, [DEMO_PEOPLE.FINANCE, CONFIRMING_FINANCE]) });
   return { enterprises: DEMO_ENTERPRISES.length, applications: DEMO_APPLICATIONS.length, position: run.position };
 }
 

@@ -41,8 +41,9 @@ async function* csvRows(source: FileSource): Rows {
       yield { row, cells: cells as string[] };
     }
   } catch (error) {
-    // csv-parse's own errors (an unclosed quote…) name the line; the sender needs the row.
-    if ((error as { code?: string }).code?.startsWith('CSV_')) throw fileError(row + 1, (error as Error).message);
+    // csv-parse's own errors (an unclosed quote…) count the records parsed before the bad one, which may not have reached us yet.
+    const csv = error as { code?: string; records?: number; message: string };
+    if (csv.code?.startsWith('CSV_')) throw fileError((csv.records ?? row) + 1, csv.message);
     throw error;
   }
 }

@@ -8,8 +8,7 @@
  * models once they show the batch before. Its stream is named by its SHA-256: the same file again,
  * under any key, records nothing and answers what the first import found.
  */
-import type { CommandContext, CommandDeps, TreasuryLookups } from '../commands/envelope.js';
-import { envelope } from '../commands/envelope.js';
+import { type CommandContext, type CommandDeps, envelope, type TreasuryLookups } from '../commands/envelope.js';
 import { decideAndAppend, handle, type Write } from '../commands/handle.js';
 import { type ClaimKey, once } from '../commands/idempotency.js';
 import type { EventMetadata } from '../eventstore/port.js';
@@ -24,7 +23,7 @@ import { type Period, treasuryExceptionStream, treasuryFileStream, type Treasury
 /** How far apart a value date and a paid-on date may be for a match, unless the import says otherwise. */
 export const DEFAULT_DATE_WINDOW_DAYS = 3;
 /** Records matched per event: a batch's lookups and its event stay small whatever the file's size. */
-export const MATCH_BATCH = 500;
+export const MATCH_BATCH = 2_000;
 
 export interface ImportTreasuryFileInput {
   fileName: string;

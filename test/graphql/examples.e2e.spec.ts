@@ -129,6 +129,25 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     expect((await example('TargetProgress', { year: 2026 }, supervisor)).targetProgress).toEqual([expect.objectContaining({ targetCode: 'national-little-giants', done: 1, shareBasisPoints: 5_000 })]);
   });
 
+  it('reconciles the treasury\'s records: the demo\'s April file, then May\'s imported, an exception resolved and confirmed by two people', async () => {
+    const april = (await example('TreasuryReport', { period: '2025-04' }, as.AUDITOR!)).treasuryReport;
+    expect(april.counts.map((c: { kind: string; count: number }) => [c.kind, c.count])).toEqual([['DIFFERENCE', 2], ['DUPLICATE', 1], ['MATCHED', 10], ['NOT_IN_FILE', 1], ['NOT_IN_LEDGER', 1]]);
+    expect(april.lines.find((l: { method: string }) => l.method === 'creditCode')).toMatchObject({ kind: 'MATCHED', paymentOrderNo: 'ZFL2025040077' });
+    expect(april.lines.find((l: { differenceList: string[] }) => l.differenceList.includes('amount'))).toMatchObject({ recordAmount: '44999.99', ledgerAmount: '45000.00' });
+
+    const firm = DEMO_ENTERPRISES[8]!;
+    const csv = `支付令号,收款人名称,收款人统一社会信用代码,收款人账号,金额（元）,起息日\r\nGK2025-voucher-yunlian-2,${firm.name},${firm.creditCode},4110,30000.00,2025-05-15\r\n`;
+    const imported = await command('ImportTreasuryFile', { fileName: '2025-05.csv', contentBase64: Buffer.from(csv).toString('base64') }, as.FINANCE!);
+    expect(imported.importTreasuryFile).toMatchObject({ period: '2025-05', recordCount: 1, matched: 1, differences: 0, notInLedger: 0, duplicates: 0 });
+    const may = (await example('TreasuryReport', { period: '2025-05', openOnly: true }, as.FINANCE!)).treasuryReport;
+    const inNoFile = may.lines.find((l: { kind: string }) => l.kind === 'NOT_IN_FILE').exceptionId;
+    await command('ResolveTreasuryException', { exceptionId: inNoFile, reason: '银行回单在6月文件中' }, as.FINANCE!);
+    await command('ConfirmTreasuryResolution', { exceptionId: inNoFile }, await token(Role.FINANCE, 'test-finance-second'));
+    const after = (await example('TreasuryReport', { period: '2025-05' }, as.FINANCE!)).treasuryReport;
+    expect(after.lines.find((l: { exceptionId: string }) => l.exceptionId === inNoFile)).toMatchObject({ resolvedBy: 'test-finance', confirmedBy: 'test-finance-second' });
+    expect((await example('Reconciliation', {}, as.AUDITOR!)).reconciliation).toMatchObject({ consistent: true });
+  });
+
   it('has run every example in the file', () => {
     expect([...ran].sort()).toEqual(exampleNames().sort());
   });

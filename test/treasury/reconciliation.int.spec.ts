@@ -105,6 +105,8 @@ describe('December 2016: four payments of innovation vouchers in the ledger, fiv
       [csvFile(rows.map((r, i) => (i === 2 ? [...r.slice(0, 4), '150000.001', r[5]] : r))), /row 4: amount "150000.001"/],
       [csvFile(rows.map((r, i) => (i === 2 ? [r[0], r[1], mistyped, ...r.slice(3)] : r))), /row 4: payee credit code .*check character/],
     ];
+    const unclosedQuote = Buffer.from(csvFile(rows).toString().replace('ZFL-2016-1290', '"ZFL-2016-1290'));
+    bad.push([unclosedQuote, /row 4: /], [Buffer.from('支付令号\r\n'), /row 1: the header lacks/], [csvFile([]), /row 2: the file has a header but no record/]);
     for (const [bytes, message] of bad) await expectRejectsWith(importFile(bytes), 'INVALID_INPUT', message);
     expect(await treasuryEvents()).toBe(0);
   });

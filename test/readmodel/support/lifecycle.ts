@@ -56,6 +56,8 @@ export interface LifecycleOptions {
   seed?: number;
   /** Also write each command's idempotency record (CommandAccepted, CommandRecorded), as the ledger does. */
   commandRecords?: boolean;
+  /** The agent bank's file of each chunk's payments, matched (default true). */
+  treasuryFiles?: boolean;
 }
 
 /** An append that quotes the result of an earlier one: built once `after` is written. */
@@ -149,6 +151,7 @@ export function* lifecycleEvents(events: number, options: LifecycleOptions & { c
 class LifecycleWriter {
   private readonly rand: () => number;
   private readonly recording: boolean;
+  private readonly treasuryFiles: boolean;
   private readonly revisions = new Map<string, number>();
   private readonly firms: Firm[] = [];
   private readonly unregistered = new Set<Firm>();
@@ -174,6 +177,7 @@ class LifecycleWriter {
     this.rand = random(options.seed ?? 2016);
     this.measureRand = random((options.seed ?? 2016) + 1);
     this.recording = options.commandRecords ?? false;
+    this.treasuryFiles = options.treasuryFiles ?? true;
   }
 
   *catalog(): History {
@@ -497,7 +501,7 @@ class LifecycleWriter {
       if (amountFen <= 0) continue;
       paid += amountFen;
       const recorder = this.pick('treasury', 3);
-      const payment = { applicationId: c.applicationId, amountFen, paidOn: this.at().slice(0, 10), paymentReference: `许财拨〔${c.fiscalYear}〕${this.serial}-${t + 1}` };
+      const payment = { applicationId: c.applicationId, amountFen, paidOn: this.at().slice(0, 10), paymentReference: `许财拨〔${c.fiscalYear}〕${c.applicationId.slice(0, 13)}-${t + 1}` };
       const pay = this.command('RecordDisbursement', recorder, payment);
       const disbursementId = deterministicId(pay.commandId, 'disbursement');
       this.paid.push({ disbursementId, creditCode: c.firm.creditCode, payment });
@@ -551,7 +555,7 @@ class LifecycleWriter {
   private *treasuryFile(): History {
     const paid = this.paid;
     this.paid = [];
-    if (paid.length < 2) return;
+    if (paid.length < 2 || !this.treasuryFiles) return;
     const at = new Date(this.now).toISOString();
     const fileId = createHash('sha256').update(randomUUID()).digest('hex');
     const period = paid[0]!.payment.paidOn.slice(0, 7);
