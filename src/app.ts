@@ -10,6 +10,7 @@ import { type ApprovalSweep, startApprovalSweep } from './commands/approval-swee
 import { openSnapshotStore } from './commands/snapshots.js';
 import type { Config } from './config.js';
 import { openConfiguredStore } from './eventstore/open-store.js';
+import { exportRoutes } from './export/http.js';
 import type { EventStore, Position } from './eventstore/port.js';
 import { createTokenVerifier } from './graphql/auth/verify-token.js';
 import { type ApiServices, contextFor } from './graphql/context.js';
@@ -136,15 +137,17 @@ export async function startLedgerApi(
   const store = await openConfiguredStore(config, logger.child({ module: 'esdb' }));
   const app = await openLedgerApp({ store, readStoreFile: config.readStoreFile, snapshotFile: config.snapshotFile, logger });
   await beforeServing(app);
+  const verifyToken = createTokenVerifier(config.jwt);
   const api = await startApi(
     {
       schema: await buildLedgerSchema(),
       production: config.production,
       logger,
       maxBodyBytes: config.maxBodyBytes,
-      verifyToken: createTokenVerifier(config.jwt),
+      verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
+      routes: exportRoutes(app.services, verifyToken),
     },
     { port: config.port },
   );

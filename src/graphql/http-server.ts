@@ -17,6 +17,9 @@ export interface Readiness {
   details: Record<string, unknown>;
 }
 
+/** A route served beside GraphQL (an export, the explorer's files): it answers the request itself. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
+
 export interface HttpServerOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context (verifies the token, makes fresh loaders). */
@@ -24,6 +27,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   readiness(): Promise<Readiness>;
   maxBodyBytes: number;
   logger: Logger;
+  /** Routes by exact path, beside /graphql and the probes. */
+  routes?: ReadonlyMap<string, RouteHandler>;
 }
 
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
@@ -57,6 +62,8 @@ async function route<Context extends BaseContext>(
     return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...details });
   }
   if (url.pathname === GRAPHQL_PATH) return graphql(options, req, res, url, requestId);
+  const handler = options.routes?.get(url.pathname);
+  if (handler) return handler(req, res, url.search);
   sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
 }
 

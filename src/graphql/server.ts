@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { createApolloServer } from './apollo.js';
 import type { Principal } from './auth/principal.js';
 import type { TokenVerifier } from './auth/verify-token.js';
-import { createHttpServer, GRAPHQL_PATH, type Readiness } from './http-server.js';
+import { createHttpServer, GRAPHQL_PATH, type Readiness, type RouteHandler } from './http-server.js';
 
 /** What every request's context holds, whatever else the application adds. */
 export interface RequestContext extends BaseContext {
@@ -30,6 +30,8 @@ export interface ApiOptions<Context extends RequestContext> {
   readiness(): Promise<Readiness>;
   /** How long in-flight requests may take to finish on stop. */
   stopGracePeriodMs?: number;
+  /** Routes beside /graphql (the exports), by exact path. */
+  routes?: ReadonlyMap<string, RouteHandler>;
 }
 
 export interface RunningApi {
@@ -62,6 +64,7 @@ export async function startApi<Context extends RequestContext>(
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
     readiness: options.readiness,
+    routes: options.routes,
     context: (req, requestId) => context(req.headers.authorization, requestId),
   });
   apollo.addPlugin(

@@ -5,11 +5,10 @@
 import { existsSync } from 'node:fs';
 import { loadStoreConfig } from '../config.js';
 import { openConfiguredStore } from '../eventstore/open-store.js';
-import type { EventStore } from '../eventstore/port.js';
 import { ledgerProjections } from './ledger-projections.js';
-import { openReadStore, type ReadStore } from './read-store.js';
+import { catchUp } from './catch-up.js';
+import { openReadStore } from './read-store.js';
 import { describeDifference, reconcile } from './reconcile.js';
-import { createProjectionRunner } from './runner.js';
 
 const HELP = `Usage: npm run reconcile [-- --no-catch-up]
 
@@ -37,7 +36,10 @@ async function main(): Promise<number> {
   const store = await openConfiguredStore(config);
   const readStore = openReadStore({ file: config.readStoreFile });
   try {
-    if (!args.includes('--no-catch-up')) await catchUp(store, readStore);
+    if (!args.includes('--no-catch-up')) {
+      console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
+      await catchUp(store, readStore);
+    }
     console.log('replaying the log…');
     const report = await reconcile({
       store,
@@ -54,17 +56,6 @@ async function main(): Promise<number> {
   } finally {
     readStore.close();
     await store.close();
-  }
-}
-
-async function catchUp(store: EventStore, readStore: ReadStore) {
-  console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
-  const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e.message) });
-  try {
-    await runner.start();
-    await runner.catchUp();
-  } finally {
-    await runner.stop();
   }
 }
 

@@ -11,6 +11,7 @@ import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
 import { contextFor } from '../../../src/graphql/context.js';
+import { exportRoutes } from '../../../src/export/http.js';
 import { projectionReadiness } from '../../../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../../../src/graphql/schema.js';
 import { type RunningApi, startApi } from '../../../src/graphql/server.js';
@@ -51,6 +52,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
   const app = await openLedgerApp({ store, readStoreFile: ':memory:', logger });
   if (demo) await app.runner.waitFor((await loadDemo(app.ledger)).position);
   let api: RunningApi;
+  const verifyToken = createTokenVerifier(TEST_JWT);
   try {
     api = await startApi(
       {
@@ -58,9 +60,10 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         production,
         logger,
         maxBodyBytes: 100_000,
-        verifyToken: createTokenVerifier(TEST_JWT),
+        verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
+        routes: exportRoutes(app.services, verifyToken),
       },
       { port: 0, host: '127.0.0.1' },
     );
