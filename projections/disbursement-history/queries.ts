@@ -61,7 +61,7 @@ export function disbursementQueries(rs: ReadStore) {
      * the set), each next page read after the last key of the one before, so no statement stays
      * open between pages and memory does not grow with the count.
      */
-    *eachDisbursement(filter: DisbursementFilter): Generator<DisbursementRow> {
+    *disbursementPages(filter: DisbursementFilter): Generator<DisbursementRow[]> {
       const asOf = rs.get<{ last: string | null }>('SELECT max(position) AS last FROM disbursements')!.last;
       if (asOf === null) return;
       const w = disbursementWhere(filter);
@@ -70,7 +70,7 @@ export function disbursementQueries(rs: ReadStore) {
       let after = ['', ''];
       for (;;) {
         const rows = rs.all<DisbursementRow>(sql, [...w.params, asOf, ...after]);
-        yield* rows;
+        if (rows.length > 0) yield rows;
         if (rows.length < EXPORT_PAGE) return;
         const last = rows.at(-1)!;
         after = [last.paidOn, last.disbursementId];

@@ -3,7 +3,8 @@
  * filter, by value date, with the firm's name and county spelled out and the approval behind it.
  */
 import type { DisbursementRow } from '../../projections/disbursement-history/disbursement-history.js';
-import { findCounty } from '../catalog/counties.js';
+import type { DisbursementFilter } from '../../projections/disbursement-history/queries.js';
+import { XUCHANG_COUNTIES } from '../catalog/counties.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
 import { formatYuan } from '../shared/money.js';
 import type { Cell, TableOptions } from './table.js';
@@ -33,24 +34,35 @@ export const DISBURSEMENT_TABLE: TableOptions = {
   ],
 };
 
+const COUNTY_NAMES = new Map(XUCHANG_COUNTIES.map((c) => [c.code, c.nameZh]));
+
+/** A payment and its firm's registered name. */
+export interface NamedDisbursement {
+  payment: DisbursementRow;
+  enterpriseName: string;
+}
+
 /**
- * Cells of one payment. Firms' names are looked up once each and kept: as many as the firms
- * paid, not the payments.
+ * The payments under the filter, by value date, each with its firm's name: the names of a page
+ * are read in one statement and kept, so as many are held as firms paid, not payments.
  */
-export function disbursementCells(read: ReadModelQueries): (row: DisbursementRow) => Cell[] {
+export function* namedDisbursements(read: ReadModelQueries, filter: DisbursementFilter): Generator<NamedDisbursement> {
   const names = new Map<string, string>();
-  const nameOf = (creditCode: string) => {
-    let name = names.get(creditCode);
-    if (name === undefined) names.set(creditCode, (name = read.enterprisesByCreditCode([creditCode])[0]?.name ?? ''));
-    return name;
-  };
-  return (d) => [
+  for (const page of read.disbursementPages(filter)) {
+    const missing = [...new Set(page.map((d) => d.creditCode).filter((code) => !names.has(code)))];
+    read.enterprisesByCreditCode(missing).forEach((e, i) => names.set(missing[i]!, e?.name ?? ''));
+    for (const payment of page) yield { payment, enterpriseName: names.get(payment.creditCode)! };
+  }
+}
+
+export function disbursementCells({ payment: d, enterpriseName }: NamedDisbursement): Cell[] {
+  return [
     d.disbursementId,
     d.paidOn,
     { decimal: formatYuan(d.amountFen) },
     d.creditCode,
-    nameOf(d.creditCode),
-    findCounty(d.county)?.nameZh ?? d.county,
+    enterpriseName,
+    COUNTY_NAMES.get(d.county) ?? d.county,
     d.lineCode,
     d.fiscalYear,
     d.payer,

@@ -8,7 +8,7 @@ import { MAY } from '../graphql/access/roles.js';
 import type { Principal } from '../graphql/auth/principal.js';
 import type { Role } from '../graphql/auth/role.js';
 import type { ReadModelQueries } from '../readmodel/queries/index.js';
-import { DISBURSEMENT_TABLE, disbursementCells } from './disbursements.js';
+import { DISBURSEMENT_TABLE, disbursementCells, namedDisbursements } from './disbursements.js';
 import { EVENT_TABLE, eventCells, eventsOfFiscalYear } from './events.js';
 import { disbursementFilterOf, eventYearOf, type Params, scopedFilter } from './filters.js';
 import type { Cell, TableOptions } from './table.js';
@@ -44,7 +44,7 @@ const disbursements: Export = {
   plan({ read }, params, caller, other) {
     const asked = disbursementFilterOf(params, other);
     const filter = caller ? scopedFilter(caller, asked) : asked;
-    return { baseName: 'disbursements', table: DISBURSEMENT_TABLE, rows: read.eachDisbursement(filter), cellsOf: disbursementCells(read) } as ExportPlan;
+    return { baseName: 'disbursements', table: DISBURSEMENT_TABLE, rows: namedDisbursements(read, filter), cellsOf: disbursementCells } as ExportPlan;
   },
 };
 

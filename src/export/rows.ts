@@ -14,10 +14,14 @@ export async function writeRows<Row>(
   progress: Progress = () => {},
 ): Promise<number> {
   let count = 0;
-  for await (const row of rows) {
+  const write = async (row: Row) => {
     await table.row(cellsOf(row));
     if (++count % PROGRESS_EVERY === 0) progress(count);
-  }
+  };
+  // A synchronous source (the read model's pages) is walked with for…of: for await would add a
+  // promise per row for nothing.
+  if (Symbol.iterator in rows) for (const row of rows) await write(row);
+  else for await (const row of rows) await write(row);
   await table.end();
   progress(count);
   return count;
