@@ -11,6 +11,7 @@ import { openSnapshotStore } from './commands/snapshots.js';
 import type { Config } from './config.js';
 import { openConfiguredStore } from './eventstore/open-store.js';
 import { exportRoutes } from './export/http.js';
+import { openDataRoutes } from './opendata/http.js';
 import type { EventStore, Position } from './eventstore/port.js';
 import { createTokenVerifier } from './graphql/auth/verify-token.js';
 import { type ApiServices, contextFor } from './graphql/context.js';
@@ -147,7 +148,7 @@ export async function startLedgerApi(
       verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
-      routes: exportRoutes(app.services, verifyToken),
+      routes: new Map([...exportRoutes(app.services, verifyToken), ...openDataRoutes(app.services, config.openData)]),
     },
     { port: config.port },
   );

@@ -3,6 +3,7 @@
  * process with a message naming the variable.
  */
 import { join, resolve } from 'node:path';
+import { loadOpenDataSettings, type OpenDataSettings } from './opendata/settings.js';
 
 /** The development signing secret: fine on a laptop, refused in production. */
 export const DEFAULT_DEV_JWT_SECRET = 'grants-ledger-development-secret-change-me';
@@ -40,6 +41,8 @@ export interface Config extends StoreConfig {
   jwt: JwtConfig;
   /** Largest request body the API reads, in bytes. */
   maxBodyBytes: number;
+  /** Who publishes the open data (360Giving) and the funders' identifiers. */
+  openData: OpenDataSettings;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: env.JWT_AUDIENCE?.trim() || 'grants-ledger-api',
     },
     maxBodyBytes: parsePositiveInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES ?? '102400'),
+    openData: loadOpenDataSettings(env),
   };
 }
 

@@ -126,12 +126,18 @@ export function scopedFilter(principal: Principal, filter: DisbursementFilter): 
   return { ...filter, creditCode: own };
 }
 
-/** The fiscal year whose events are asked for: required. */
-export function eventYearOf(params: Params, other: readonly string[] = []): number {
+/** The fiscal year asked for, when the parameters hold only that (and `other`). */
+export function fiscalYearOf(params: Params, other: readonly string[] = []): number | undefined {
   refuseUnknown(params, ['fiscalYear', ...other]);
   const year = params.get('fiscalYear');
+  return year === undefined ? undefined : fiscalYear(year, 'fiscalYear');
+}
+
+/** The fiscal year whose events are asked for: required. */
+export function eventYearOf(params: Params, other: readonly string[] = []): number {
+  const year = fiscalYearOf(params, other);
   if (year === undefined) throw badRequest('fiscalYear is required: the event history is exported one fiscal year at a time');
-  return fiscalYear(year, 'fiscalYear');
+  return year;
 }
 
 export function tableFormatOf(value: string | undefined): TableFormat {

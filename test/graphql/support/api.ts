@@ -12,6 +12,8 @@ import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
 import { contextFor } from '../../../src/graphql/context.js';
 import { exportRoutes } from '../../../src/export/http.js';
+import { openDataRoutes } from '../../../src/opendata/http.js';
+import { loadOpenDataSettings } from '../../../src/opendata/settings.js';
 import { projectionReadiness } from '../../../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../../../src/graphql/schema.js';
 import { type RunningApi, startApi } from '../../../src/graphql/server.js';
@@ -63,7 +65,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
-        routes: exportRoutes(app.services, verifyToken),
+        routes: new Map([...exportRoutes(app.services, verifyToken), ...openDataRoutes(app.services, loadOpenDataSettings({}))]),
       },
       { port: 0, host: '127.0.0.1' },
     );
