@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { createApolloServer } from './apollo.js';
 import type { Principal } from './auth/principal.js';
 import type { TokenVerifier } from './auth/verify-token.js';
+import { explorerRoutes } from './explorer/explorer.js';
 import { createHttpServer, GRAPHQL_PATH, type Readiness, type RouteHandler } from './http-server.js';
 
 /** What every request's context holds, whatever else the application adds. */
@@ -64,7 +65,7 @@ export async function startApi<Context extends RequestContext>(
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
     readiness: options.readiness,
-    routes: options.routes,
+    routes: new Map([...(options.production ? [] : explorerRoutes()), ...(options.routes ?? [])]),
     context: (req, requestId) => context(req.headers.authorization, requestId),
   });
   apollo.addPlugin(
