@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISES } from '../../src/demo/enterprises.js';
-import { Role } from '../../src/graphql/auth/role.js';
+import { ALL_ROLES, Role } from '../../src/graphql/auth/role.js';
 import { fiscalYearAt } from '../../src/shared/fiscal-year.js';
 import { applicantToken, startTestApi, type TestApi, token } from '../graphql/support/api.js';
 import { testStores } from '../support/stores.js';
@@ -136,6 +136,19 @@ describe('auditors’ exports over HTTP (demo ledger)', () => {
     it('is not for an applicant', async () => {
       expect((await get('/exports/events.csv?fiscalYear=2025', await applicantToken(OWN))).status).toBe(403);
     });
+  });
+
+  describe('who may have which export', () => {
+    const EXPORTS = { disbursements: [Role.APPLICANT, Role.OFFICER, Role.APPROVER, Role.TREASURY, Role.FINANCE, Role.AUDITOR], events: [Role.AUDITOR] };
+    const bearerOf = (role: Role) => (role === Role.APPLICANT ? applicantToken(OWN) : token(role));
+    it.each(ALL_ROLES.flatMap((role) => Object.entries(EXPORTS).map(([name, allowed]) => [name, role, allowed.includes(role)] as const)))(
+      '%s for %s: %s',
+      async (name, role, allowed) => {
+        const response = await get(`/exports/${name}.csv?${name === 'events' ? 'fiscalYear=2025' : ''}`, await bearerOf(role));
+        expect(response.status).toBe(allowed ? 200 : 403);
+        await response.arrayBuffer();
+      },
+    );
   });
 
   it('needs a valid bearer token', async () => {
