@@ -56,14 +56,17 @@ export function disbursementQueries(rs: ReadStore) {
       return { rows, totalCount: totals.n, totalFen: totals.fen };
     },
     /**
-     * Every payment under the filter, by value date, a page at a time: what the table held when
-     * the first page was read (rows are only ever inserted, so the last log position then pins
-     * the set), each next page read after the last key of the one before, so no statement stays
-     * open between pages and memory does not grow with the count.
+     * Every payment under the filter, by value date, a page at a time: what the read model held
+     * when the first page was read (rows are only ever inserted, so its checkpoint then pins the
+     * set), each next page read after the last key of the one before, so no statement stays open
+     * between pages and memory does not grow with the count.
      */
     *disbursementPages(filter: DisbursementFilter): Generator<DisbursementRow[]> {
-      const asOf = rs.get<{ last: string | null }>('SELECT max(position) AS last FROM disbursements')!.last;
-      if (asOf === null) return;
+      const asOf = rs.get<{ position: string | null }>(
+        'SELECT position FROM projection_state WHERE name = ? AND active = 1',
+        [disbursementHistory.name],
+      )?.position;
+      if (asOf == null) return;
       const w = disbursementWhere(filter);
       const sql = `SELECT ${DISBURSEMENT} FROM disbursements ${w.clause ? `${w.clause} AND` : 'WHERE'} position <= ?
         AND (paid_on, disbursement_id) > (?, ?) ORDER BY paid_on, disbursement_id LIMIT ${EXPORT_PAGE}`;
