@@ -12,8 +12,9 @@ import type { Config } from './config.js';
 import { openConfiguredStore } from './eventstore/open-store.js';
 import { exportRoutes } from './export/http.js';
 import { openDataRoutes } from './opendata/http.js';
+import type { OpenDataSettings } from './opendata/settings.js';
 import type { EventStore, Position } from './eventstore/port.js';
-import { createTokenVerifier } from './graphql/auth/verify-token.js';
+import { createTokenVerifier, type TokenVerifier } from './graphql/auth/verify-token.js';
 import { type ApiServices, contextFor } from './graphql/context.js';
 import { projectionReadiness } from './graphql/readiness.js';
 import { buildLedgerSchema } from './graphql/schema.js';
@@ -117,6 +118,11 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   };
 }
 
+/** The routes beside GraphQL: the auditors' exports (the API's tokens and roles) and the open data (public). */
+export function fileRoutes(services: ApiServices, verifyToken: TokenVerifier, openData: OpenDataSettings) {
+  return new Map([...exportRoutes(services, verifyToken), ...openDataRoutes(services, openData)]);
+}
+
 export interface RunningLedger {
   app: LedgerApp;
   api: RunningApi;
@@ -148,7 +154,7 @@ export async function startLedgerApi(
       verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
-      routes: new Map([...exportRoutes(app.services, verifyToken), ...openDataRoutes(app.services, config.openData)]),
+      routes: fileRoutes(app.services, verifyToken, config.openData),
     },
     { port: config.port },
   );

@@ -6,13 +6,11 @@ import { type Logger, pino } from 'pino';
 import type { JwtConfig } from '../../../src/config.js';
 import { loadDemo } from '../../../src/demo/load-demo.js';
 import type { EventStore } from '../../../src/eventstore/port.js';
-import { type LedgerApp, openLedgerApp } from '../../../src/app.js';
+import { fileRoutes, type LedgerApp, openLedgerApp } from '../../../src/app.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
 import { contextFor } from '../../../src/graphql/context.js';
-import { exportRoutes } from '../../../src/export/http.js';
-import { openDataRoutes } from '../../../src/opendata/http.js';
 import { loadOpenDataSettings } from '../../../src/opendata/settings.js';
 import { projectionReadiness } from '../../../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../../../src/graphql/schema.js';
@@ -65,7 +63,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
-        routes: new Map([...exportRoutes(app.services, verifyToken), ...openDataRoutes(app.services, loadOpenDataSettings({}))]),
+        routes: fileRoutes(app.services, verifyToken, loadOpenDataSettings({})),
       },
       { port: 0, host: '127.0.0.1' },
     );
