@@ -38,9 +38,11 @@ async function main(): Promise<number> {
   const sources = await openCliSources();
   try {
     const plan = exported.plan(sources, params);
-    const progress = (rows: number) => process.stderr.write(`\r${exported.name}: ${rows.toLocaleString('en')} rows written`);
-    const rows = await writeRows(plan.rows, openTable(format, outputStream(to), plan.table), plan.cellsOf, progress);
-    process.stderr.write(`\r${exported.name}: ${rows.toLocaleString('en')} rows written${to ? ` to ${to}` : ''}\n`);
+    // One line rewritten in place on a terminal; a line per step in a log.
+    const [start, end] = process.stderr.isTTY ? ['\r', ''] : ['', '\n'];
+    const line = (rows: number) => `${exported.name}: ${rows.toLocaleString('en')} rows written`;
+    const rows = await writeRows(plan.rows, openTable(format, outputStream(to), plan.table), plan.cellsOf, (n) => process.stderr.write(start + line(n) + end));
+    process.stderr.write(`${start}${line(rows)}${to ? ` to ${to}` : ''}\n`);
     return 0;
   } finally {
     await sources.close();
