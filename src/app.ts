@@ -14,8 +14,11 @@ import { type ApprovalSweep, startApprovalSweep } from './commands/approval-swee
 import { openSnapshotStore } from './commands/snapshots.js';
 import type { Config } from './config.js';
 import { openConfiguredStore } from './eventstore/open-store.js';
+import { exportRoutes } from './export/http.js';
+import { openDataRoutes } from './opendata/http.js';
+import type { OpenDataSettings } from './opendata/settings.js';
 import type { EventStore, Position } from './eventstore/port.js';
-import { createTokenVerifier } from './graphql/auth/verify-token.js';
+import { createTokenVerifier, type TokenVerifier } from './graphql/auth/verify-token.js';
 import { type ApiServices, contextFor } from './graphql/context.js';
 import { projectionReadiness } from './graphql/readiness.js';
 import { buildLedgerSchema } from './graphql/schema.js';
@@ -150,6 +153,15 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   };
 }
 
+/** The routes beside GraphQL: the auditors' exports (the API's tokens and roles) and the open data (public). */
+export function fileRoutes(services: ApiServices, verifyToken: TokenVerifier, openData: OpenDataSettings, publication = publicationSettings()) {
+  return new Map([
+    ...exportRoutes(services, verifyToken),
+    ...openDataRoutes(services, openData),
+    ...publicationRoutes({ read: services.read, verifyToken, settings: publication }),
+  ]);
+}
+
 export interface RunningLedger {
   app: LedgerApp;
   api: RunningApi;
@@ -190,7 +202,7 @@ export async function startLedgerApi(
       verifyToken,
       contextFor: contextFor(app.services),
       readiness: () => projectionReadiness(app.runner),
-      routes: publicationRoutes({ read: app.services.read, verifyToken, settings: publicationSettings() }),
+      routes: fileRoutes(app.services, verifyToken, config.openData),
       ledgerHead: () => app.audit.newestHead(),
     },
     { port: config.port },

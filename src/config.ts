@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { SigningKeySource } from './audit/signing-key.js';
+import { loadOpenDataSettings, type OpenDataSettings } from './opendata/settings.js';
 
 /** The development signing secret: fine on a laptop, refused in production. */
 export const DEFAULT_DEV_JWT_SECRET = 'grants-ledger-development-secret-change-me';
@@ -44,6 +45,8 @@ export interface Config extends StoreConfig {
   /** Largest request body the API reads, in bytes. */
   maxBodyBytes: number;
   audit: AuditConfig;
+  /** Who publishes the open data (360Giving) and the funders' identifiers. */
+  openData: OpenDataSettings;
 }
 
 /** Signed tree heads: the key, where they are published, how often one is signed. */
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxBodyBytes: parsePositiveInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES ?? '102400'),
     audit: auditConfig(env, production, loadStoreConfig(env).dataDir),
+    openData: loadOpenDataSettings(env),
   };
 }
 

@@ -41,8 +41,11 @@ export function openTable(format: TableFormat, out: Writable, options: TableOpti
   return format === 'csv' ? csvTable(out, options) : xlsxTable(out, options);
 }
 
-async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain) await once(out, 'drain');
+const READY = Promise.resolve();
+
+/** Settled at once while the stream takes more (no promise made per row then), else on its 'drain'. */
+function drained(out: Writable): Promise<unknown> {
+  return out.writableNeedDrain ? once(out, 'drain') : READY;
 }
 
 /** RFC 4180 with CRLF, and a UTF-8 byte-order mark so that Excel reads Chinese text right. */

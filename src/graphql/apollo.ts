@@ -13,11 +13,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { errorLogger, formatErrorFor } from './errors/format-error.js';
 import { costLimitPlugin } from './cost-limit.js';
+import { explorerLandingPage } from './explorer/explorer.js';
 import { armor, parseOptions } from './hardening.js';
 
 export interface ApolloOptions {
@@ -53,7 +53,8 @@ export function createApolloServer<Context extends BaseContext & { requestId: st
       ApolloServerPluginUsageReportingDisabled(),
       // Not a federated subgraph: no trace check on every request.
       ApolloServerPluginInlineTraceDisabled(),
-      options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's own explorer loads from its CDN: a blank page on a closed network; ours is served from here.
+      options.production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
       ...((options.plugins ?? []) as ApolloServerPlugin<Context>[]),
     ],
   });

@@ -18,6 +18,9 @@ export interface Readiness {
   details: Record<string, unknown>;
 }
 
+/** A route served beside GraphQL (an export, the explorer's files): it answers the request itself. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
+
 export interface HttpServerOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context (verifies the token, makes fresh loaders). */
@@ -27,12 +30,9 @@ export interface HttpServerOptions<Context extends BaseContext> {
   ledgerHead?(): unknown;
   maxBodyBytes: number;
   logger: Logger;
-  /** Further `GET` endpoints by path (the published lists): each checks the caller's token itself. */
-  routes?: Record<string, HttpRoute>;
+  /** Routes by exact path, beside /graphql and the probes: each checks the method and the caller's token itself. */
+  routes?: ReadonlyMap<string, RouteHandler>;
 }
-
-/** A `GET` endpoint beside the API: given the request, the response and the query string (`?…` or empty). */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
 
 export function createHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Server {
   return createServer((req, res) => {
@@ -69,8 +69,8 @@ async function route<Context extends BaseContext>(
     return head ? sendJson(res, 200, head) : sendJson(res, 404, { error: 'no tree head has been signed yet' });
   }
   if (url.pathname === GRAPHQL_PATH) return graphql(options, req, res, url, requestId);
-  const extra = options.routes?.[url.pathname];
-  if (req.method === 'GET' && extra) return extra(req, res, url.search);
+  const handler = options.routes?.get(url.pathname);
+  if (handler) return handler(req, res, url.search);
   sendJson(res, 404, { error: `no such endpoint: ${url.pathname}` });
 }
 

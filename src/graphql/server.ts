@@ -11,7 +11,8 @@ import type { Logger } from 'pino';
 import { createApolloServer } from './apollo.js';
 import type { Principal } from './auth/principal.js';
 import type { TokenVerifier } from './auth/verify-token.js';
-import { createHttpServer, GRAPHQL_PATH, type HttpRoute, type Readiness } from './http-server.js';
+import { explorerRoutes } from './explorer/explorer.js';
+import { createHttpServer, GRAPHQL_PATH, type Readiness, type RouteHandler } from './http-server.js';
 
 /** What every request's context holds, whatever else the application adds. */
 export interface RequestContext extends BaseContext {
@@ -28,12 +29,12 @@ export interface ApiOptions<Context extends RequestContext> {
   /** The rest of a request's context: services and fresh DataLoaders. */
   contextFor(principal: Principal | null, requestId: string): Omit<Context, keyof RequestContext>;
   readiness(): Promise<Readiness>;
-  /** Further `GET` endpoints beside the API, by path. */
-  routes?: Record<string, HttpRoute>;
   /** The newest signed tree head, served at `GET /ledger/head`. */
   ledgerHead?(): unknown;
   /** How long in-flight requests may take to finish on stop. */
   stopGracePeriodMs?: number;
+  /** Routes beside /graphql (exports, open data, published lists), by exact path. */
+  routes?: ReadonlyMap<string, RouteHandler>;
 }
 
 export interface RunningApi {
@@ -66,7 +67,7 @@ export async function startApi<Context extends RequestContext>(
     maxBodyBytes: options.maxBodyBytes,
     logger: options.logger,
     readiness: options.readiness,
-    routes: options.routes,
+    routes: new Map([...(options.production ? [] : explorerRoutes()), ...(options.routes ?? [])]),
     ...(options.ledgerHead ? { ledgerHead: options.ledgerHead } : {}),
     context: (req, requestId) => context(req.headers.authorization, requestId),
   });

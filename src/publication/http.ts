@@ -3,6 +3,7 @@
  * published list over HTTP, with the API's bearer tokens and the roles that read notices.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteHandler } from '../graphql/http-server.js';
 import { CONTENT_TYPE, TABLE_FORMATS, type TableFormat } from '../export/table.js';
 import { MAY } from '../graphql/access/roles.js';
 import type { TokenVerifier } from '../graphql/auth/verify-token.js';
@@ -64,8 +65,9 @@ async function authorized(deps: PublicationDeps, req: IncomingMessage, res: Serv
   return false;
 }
 
-export function publicationRoute(deps: PublicationDeps) {
+export function publicationRoute(deps: PublicationDeps): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
+    if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'published lists are read with GET');
     if (!(await authorized(deps, req, res))) return;
     let request: ListRequest;
     let list;
@@ -88,4 +90,4 @@ export function publicationRoute(deps: PublicationDeps) {
 }
 
 /** The endpoints the API serves beside /graphql for the published lists. */
-export const publicationRoutes = (deps: PublicationDeps) => ({ [PUBLICATION_PATH]: publicationRoute(deps) });
+export const publicationRoutes = (deps: PublicationDeps) => new Map([[PUBLICATION_PATH, publicationRoute(deps)]]);

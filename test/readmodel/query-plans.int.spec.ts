@@ -112,7 +112,10 @@ const CASES: Case[] = [
     { creditCode: FIRM, fiscalYear: 2024 },
     { payer: 'municipal', fiscalYear: 2024 },
     { county: 'weidu', paidFrom: '2024-01-01', paidTo: '2024-03-31' },
-  ).map((f): Case => [`disbursements ${JSON.stringify(f)}`, (q) => q.disbursements(f, PAGE)]),
+  ).flatMap((f): Case[] => [
+    [`disbursements ${JSON.stringify(f)}`, (q) => q.disbursements(f, PAGE)],
+    [`disbursementPages ${JSON.stringify(f)}`, (q) => [...q.disbursementPages(f)]],
+  ]),
   ...filters({}, { lineCode: 'innovation-voucher' }, { fiscalYear: 2024 }, { payer: 'municipal' }).map(
     (f): Case => [`budgetLines ${JSON.stringify(f)}`, (q) => q.budgetLines(f)],
   ),

@@ -5,13 +5,13 @@
 import { type Logger, pino } from 'pino';
 import type { JwtConfig } from '../../../src/config.js';
 import { loadDemo } from '../../../src/demo/load-demo.js';
-import { publicationRoutes } from '../../../src/publication/http.js';
 import type { EventStore } from '../../../src/eventstore/port.js';
-import { type LedgerApp, openLedgerApp } from '../../../src/app.js';
+import { fileRoutes, type LedgerApp, openLedgerApp } from '../../../src/app.js';
 import { mintDevelopmentToken } from '../../../src/graphql/auth/mint-token.js';
 import { Role } from '../../../src/graphql/auth/role.js';
 import { createTokenVerifier } from '../../../src/graphql/auth/verify-token.js';
 import { contextFor } from '../../../src/graphql/context.js';
+import { loadOpenDataSettings } from '../../../src/opendata/settings.js';
 import { projectionReadiness } from '../../../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../../../src/graphql/schema.js';
 import { type RunningApi, startApi } from '../../../src/graphql/server.js';
@@ -66,7 +66,7 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
         verifyToken,
         contextFor: contextFor(app.services),
         readiness: () => projectionReadiness(app.runner),
-        routes: publicationRoutes({ read: app.services.read, verifyToken, settings: { showCreditCode } }),
+        routes: fileRoutes(app.services, verifyToken, loadOpenDataSettings({}), { showCreditCode }),
         ledgerHead: () => app.audit.newestHead(),
       },
       { port: 0, host: '127.0.0.1' },

@@ -1,0 +1,59 @@
+/**
+ * What the export commands read: the store the API is configured with (EventStoreDB when
+ * EVENTSTORE_CONNECTION_STRING is set, else DATA_DIR/ledger.db) and the read models in
+ * DATA_DIR/readmodel.db, first brought up to the head of the log.
+ */
+import { createWriteStream, existsSync } from 'node:fs';
+import { ConfigError, loadStoreConfig } from '../config.js';
+import { openConfiguredStore } from '../eventstore/open-store.js';
+import { catchUpReadModels } from '../readmodel/catch-up.js';
+import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { openReadStore } from '../readmodel/read-store.js';
+import type { ExportSources } from './exports.js';
+
+export interface OpenSources extends ExportSources {
+  close(): Promise<void>;
+}
+
+export async function openCliSources(): Promise<OpenSources> {
+  const config = loadStoreConfig();
+  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
+    throw new ConfigError(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
+  }
+  const store = await openConfiguredStore(config);
+  const readStore = openReadStore({ file: config.readStoreFile });
+  try {
+    await catchUpReadModels(store, readStore);
+  } catch (error) {
+    readStore.close();
+    await store.close();
+    throw error;
+  }
+  return {
+    store,
+    read: createReadModelQueries(readStore),
+    async close() {
+      readStore.close();
+      await store.close();
+    },
+  };
+}
+
+/** `--fiscal-year 2025 --to x.csv` as a map of camelCase names (fiscalYear, to); a flag without a value is refused. */
+export function cliParams(args: readonly string[]): Map<string, string> {
+  const params = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i]!;
+    const value = args[i + 1];
+    if (!flag.startsWith('--') || value === undefined || value.startsWith('--')) throw new ConfigError(`expected "--name value", got "${flag}"`);
+    const name = flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (params.has(name)) throw new ConfigError(`--${flag.slice(2)} is given more than once`);
+    params.set(name, value);
+  }
+  return params;
+}
+
+/** The file the output goes to, or standard output; resolves once it is all written. */
+export function outputStream(file: string | undefined) {
+  return file === undefined ? process.stdout : createWriteStream(file);
+}
