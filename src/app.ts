@@ -67,6 +67,15 @@ function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries, run
   };
 }
 
+/** The budget lines of a fiscal year for its close, from the read model once it has reached the head of the log. */
+function budgetLinesOfYearFrom(store: EventStore, runner: ProjectionRunner, read: ReadModelQueries) {
+  return async (fiscalYear: number) => {
+    const head = await store.headPosition();
+    if (head !== undefined) await runner.waitFor(head);
+    return read.budgetLines({ fiscalYear }).map((line) => line.budgetLineId);
+  };
+}
+
 export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock }: LedgerAppOptions): Promise<LedgerApp> {
   const readStore = openReadStore({ file: readStoreFile });
   const snapshots = snapshotFile === undefined ? undefined : openSnapshotStore(snapshotFile);
@@ -78,7 +87,8 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   });
   const read = createReadModelQueries(readStore);
   let projecting = false;
-  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting) });
+  const fiscalClose = { budgetLinesOfYear: budgetLinesOfYearFrom(store, runner, read) };
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), fiscalClose });
   await ledger.loadBuiltInCatalog(SYSTEM);
   // An approval that cannot be finished now is left to the sweep: one must not keep the API from starting.
   const recovered = await ledger.recoverPendingApprovals((applicationId, error) =>
