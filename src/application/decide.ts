@@ -69,6 +69,8 @@ export type ApplicationCommand =
         /** Looked up: the line, and what the firm already holds on it this fiscal year. */
         line: BenefitLineState;
         reservedInYearFen: Fen;
+        /** Looked up: the application's fiscal year is closed (结账). */
+        yearClosed?: boolean;
       }
     >
   | ApplicationCommandOf<'CompleteApproval', { approvalId: string }>
@@ -187,9 +189,12 @@ export function withdrawApplication(command: Command<'WithdrawApplication'>, sta
 
 /** Locks the application for one approval with the amount the rule allows; nothing when this approval already started. */
 export function startApproval(command: Command<'StartApproval'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, now } = command.data;
+  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, yearClosed, now } = command.data;
   if (approvalOutcome(state, approvalId) !== 'none') return [];
   assertStatus(state, ['reviewed'], applicationId, 'approved before it is reviewed, or again');
+  if (yearClosed) {
+    throw new DomainError('PERIOD_CLOSED', `fiscal year ${state.submission.fiscalYear} is closed (结账): application ${applicationId} cannot be approved into it`);
+  }
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
   const { requestedFen, evidence } = state.submission;

@@ -33,7 +33,7 @@ import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, 
 import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
-import { readApplication, readEntitlement, readLine } from './lookups.js';
+import { isYearClosed, readApplication, readEntitlement, readLine } from './lookups.js';
 
 export interface ApproveApplicationInput {
   applicationId: string;
@@ -274,7 +274,10 @@ async function start(deps: CommandDeps, input: ApproveApplicationInput, env: Com
   const reserved = reservedInYearFen(await readEntitlement(deps, lineCode, creditCode), fiscalYear);
   const command: ApplicationCommand = {
     type: 'StartApproval',
-    data: { applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved, now: env.now },
+    data: {
+      applicationId, approvalId, approvedBy: env.metadata.actorId, amountFen: input.amountFen, line, reservedInYearFen: reserved,
+      yearClosed: await isYearClosed(deps, fiscalYear), now: env.now,
+    },
   };
   const [started] = applicationDecider.decide(command, state);
   if (started?.type === 'ApprovalStarted' && line.status === 'defined') {
