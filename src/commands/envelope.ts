@@ -10,7 +10,6 @@ import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { StreamCache } from './stream-cache.js';
-import type { FiscalCloseDeps } from '../ledger/fiscal-close.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
@@ -26,6 +25,17 @@ export interface LedgerDeps {
   snapshots?: SnapshotStore;
   /** The fiscal-year close's dependencies (src/ledger/fiscal-close.ts); each has a default. */
   fiscalClose?: FiscalCloseDeps;
+}
+
+/** What the fiscal-year close (src/ledger/fiscal-close.ts) needs besides the event store; both are optional. */
+export interface FiscalCloseDeps {
+  /** The ids of the year's budget lines (the read model's, in the app); by default the log is scanned for their allocations. */
+  budgetLinesOfYear?: (fiscalYear: number) => Promise<string[]>;
+  /**
+   * The hook where a signed ledger head is taken at the close (the verifiable-ledger work plugs in
+   * here): called once a confirmed close is completely booked, with the position of its last event.
+   */
+  afterFiscalYearClosed?: (closed: { fiscalYear: number; position: Position }) => Promise<void>;
 }
 
 /** What command handling works with: the ledger's dependencies and what it knows of the streams it read. */
