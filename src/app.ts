@@ -87,6 +87,26 @@ function budgetFiguresFrom(runner: ProjectionRunner, read: ReadModelQueries, run
   };
 }
 
+/** The budget lines of a fiscal year for its close, from the read model once it has reached the head of the log. */
+function budgetLinesOfYearFrom(store: EventStore, runner: ProjectionRunner, read: ReadModelQueries) {
+  return async (fiscalYear: number) => {
+    const head = await store.headPosition();
+    if (head !== undefined) await runner.waitFor(head);
+    return read.budgetLines({ fiscalYear }).map((line) => line.budgetLineId);
+  };
+}
+
+/**
+ * A signed tree head at every fiscal-year close, covering the close's last event. A head that
+ * cannot be signed does not undo the close, which is booked: it is logged, and the schedule signs
+ * the next one.
+ */
+function signHeadAtClose(audit: AuditService, logger: Logger) {
+  return async ({ fiscalYear }: { fiscalYear: number }) => {
+    await audit.signFiscalYearClose(fiscalYear).catch((error: Error) => logger.error({ err: error, fiscalYear }, 'signed tree head at the close: not signed'));
+  };
+}
+
 export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock, audit: auditOptions }: LedgerAppOptions): Promise<LedgerApp> {
   const readStore = openReadStore({ file: readStoreFile });
   const snapshots = snapshotFile === undefined ? undefined : openSnapshotStore(snapshotFile);
@@ -98,8 +118,20 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   });
   const read = createReadModelQueries(readStore);
   let projecting = false;
+  const { signingKey, headsFile, publishDir, intervalMs } = auditOptions ?? { signingKey: generateKeyPairSync('ed25519').privateKey, headsFile: ':memory:' };
+  const heads = openHeadLog({ file: headsFile, ...(publishDir ? { publishDir } : {}) });
+  const audit = createAuditService({
+    read,
+    catchUp: () => runner.catchUp(),
+    heads,
+    signingKey,
+    clock,
+    ...(intervalMs ? { intervalMs } : {}),
+    onScheduleError: (error) => logger.error({ err: error }, 'signed tree head: not signed'),
+  });
   const treasury = { catchUp: () => runner.catchUp(), matchingBasis: read.treasuryMatchingBasis, exception: read.treasuryException };
-  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), treasury });
+  const fiscalClose = { budgetLinesOfYear: budgetLinesOfYearFrom(store, runner, read), afterFiscalYearClosed: signHeadAtClose(audit, logger) };
+  const ledger = createLedger({ store, clock, snapshots, budgetFigures: budgetFiguresFrom(runner, read, () => projecting), treasury, fiscalClose });
   await ledger.loadBuiltInCatalog(SYSTEM);
   await ledger.loadBuiltInCalendar(SYSTEM);
   await ledger.loadBuiltInMeasures(SYSTEM);
@@ -115,17 +147,6 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
     resume: ledger.resumeApproval,
     onError: (applicationId, error) => logger.warn({ applicationId, err: error }, 'approval sweep: not resumed yet'),
     clock,
-  });
-  const { signingKey, headsFile, publishDir, intervalMs } = auditOptions ?? { signingKey: generateKeyPairSync('ed25519').privateKey, headsFile: ':memory:' };
-  const heads = openHeadLog({ file: headsFile, ...(publishDir ? { publishDir } : {}) });
-  const audit = createAuditService({
-    read,
-    catchUp: () => runner.catchUp(),
-    heads,
-    signingKey,
-    clock,
-    ...(intervalMs ? { intervalMs } : {}),
-    onScheduleError: (error) => logger.error({ err: error }, 'signed tree head: not signed'),
   });
   return {
     ledger,

@@ -31,6 +31,24 @@ export interface JournalEntryRow {
   recordedAt: string;
 }
 
+/** The entries of a line and kind summed per business day, or per month ('YYYY-MM'): what an as-of report reads. */
+export interface PeriodTotalRow {
+  budgetLineId: string;
+  kind: EntryKind;
+  period: string;
+  fiscalYear: number;
+  lineCode: string;
+  payer: string;
+  amountFen: Fen;
+}
+
+const periodTotals = () =>
+  tableSpec<PeriodTotalRow>({
+    columns: { budgetLineId: column.text, kind: column.text, period: column.text, fiscalYear: column.integer, lineCode: column.text, payer: column.text, amountFen: column.integer },
+    primaryKey: ['budgetLineId', 'kind', 'period'],
+    indexes: ['fiscal_year, period, budget_line_id, kind, amount_fen, line_code, payer'],
+  });
+
 interface LineRow {
   budgetLineId: string;
   lineCode: string;
@@ -62,12 +80,16 @@ const tables = {
       recordedAt: column.text,
     },
     primaryKey: ['entryKey'],
-    // A year's report and a firm's balance as of a date each read one covering index.
+    // A year's figures as reported at a position or time, and a firm's balance as of a date, each read one covering index.
     indexes: [
-      'fiscal_year, business_date, position, budget_line_id, kind, amount_fen, line_code, payer, recorded_at',
+      'fiscal_year, position, business_date, budget_line_id, kind, amount_fen, line_code, payer',
+      'fiscal_year, recorded_at, business_date, budget_line_id, kind, amount_fen, line_code, payer',
       'credit_code, business_date, position, kind, amount_fen, recorded_at',
     ],
   }),
+  /** Per line, kind and month, and per line, kind and day: a year's report as of a date reads whole months, then the days of its month. */
+  fjMonthly: periodTotals(),
+  fjDaily: periodTotals(),
   fjLines: tableSpec<LineRow>({
     columns: { budgetLineId: column.text, lineCode: column.text, fiscalYear: column.integer, payer: column.text, adjustments: column.integer },
     primaryKey: ['budgetLineId'],
@@ -83,6 +105,10 @@ type Booked = { key: string; kind: EntryKind; budgetLineId: string; amountFen: F
 
 function book(t: T, event: ProjectedEvent<LedgerEventType>, entry: Booked): void {
   const { lineCode, fiscalYear, payer } = t.fjLines.get(entry.budgetLineId);
+  const { budgetLineId, kind, amountFen, businessDate } = entry;
+  for (const [table, period] of [[t.fjMonthly, businessDate.slice(0, 7)], [t.fjDaily, businessDate]] as const) {
+    table.upsert([budgetLineId, kind, period], () => ({ budgetLineId, kind, period, fiscalYear, lineCode, payer, amountFen: 0 })).amountFen += amountFen;
+  }
   const grant = entry.applicationId === undefined ? undefined : t.fjGrants.get(entry.applicationId);
   t.financeJournal.insert({
     entryKey: entry.key,

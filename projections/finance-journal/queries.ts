@@ -122,18 +122,35 @@ export interface LineFilter {
 }
 
 export function financeJournalQueries(rs: ReadStore) {
+  type LineSumRow = { budgetLineId: string; lineCode: string; fiscalYear: number; payer: string; kind: EntryKind; fen: Fen };
+  const SUMS = `budget_line_id AS budgetLineId, line_code AS lineCode, fiscal_year AS fiscalYear, payer, kind, sum(amount_fen) AS fen`;
+  const lineFilter = (filter: LineFilter): Array<[string, unknown]> => [['fiscal_year = ?', filter.fiscalYear], ['line_code = ?', filter.lineCode], ['payer = ?', filter.payer]];
+
+  /** As reported at a position or time: the entries recorded by then (one range of a covering index). */
+  function reportedSums(filter: LineFilter, at: AsOf): LineSumRow[] {
+    const w = where([...lineFilter(filter), ...asOfConditions(at)]);
+    return rs.all<LineSumRow>(`SELECT ${SUMS} FROM finance_journal ${w.clause} GROUP BY budget_line_id, kind`, w.params);
+  }
+
+  /** As of a date: the months before its month, then the days of its month, from the period totals. */
+  function periodSums(filter: LineFilter, asOf: string | undefined): LineSumRow[] {
+    const months = where([...lineFilter(filter), ['period < ?', asOf?.slice(0, 7)]]);
+    if (asOf === undefined) return rs.all<LineSumRow>(`SELECT ${SUMS} FROM fj_monthly ${months.clause} GROUP BY budget_line_id, kind`, months.params);
+    const days = where([...lineFilter(filter), ['period >= ?', `${asOf.slice(0, 7)}-01`], ['period <= ?', asOf]]);
+    const columns = 'budget_line_id, line_code, fiscal_year, payer, kind, amount_fen';
+    return rs.all<LineSumRow>(
+      `SELECT ${SUMS} FROM (SELECT ${columns} FROM fj_monthly ${months.clause} UNION ALL SELECT ${columns} FROM fj_daily ${days.clause}) GROUP BY budget_line_id, kind`,
+      [...months.params, ...days.params],
+    );
+  }
+
   /** Each line's sums by kind under the filter, as of the date. */
   function lineSums(filter: LineFilter, at: AsOf): Map<string, { lineCode: string; fiscalYear: number; payer: string; sums: Sums }> {
-    const w = where([['fiscal_year = ?', filter.fiscalYear], ['line_code = ?', filter.lineCode], ['payer = ?', filter.payer], ...asOfConditions(at)]);
-    const rows = rs.all<{ budgetLineId: string; lineCode: string; fiscalYear: number; payer: string; kind: EntryKind; fen: Fen }>(
-      `SELECT budget_line_id AS budgetLineId, line_code AS lineCode, fiscal_year AS fiscalYear, payer, kind, sum(amount_fen) AS fen
-       FROM finance_journal ${w.clause} GROUP BY budget_line_id, kind`,
-      w.params,
-    );
+    const rows = at.asReportedAt ? reportedSums(filter, at) : periodSums(filter, at.asOf);
     const lines = new Map<string, { lineCode: string; fiscalYear: number; payer: string; sums: Sums }>();
     for (const r of rows) {
       const line = lines.get(r.budgetLineId) ?? { lineCode: r.lineCode, fiscalYear: r.fiscalYear, payer: r.payer, sums: {} };
-      line.sums[r.kind] = r.fen;
+      line.sums[r.kind] = (line.sums[r.kind] ?? 0) + r.fen;
       lines.set(r.budgetLineId, line);
     }
     return lines;

@@ -102,6 +102,21 @@ export const journal: Fold<Journal> = {
   apply,
 };
 
+/** The entries of each line and kind summed per period of their business date (its first `length` characters). */
+function periodTotals(entries: Map<string, Figures>, length: number): Map<string, Figures> {
+  const totals = new Map<string, Figures>();
+  for (const e of entries.values()) {
+    const period = String(e.business_date).slice(0, length);
+    const key = `${e.budget_line_id}/${e.kind}/${period}`;
+    const total = totals.get(key) ?? { fiscal_year: e.fiscal_year, line_code: e.line_code, payer: e.payer, amount_fen: 0 };
+    total.amount_fen = Number(total.amount_fen) + Number(e.amount_fen);
+    totals.set(key, total);
+  }
+  return totals;
+}
+
+const PERIOD_TOTAL = { key: `budget_line_id || '/' || kind || '/' || period`, columns: ['fiscal_year', 'line_code', 'payer', 'amount_fen'] };
+
 export const financeJournalReplay = defineReplay({
   folds: { journal },
   tables: {
@@ -110,6 +125,8 @@ export const financeJournalReplay = defineReplay({
       columns: ['kind', 'budget_line_id', 'line_code', 'fiscal_year', 'payer', 'credit_code', 'application_id', 'amount_fen', 'business_date'],
       rows: ({ journal }) => new Map([...journal.entries].map(([k, v]) => [k, { ...v }])),
     },
+    fjMonthly: { ...PERIOD_TOTAL, rows: ({ journal }: { journal: Journal }) => periodTotals(journal.entries, 7) },
+    fjDaily: { ...PERIOD_TOTAL, rows: ({ journal }: { journal: Journal }) => periodTotals(journal.entries, 10) },
     fjLines: notCompared('working table: each budget line\'s benefit line, year and payer, and its count of adjustments, read by the handlers only'),
     fjGrants: notCompared('working table: each application\'s firm and submitted line, read by the handlers only'),
   },

@@ -75,6 +75,8 @@ export type ApplicationCommand =
         /** Looked up: where the application stands on its line's public notice (公示). */
         notice: NoticeStanding;
         records: QualifyingRecords;
+        /** Looked up: the application's fiscal year is closed (结账). */
+        yearClosed?: boolean;
       }
     >
   | ApplicationCommandOf<'CompleteApproval', { approvalId: string }>
@@ -193,9 +195,12 @@ export function withdrawApplication(command: Command<'WithdrawApplication'>, sta
 
 /** Locks the application for one approval with the amount the rule allows; nothing when this approval already started. */
 export function startApproval(command: Command<'StartApproval'>, state: ApplicationState): ApplicationEvent[] {
-  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, notice, records, now } = command.data;
+  const { applicationId, approvalId, approvedBy, amountFen, line, reservedInYearFen, notice, records, yearClosed, now } = command.data;
   if (approvalOutcome(state, approvalId) !== 'none') return [];
   assertStatus(state, ['reviewed'], applicationId, 'approved before it is reviewed, or again');
+  if (yearClosed) {
+    throw new DomainError('PERIOD_CLOSED', `fiscal year ${state.submission.fiscalYear} is closed (结账): application ${applicationId} cannot be approved into it`);
+  }
   assertFourEyes(approvedBy, 'approve it', { submitted: state.submission.submittedBy, reviewed: state.reviewedBy });
   if (line.status !== 'defined') throw new DomainError('NOT_FOUND', `benefit line ${state.submission.lineCode} is not defined`);
   assertNoticeAllowsApproval(applicationId, notice, line.line.noticeWorkingDays, now);

@@ -34,7 +34,7 @@ import { type CommandContext, type CommandDeps, type CommandEnvelope, envelope, 
 import { inFinanceWords, withFinanceWords } from './budget-refusal.js';
 import { causedBy, decideAndAppend, type Write } from './handle.js';
 import { type ClaimKey, once } from './idempotency.js';
-import { readApplication, readEntitlement, readLine, readNoticeBoard, readQualifyingRecords } from './lookups.js';
+import { isYearClosed, readApplication, readEntitlement, readLine, readNoticeBoard, readQualifyingRecords } from './lookups.js';
 
 export interface ApproveApplicationInput {
   applicationId: string;
@@ -285,6 +285,7 @@ async function start(deps: CommandDeps, input: ApproveApplicationInput, env: Com
       reservedInYearFen: reserved,
       notice,
       records: await readQualifyingRecords(deps, line, creditCode),
+      yearClosed: await isYearClosed(deps, fiscalYear),
       now: env.now,
     },
   };

@@ -13,7 +13,6 @@ import type { TreasuryRecord } from '../treasury/record.js';
 import type { ExceptionKind, Period } from '../treasury/treasury.js';
 import type { SnapshotStore } from './snapshots.js';
 import type { StreamCache } from './stream-cache.js';
-import type { FiscalCloseDeps } from '../ledger/fiscal-close.js';
 
 /** The ledger's infrastructure, passed in (never imported) so tests choose the store and the time. */
 export interface LedgerDeps {
@@ -40,6 +39,17 @@ export interface TreasuryLookups {
   matchingBasis(records: readonly TreasuryRecord[]): MatchingBasis;
   /** The exception the report shows under this id now, if any. */
   exception(exceptionId: string): { kind: ExceptionKind; period: Period } | undefined;
+}
+
+/** What the fiscal-year close (src/ledger/fiscal-close.ts) needs besides the event store; both are optional. */
+export interface FiscalCloseDeps {
+  /** The ids of the year's budget lines (the read model's, in the app); by default the log is scanned for their allocations. */
+  budgetLinesOfYear?: (fiscalYear: number) => Promise<string[]>;
+  /**
+   * The hook where a signed ledger head is taken at the close (the verifiable-ledger work plugs in
+   * here): called once a confirmed close is completely booked, with the position of its last event.
+   */
+  afterFiscalYearClosed?: (closed: { fiscalYear: number; position: Position }) => Promise<void>;
 }
 
 /** What command handling works with: the ledger's dependencies and what it knows of the streams it read. */

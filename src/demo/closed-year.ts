@@ -33,9 +33,9 @@ const BUDGETS = [
 ];
 
 const GRANTS: ClosedYearGrant[] = [
-  { key: 'voucher-2024-paid', firm: 8, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-0305' }, approvedFen: yuan(900_000), paidFen: yuan(900_000), disposition: 'carry' },
-  { key: 'voucher-2024-carried', firm: 11, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-1108' }, approvedFen: yuan(100_000), disposition: 'carry' },
-  { key: 'fund-2024-lapsed', firm: 0, lineCode: 'sme-special-fund', fact: { kind: 'makerspace-project', reference: 'ZX-2024-WD-07' }, approvedFen: yuan(200_000), disposition: 'lapse' },
+  { key: 'voucher-2024-paid', firm: 12, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-0305' }, approvedFen: yuan(900_000), paidFen: yuan(900_000), disposition: 'carry' },
+  { key: 'voucher-2024-carried', firm: 13, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-1108' }, approvedFen: yuan(100_000), disposition: 'carry' },
+  { key: 'fund-2024-lapsed', firm: 16, lineCode: 'sme-special-fund', fact: { kind: 'makerspace-project', reference: 'ZX-2024-WD-07' }, approvedFen: yuan(200_000), disposition: 'lapse' },
 ];
 
 type Act = (role: string, key: string, actorId?: string) => { actorId: string; actorRole: string; idempotencyKey: string };

@@ -15,6 +15,7 @@ import { applicationDecider } from '../application/decide.js';
 import { budgetLineId, budgetStream, type BudgetState } from '../budget/budget.js';
 import { budgetDecider } from '../budget/decide.js';
 import type { CommandContext, CommandDeps, CommandEnvelope } from '../commands/envelope.js';
+export type { FiscalCloseDeps } from '../commands/envelope.js';
 import { envelope } from '../commands/envelope.js';
 import { decideAndAppend, handle, type Write } from '../commands/handle.js';
 import { readApplication } from '../commands/lookups.js';
@@ -25,17 +26,6 @@ import type { EventMetadata, Position } from '../eventstore/port.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
 import { entriesOf } from '../shared/buckets.js';
 import { deterministicId } from '../shared/ids.js';
-
-/** What the close needs besides the event store; both are optional. */
-export interface FiscalCloseDeps {
-  /** The ids of the year's budget lines (the read model's, in the app); by default the log is scanned for their allocations. */
-  budgetLinesOfYear?: (fiscalYear: number) => Promise<string[]>;
-  /**
-   * The hook where a signed ledger head is taken at the close (the verifiable-ledger work plugs in
-   * here): called once a confirmed close is completely booked, with the position of its last event.
-   */
-  afterFiscalYearClosed?: (closed: { fiscalYear: number; position: Position }) => Promise<void>;
-}
 
 export interface PrepareFiscalYearCloseInput {
   fiscalYear: number;

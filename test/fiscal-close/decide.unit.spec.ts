@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationEvent } from '../../src/application/application.js';
 import { applicationDecider } from '../../src/application/decide.js';
+import { NO_RECORDS } from '../../src/application/qualifying-record.js';
 import type { BudgetEvent } from '../../src/budget/budget.js';
 import { budgetDecider } from '../../src/budget/decide.js';
 import { fiscalYearDecider } from '../../src/fiscal-close/decide.js';
 import type { FiscalYearEvent } from '../../src/fiscal-close/fiscal-year.js';
 import { type LineAtClose, planClose } from '../../src/fiscal-close/plan.js';
-import { yuan } from '../support/domain-fixtures.js';
+import { builtInLine, yuan } from '../support/domain-fixtures.js';
 import { deciderSpec, expectDomainError } from '../support/domain-spec.js';
 
 const LINE = 'innovation-voucher.2016.municipal';
@@ -136,6 +137,12 @@ describe('an approved grant of ¥100,000, unpaid at the close', () => {
     spec.given([...given, carried]).when(pay('2017-02-10')).then([
       { type: 'DisbursementRecorded', data: { applicationId: 'app-2', disbursementId: 'd-1', budgetLineId: NEXT, amountFen: yuan(100_000), paidOn: '2017-02-10', paymentReference: 'GK-1', recordedBy: 'cashier-zhao', recordedAt: AT } },
     ]);
+  });
+
+  it('is not approved into its closed year', () => {
+    const line = { status: 'defined' as const, line: builtInLine('innovation-voucher') };
+    const start = { type: 'StartApproval' as const, data: { applicationId: 'app-2', approvalId: 'approval-3', approvedBy: 'director-zhang', amountFen: yuan(100_000), line, reservedInYearFen: 0, notice: { status: 'not-on-notice' as const }, records: NO_RECORDS, yearClosed: true, now: AT } };
+    spec.given(given.slice(0, 2)).when(start).thenFails('PERIOD_CLOSED', /2016 is closed/);
   });
 
   it('is not paid with a value date in a closed year', () => {

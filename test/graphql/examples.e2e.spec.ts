@@ -69,6 +69,8 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     const rest = (await example('ApplicationHistory', { id, after: firstTwo[1].position }, as.AUDITOR!)).eventHistory;
     expect([...firstTwo, ...rest].map((e: { position: string }) => e.position)).toEqual(history.map((e: { position: string }) => e.position));
     expect((await example('EnterprisesOfCounty', { county: 'xiangcheng' }, as.AUDITOR!)).enterprises.totalCount).toBe(4);
+    const closedYear = (await example('BudgetExecution', { fiscalYear: 2024 }, as.FINANCE!)).budgetExecution;
+    expect(closedYear.lines.find((l: { lineCode: string }) => l.lineCode === 'innovation-voucher')).toMatchObject({ closed: true, disbursed: '900000.00', carriedOut: '100000.00', available: '200000.00' });
     expect((await example('Reconciliation', {}, as.AUDITOR!)).reconciliation).toMatchObject({ consistent: true });
   });
 

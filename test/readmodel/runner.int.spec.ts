@@ -127,17 +127,18 @@ describe.each(testStores())('the projection runner on $name', (testStore) => {
     await (await run()).stop();
     const before = dump(readStore, [budgetUse]);
     const gate = gated(store, 300);
-    const rebuilding = await run([...ledgerProjections.filter((p) => p !== budgetUse), { ...budgetUse, version: 2 }], gate.store);
+    const rebuilding = await run([...ledgerProjections.filter((p) => p !== budgetUse), { ...budgetUse, version: budgetUse.version + 1 }], gate.store);
     await gate.reached;
-    expect(rebuilding.status().find((s) => s.name === 'budget-use')).toMatchObject({ version: 2, active: false, state: 'catching-up' });
+    expect(rebuilding.status().find((s) => s.name === 'budget-use')).toMatchObject({ version: budgetUse.version + 1, active: false, state: 'catching-up' });
     expect((await rebuilding.lag()).projections.find((p) => p.name === 'budget-use')).toMatchObject({ caughtUp: false });
     expect(dump(readStore, [budgetUse])).toEqual(before);
-    expect(viewSource(readStore)).toContain('budget_use_v1');
+    const [served, next] = [`budget_use_v${budgetUse.version}`, `budget_use_v${budgetUse.version + 1}`];
+    expect(viewSource(readStore)).toContain(served);
     gate.open();
     await rebuilding.waitFor(head);
-    expect(viewSource(readStore)).toContain('budget_use_v2');
+    expect(viewSource(readStore)).toContain(next);
     expect(dump(readStore, [budgetUse])).toEqual(before);
-    expect(readStore.get(`SELECT name FROM sqlite_master WHERE name = 'budget_use_v1'`)).toBeUndefined();
+    expect(readStore.get(`SELECT name FROM sqlite_master WHERE name = '${served}'`)).toBeUndefined();
     expect(await differences(store, readStore)).toEqual([]);
   });
 
