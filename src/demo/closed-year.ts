@@ -32,7 +32,8 @@ const BUDGETS = [
   { lineCode: 'sme-special-fund', amountFen: yuan(500_000) },
 ];
 
-const GRANTS: ClosedYearGrant[] = [
+/** The grants of the closed year, approved (and some paid) before its close. */
+export const CLOSED_YEAR_GRANTS: ClosedYearGrant[] = [
   { key: 'voucher-2024-paid', firm: 12, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-0305' }, approvedFen: yuan(900_000), paidFen: yuan(900_000), disposition: 'carry' },
   { key: 'voucher-2024-carried', firm: 13, lineCode: 'innovation-voucher', fact: { kind: 'technology-transfer-contract', reference: 'JS2024-1108' }, approvedFen: yuan(100_000), disposition: 'carry' },
   { key: 'fund-2024-lapsed', firm: 16, lineCode: 'sme-special-fund', fact: { kind: 'makerspace-project', reference: 'ZX-2024-WD-07' }, approvedFen: yuan(200_000), disposition: 'lapse' },
@@ -47,7 +48,7 @@ export async function loadClosedYear(ledger: Ledger, act: Act, applicant: (credi
   for (const b of BUDGETS) track(await ledger.allocateBudget({ ...b, fiscalYear: CLOSED_YEAR, payer: 'municipal' }, act('FINANCE', `${CLOSED_YEAR}:budget:${b.lineCode}`)));
   const approvals: Record<string, 'carry' | 'lapse'> = {};
   const carried: { applicationId: string; amountFen: Fen }[] = [];
-  for (const g of GRANTS) {
+  for (const g of CLOSED_YEAR_GRANTS) {
     const creditCode = DEMO_ENTERPRISES[g.firm]!.creditCode;
     const submission = { creditCode, lineCode: g.lineCode, fiscalYear: CLOSED_YEAR, qualifyingFact: g.fact, requestedFen: g.approvedFen, evidence: {} };
     const { applicationId } = track(await ledger.submitApplication(submission, act('APPLICANT', `${g.key}:submit`, applicant(creditCode))));

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
   const store = await openConfiguredStore(config);
   const readStore = openReadStore({ file: config.readStoreFile });
   try {
+    console.error(`bringing the read models up to the head of the log (${store.kind} store)…`);
     await catchUpReadModels(store, readStore);
     const at = { asOf: opts.asOf, asReportedAt: opts.asReportedAt ? reportedAt(opts.asReportedAt) : undefined };
     const report = createReadModelQueries(readStore).budgetExecution(opts.fiscalYear, at);

@@ -36,7 +36,10 @@ async function main(): Promise<number> {
   const store = await openConfiguredStore(config);
   const readStore = openReadStore({ file: config.readStoreFile });
   try {
-    if (!args.includes('--no-catch-up')) await catchUpReadModels(store, readStore);
+    if (!args.includes('--no-catch-up')) {
+      console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
+      await catchUpReadModels(store, readStore);
+    }
     console.log('replaying the log…');
     const report = await reconcile({
       store,
