@@ -21,11 +21,13 @@ describe('the HTTP server', () => {
   let api: RunningApi;
   let readiness: Readiness;
   let readinessCheck: () => Promise<Readiness>;
+  let newestHead: unknown;
   let auditor: string;
 
   beforeEach(async () => {
     readiness = { ready: true, details: { head: '00000000000000000003' } };
     readinessCheck = async () => readiness;
+    newestHead = undefined;
     auditor = await mintDevelopmentToken(jwt, { role: Role.AUDITOR, subject: 'aud-1' });
     api = await startApi(
       {
@@ -36,6 +38,7 @@ describe('the HTTP server', () => {
         verifyToken: createTokenVerifier(jwt),
         contextFor: () => ({}),
         readiness: () => readinessCheck(),
+        ledgerHead: () => newestHead,
       },
       { port: 0, host: '127.0.0.1' },
     );
@@ -49,6 +52,12 @@ describe('the HTTP server', () => {
     expect(await send(`${base()}/readyz`, {})).toMatchObject({ status: 200, body: { status: 'ready', head: '00000000000000000003' } });
     readiness = { ready: false, details: { behindBy: '5' } };
     expect(await send(`${base()}/readyz`, {})).toMatchObject({ status: 503, body: { status: 'not ready', behindBy: '5' } });
+  });
+
+  it('serves no tree head at /ledger/head before the first is signed, then the newest, to anyone', async () => {
+    expect(await send(`${base()}/ledger/head`, {})).toMatchObject({ status: 404, body: { error: 'no tree head has been signed yet' } });
+    newestHead = { treeSize: 3, reason: 'schedule' };
+    expect(await send(`${base()}/ledger/head`, {})).toMatchObject({ status: 200, body: { treeSize: 3, reason: 'schedule' } });
   });
 
   it('runs an operation for a verified token and echoes or makes a request id', async () => {

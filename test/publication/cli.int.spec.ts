@@ -1,13 +1,10 @@
 /** `npm run publish:list` on a ledger file with the demo loaded: the award list to standard output and a file. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/demo/load-demo.js';
-import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
-import { createLedger } from '../../src/ledger.js';
+import { demoDataDir } from '../export/support/demo-data-dir.js';
 
 const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '../../src/publication/cli.ts');
@@ -17,13 +14,7 @@ describe('npm run publish:list', () => {
   const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'publish-list-'));
-    const store = openSqliteEventStore({ file: join(dataDir, 'ledger.db') });
-    const ledger = createLedger({ store, clock: () => new Date() });
-    await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
-    await ledger.loadBuiltInCalendar({ actorId: 'system', actorRole: 'SYSTEM' });
-    await loadDemo(ledger);
-    await store.close();
+    dataDir = (await demoDataDir()).dir;
   }, 60_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

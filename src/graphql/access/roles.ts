@@ -9,9 +9,12 @@ const STAFF = [OFFICER, APPROVER, TREASURY, FINANCE, AUDITOR];
 /** Who follows the policy's measures without handling grants: the supervising office (督办) and the units. */
 const MEASURES = [SUPERVISOR, UNIT];
 
+/** Every role: what is public to anyone signed in. */
+const EVERYONE = [APPLICANT, ...STAFF, ADMIN, ...MEASURES];
+
 export const MAY = {
-  readCatalog: [APPLICANT, ...STAFF, ADMIN, ...MEASURES],
-  readEnterprises: [APPLICANT, ...STAFF, ADMIN, ...MEASURES],
+  readCatalog: EVERYONE,
+  readEnterprises: EVERYONE,
   /** Applications, balances and payments: an applicant sees its own only. */
   readCases: [APPLICANT, ...STAFF],
   readBudgets: [APPROVER, TREASURY, FINANCE, AUDITOR],
@@ -31,17 +34,17 @@ export const MAY = {
   decide: [APPROVER],
   pay: [TREASURY],
   /** Signed tree heads are public (GET /ledger/head): any role. */
-  readLedgerHeads: [APPLICANT, ...STAFF, ADMIN],
+  readLedgerHeads: EVERYONE,
   readAuditProofs: [FINANCE, AUDITOR],
   signLedgerHeads: [ADMIN, AUDITOR],
   /** Public notice (公示) is public: anyone with a role reads it, and may object in their own name. */
-  readNotices: [APPLICANT, ...STAFF, ADMIN],
-  object: [APPLICANT, ...STAFF, ADMIN],
+  readNotices: EVERYONE,
+  object: EVERYONE,
   /** Objections name people and how to reach them: the administration reads them. */
   readObjections: [...STAFF, ADMIN],
   publishNotice: [OFFICER],
   decideObjections: [OFFICER, APPROVER],
-  readCalendar: [APPLICANT, ...STAFF, ADMIN],
+  readCalendar: EVERYONE,
   keepCalendar: [ADMIN],
   /** Designations, the cultivation pool, targets, activities and progress. */
   readMeasures: [...STAFF, ADMIN, ...MEASURES],
