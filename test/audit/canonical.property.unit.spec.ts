@@ -6,13 +6,13 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEvent, canonicalText, plainJson } from '../../src/audit/canonical.js';
+import { canonicalEvent, canonicalText, plainCanonical } from '../../src/audit/canonical.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 
 /** Any UTF-16 code unit: escapes, non-ASCII, astral halves, lone surrogates. */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 });
 const anyText = fc.oneof(codeUnits, fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 12 }));
-const number = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 1e21, 1e-7, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE));
+const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e21, 1e-7, 2 ** 53, Number.MAX_VALUE, Number.MIN_VALUE));
 
 /** JSON as the stores parse it, with keys in any order and of any text (numeric ones too). */
 const json = fc.letrec<{ value: unknown }>((tie) => ({
@@ -28,17 +28,20 @@ const json = fc.letrec<{ value: unknown }>((tie) => ({
 })).value;
 
 /** Values outside JSON: the package decides what they give, or refuses them. */
-const unusual = fc.anything({
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withUnicodeString: true,
-});
+const unusual = fc.oneof(
+  fc.constantFrom(NaN, Infinity, -Infinity, undefined, { toJSON: () => 'x' }, { __proto__: null, b: 1, a: 2 }, { b: 1, 10: 2, 9: 3 }),
+  fc.anything({
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withUnicodeString: true,
+  }),
+);
 
 const event = (data: fc.Arbitrary<unknown>) =>
   fc.record({
@@ -75,12 +78,15 @@ describe('the canonical text of an event', () => {
     fc.assert(fc.property(event(unusual), fc.nat(), (e, i) => expectSameAsPackage(e, i)), { numRuns: 1_000 });
   });
 
-  it('is written without the package for JSON values with well-formed strings', () => {
-    // JSON.stringify writes a lone surrogate as \udXXX: those are left to the package.
-    const wellFormed = json.filter((v) => !JSON.stringify(v).includes('\\ud'));
+  it('is written without the package for JSON values with well-formed strings and no key starting with a digit', () => {
+    // Left to the package: lone surrogates (JSON.stringify writes them as \udXXX), and keys that may
+    // be array indexes, which JSON.stringify writes first whatever their order.
+    const digitKey = (v: unknown): boolean =>
+      typeof v === 'object' && v !== null && Object.entries(v).some(([k, m]) => /^[0-9]/.test(k) || digitKey(m));
+    const plain = json.filter((v) => !JSON.stringify(v).includes('\\ud') && !digitKey(v));
     fc.assert(
-      fc.property(wellFormed, (value) => {
-        expect(plainJson(value)).toBe(canonicalize(value));
+      fc.property(plain, (value) => {
+        expect(plainCanonical(value)).toBe(canonicalize(value));
       }),
       { numRuns: 2_000 },
     );
