@@ -16,8 +16,8 @@ import { defineProjection, type Tables } from '../../src/readmodel/projection.js
 import { defineReplay, notCompared } from '../../src/readmodel/replay.js';
 import { column, tableSpec } from '../../src/readmodel/table.js';
 
-/** Subtrees of fewer leaves are not stored: a proof rehashes them from at most 15 leaves. */
-export const STORED_FROM_LEVEL = 4;
+/** Subtrees of fewer leaves (8) are not stored: a proof rehashes them from at most 7 leaves. */
+export const STORED_FROM_LEVEL = 3;
 
 /** 32 raw bytes: half the size of hex, and no conversion on the way in or out. */
 const HASH_COLUMN = 'BLOB NOT NULL';

@@ -18,24 +18,33 @@ export class MissingNodeError extends Error {
   }
 }
 
+/** Leaves whose subtrees are not stored: a proof reads them a block at a time. */
+const BLOCK = 2 ** STORED_FROM_LEVEL;
+
 const LEAF = `leaf_index AS "leafIndex", event_id AS "eventId", position, stream, type, hash`;
 
 export function merkleTreeQueries(rs: ReadStore) {
-  /** Stored subtrees by key, then the leaves of each range, in one statement of primary-key searches. */
+  /**
+   * Stored subtrees by key, then the leaves of each range, in one statement of primary-key
+   * searches: the leaves a proof rehashes lie in a few aligned blocks of 2^STORED_FROM_LEVEL, each
+   * read as one range.
+   */
   function readStored(nodes: NodeKey[], leafRanges: Range[]): Hash[] {
+    const blocks = [...new Set(leafRanges.map(([start]) => Math.floor(start / BLOCK)))];
     const parts = [
-      ...leafRanges.map(() => `SELECT 0 AS level, leaf_index AS i, hash FROM merkle_leaves WHERE leaf_index >= ? AND leaf_index < ?`),
+      ...blocks.map(() => `SELECT 0 AS level, leaf_index AS i, hash FROM merkle_leaves WHERE leaf_index >= ? AND leaf_index < ?`),
       nodes.length && `SELECT level, node_index AS i, hash FROM merkle_nodes WHERE ${nodes.map(() => '(level = ? AND node_index = ?)').join(' OR ')}`,
     ].filter(Boolean);
     if (parts.length === 0) return [];
-    const params = [...leafRanges.flat(), ...nodes.flatMap((k) => [k.level, k.index])];
-    const found = new Map(rs.all<{ level: number; i: number; hash: Hash }>(parts.join(' UNION ALL '), params).map((r) => [`${r.level}/${r.i}`, r.hash]));
-    const leafKeys = leafRanges.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => ({ level: 0, index: start + i })));
-    return [...nodes, ...leafKeys].map((key) => {
-      const hash = found.get(`${key.level}/${key.index}`);
-      if (!hash) throw new MissingNodeError(key);
-      return hash;
-    });
+    const params = [...blocks.flatMap((b) => [b * BLOCK, (b + 1) * BLOCK]), ...nodes.flatMap((k) => [k.level, k.index])];
+    const rows = rs.all<{ level: number; i: number; hash: Hash }>(parts.join(' UNION ALL '), params);
+    const find = (key: NodeKey) => {
+      const row = rows.find((r) => r.level === key.level && r.i === key.index);
+      if (!row) throw new MissingNodeError(key);
+      return row.hash;
+    };
+    const leaves = leafRanges.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => find({ level: 0, index: start + i })));
+    return [...nodes.map(find), ...leaves];
   }
   const readNodes = sparseReader(STORED_FROM_LEVEL, readStored);
 
