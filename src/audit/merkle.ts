@@ -85,9 +85,7 @@ export function appendToEdge(edge: RightEdge, size: number, leaf: Hash, onNode: 
   let hash = leaf;
   let level = 0;
   for (let index = size; index % 2 === 1; index = (index - 1) / 2) {
-    edge.copy(NODE_INPUT, 1, level * HASH_BYTES, (level + 1) * HASH_BYTES);
-    hash.copy(NODE_INPUT, 1 + HASH_BYTES);
-    hash = oneShot('sha256', NODE_INPUT, 'buffer');
+    hash = nodeHash(edge.subarray(level * HASH_BYTES, (level + 1) * HASH_BYTES), hash);
     level += 1;
     onNode(level, (index - 1) / 2, hash);
   }
@@ -179,7 +177,7 @@ export function hashesOf(ranges: Range[], read: NodeReader): Hash[] {
 }
 
 /** The leaves under a complete subtree. */
-export const leavesUnder = ({ level, index }: NodeKey): Range => [index * 2 ** level, (index + 1) * 2 ** level];
+const leavesUnder = ({ level, index }: NodeKey): Range => [index * 2 ** level, (index + 1) * 2 ** level];
 
 /** The hash of a complete subtree from its 2^level leaves, pairwise. */
 function subtreeOf(leaves: Hash[]): Hash {
