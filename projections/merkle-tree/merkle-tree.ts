@@ -1,16 +1,23 @@
 /**
  * The audit tree (审计树): every event of the log, in log order, a leaf of an RFC 6962 Merkle tree
- * (src/audit/merkle.ts), kept as the log grows. Each complete subtree is stored once, by
- * (level, index), the moment it is complete, and never changes: any root, inclusion or
- * consistency proof of any size up to the tree's is one read of O(log n) of them (queries.ts).
- * The per-event cost is one canonical encoding, one leaf hash and on average one node hash.
+ * (src/audit/merkle.ts), kept as the log grows. Each leaf is stored, and each complete subtree of
+ * 2^STORED_FROM_LEVEL leaves or more, by (level, index), the moment it is complete; it never changes.
+ * Any root, inclusion or consistency proof of any size up to the tree's is one read of O(log n)
+ * subtrees and of the few leaves under the smaller ones, which it rehashes (queries.ts).
+ *
+ * The tree's right edge is kept in its size row, so a leaf is appended with no read. The per-event
+ * cost is one canonical encoding, one leaf hash, on average one node hash, one leaf row and
+ * 1/2^(STORED_FROM_LEVEL−1) of a node row.
  */
 import { canonicalText } from '../../src/audit/canonical.js';
-import { appendLeaf, leafHash, type Hash, type NodeKey } from '../../src/audit/merkle.js';
+import { appendToEdge, leafHash, type Hash, type RightEdge } from '../../src/audit/merkle.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
 import { defineReplay, notCompared } from '../../src/readmodel/replay.js';
 import { column, tableSpec } from '../../src/readmodel/table.js';
+
+/** Subtrees of fewer leaves (8) are not stored: a proof rehashes them from at most 7 leaves. */
+export const STORED_FROM_LEVEL = 3;
 
 /** 32 raw bytes: half the size of hex, and no conversion on the way in or out. */
 const HASH_COLUMN = 'BLOB NOT NULL';
@@ -26,17 +33,18 @@ export interface LeafRow {
   hash: Hash;
 }
 
-/** A complete subtree above the leaves: 2^level leaves from leaf nodeIndex·2^level. */
+/** A complete subtree of 2^level leaves (level ≥ STORED_FROM_LEVEL) from leaf nodeIndex·2^level. */
 export interface NodeRow {
   level: number;
   nodeIndex: number;
   hash: Hash;
 }
 
-/** How many leaves the tree has: one row. */
+/** How many leaves the tree has, and its right edge: one row. */
 interface SizeRow {
   tree: string;
   size: number;
+  rightEdge: RightEdge;
 }
 
 const specs = {
@@ -56,30 +64,29 @@ const specs = {
     columns: { level: column.integer, nodeIndex: column.integer, hash: HASH_COLUMN },
     primaryKey: ['level', 'nodeIndex'],
   }),
-  merkleSize: tableSpec<SizeRow>({ columns: { tree: column.text, size: column.integer }, primaryKey: ['tree'] }),
+  merkleSize: tableSpec<SizeRow>({ columns: { tree: column.text, size: column.integer, rightEdge: 'BLOB NOT NULL' }, primaryKey: ['tree'] }),
 };
 
 const LOG = 'log';
+const emptyTree = (): SizeRow => ({ tree: LOG, size: 0, rightEdge: Buffer.alloc(0) });
 
 function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent): void {
-  const tree = tables.merkleSize.upsert(LOG, () => ({ tree: LOG, size: 0 }));
-  const hash = leafHash(canonicalText(event, tree.size));
-  const stored = ({ level, index }: NodeKey) =>
-    level === 0 ? tables.merkleLeaves.get(index).hash : tables.merkleNodes.get([level, index]).hash;
-  appendLeaf(tree.size, hash, stored, ({ level, index }, h) => {
-    if (level === 0) {
-      const { id: eventId, position, stream, type } = event;
-      tables.merkleLeaves.insert({ leafIndex: index, eventId, position, stream, type, hash: h });
-    } else tables.merkleNodes.insert({ level, nodeIndex: index, hash: h });
+  const tree = tables.merkleSize.upsert(LOG, emptyTree);
+  const leafIndex = tree.size;
+  const hash = leafHash(canonicalText(event, leafIndex));
+  const { id: eventId, position, stream, type } = event;
+  tables.merkleLeaves.insert({ leafIndex, eventId, position, stream, type, hash });
+  tree.rightEdge = appendToEdge(tree.rightEdge, leafIndex, hash, (level, nodeIndex, h) => {
+    if (level >= STORED_FROM_LEVEL) tables.merkleNodes.insert({ level, nodeIndex, hash: h });
   });
-  tree.size += 1;
+  tree.size = leafIndex + 1;
 }
 
 const WHY = 'checked against the log by `npm run verify -- --store`, which recomputes every leaf and the root of the newest signed head';
 
 export const merkleTree = defineProjection({
   name: 'merkle-tree',
-  version: 1,
+  version: 2,
   tables: specs,
   handlers: {},
   everyEvent: appendEvent,

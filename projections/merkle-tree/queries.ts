@@ -1,11 +1,12 @@
 /**
  * The audit tree as proofs are read from it: the tree's size, an event's leaf, and roots,
  * inclusion and consistency proofs of any size up to the tree's, each from one statement that
- * reads the O(log n) complete subtrees it needs by primary key.
+ * reads by primary key the O(log n) stored subtrees it needs and the leaves under the smaller
+ * ones (fewer than 2^STORED_FROM_LEVEL each, next to each other), which it rehashes.
  */
-import { consistencyRanges, hashesOf, inclusionRanges, rootRange, type Hash, type NodeKey } from '../../src/audit/merkle.js';
+import { consistencyRanges, hashesOf, inclusionRanges, rootRange, sparseReader, type Hash, type NodeKey, type Range } from '../../src/audit/merkle.js';
 import type { ReadStore } from '../../src/readmodel/read-store.js';
-import type { LeafRow } from './merkle-tree.js';
+import { STORED_FROM_LEVEL, type LeafRow } from './merkle-tree.js';
 
 export type Leaf = Omit<LeafRow, 'hash'> & { hash: Hash };
 
@@ -17,26 +18,35 @@ export class MissingNodeError extends Error {
   }
 }
 
+/** Leaves whose subtrees are not stored: a proof reads them a block at a time. */
+const BLOCK = 2 ** STORED_FROM_LEVEL;
+
 const LEAF = `leaf_index AS "leafIndex", event_id AS "eventId", position, stream, type, hash`;
 
 export function merkleTreeQueries(rs: ReadStore) {
-  /** Every key in one statement: leaves from their table, higher subtrees from theirs (an OR of keys: a primary-key search each). */
-  function readNodes(keys: NodeKey[]): Hash[] {
-    if (keys.length === 0) return [];
-    const leaves = keys.filter((k) => k.level === 0);
-    const nodes = keys.filter((k) => k.level > 0);
+  /**
+   * Stored subtrees by key, then the leaves of each range, in one statement of primary-key
+   * searches: the leaves a proof rehashes lie in a few aligned blocks of 2^STORED_FROM_LEVEL, each
+   * read as one range.
+   */
+  function readStored(nodes: NodeKey[], leafRanges: Range[]): Hash[] {
+    const blocks = [...new Set(leafRanges.map(([start]) => Math.floor(start / BLOCK)))];
     const parts = [
-      leaves.length && `SELECT 0 AS level, leaf_index AS i, hash FROM merkle_leaves WHERE leaf_index IN (${leaves.map(() => '?').join(',')})`,
+      ...blocks.map(() => `SELECT 0 AS level, leaf_index AS i, hash FROM merkle_leaves WHERE leaf_index >= ? AND leaf_index < ?`),
       nodes.length && `SELECT level, node_index AS i, hash FROM merkle_nodes WHERE ${nodes.map(() => '(level = ? AND node_index = ?)').join(' OR ')}`,
     ].filter(Boolean);
-    const params = [...leaves.map((k) => k.index), ...nodes.flatMap((k) => [k.level, k.index])];
-    const found = new Map(rs.all<{ level: number; i: number; hash: Hash }>(parts.join(' UNION ALL '), params).map((r) => [`${r.level}/${r.i}`, r.hash]));
-    return keys.map((key) => {
-      const hash = found.get(`${key.level}/${key.index}`);
-      if (!hash) throw new MissingNodeError(key);
-      return hash;
-    });
+    if (parts.length === 0) return [];
+    const params = [...blocks.flatMap((b) => [b * BLOCK, (b + 1) * BLOCK]), ...nodes.flatMap((k) => [k.level, k.index])];
+    const rows = rs.all<{ level: number; i: number; hash: Hash }>(parts.join(' UNION ALL '), params);
+    const find = (key: NodeKey) => {
+      const row = rows.find((r) => r.level === key.level && r.i === key.index);
+      if (!row) throw new MissingNodeError(key);
+      return row.hash;
+    };
+    const leaves = leafRanges.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => find({ level: 0, index: start + i })));
+    return [...nodes.map(find), ...leaves];
   }
+  const readNodes = sparseReader(STORED_FROM_LEVEL, readStored);
 
   return {
     /** Leaves in the tree now (the events the audit projection has applied). */

@@ -3,8 +3,9 @@
  * SHA-256(0x01 || left || right), and a tree of n leaves splits at the largest power of two below n.
  *
  * Proofs are made from the tree's complete subtrees: a subtree of 2^level leaves starting at
- * leaf index·2^level is stored once it is complete and never changes, so every range a proof
- * names is a few stored nodes (`nodesOf`), and a proof is one read of O(log n) keys.
+ * leaf index·2^level never changes once it is complete, so every range a proof names is a few
+ * complete subtrees (`nodesOf`), read from storage in one go, or rehashed from a few stored leaves
+ * when storage keeps only the larger ones (`sparseReader`).
  * Verification follows transparency-dev/merkle (`proof/verify.go`), whose test vectors it passes.
  */
 import { createHash, hash as oneShot } from 'node:crypto';
@@ -14,7 +15,8 @@ export type Hash = Buffer;
 export const HASH_BYTES = 32;
 
 const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
+/** 0x01 ‖ left ‖ right, rewritten for each node: no buffer made per node but its hash. */
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_BYTES, 1);
 
 /** The leaf of `bytes`, or of a text's UTF-8 bytes (the canonical text: no Buffer made for it). */
 export function leafHash(bytes: Uint8Array | string): Hash {
@@ -24,7 +26,10 @@ export function leafHash(bytes: Uint8Array | string): Hash {
 }
 
 export function nodeHash(left: Hash, right: Hash): Hash {
-  return oneShot('sha256', Buffer.concat([NODE_PREFIX, left, right], 1 + 2 * HASH_BYTES), 'buffer');
+  if (left.length !== HASH_BYTES || right.length !== HASH_BYTES) throw new ProofError(`a subtree hash is not ${HASH_BYTES} bytes`);
+  left.copy(NODE_INPUT, 1);
+  right.copy(NODE_INPUT, 1 + HASH_BYTES);
+  return oneShot('sha256', NODE_INPUT, 'buffer');
 }
 
 /** The hash of the empty tree: SHA-256 of nothing. */
@@ -39,7 +44,7 @@ export interface NodeKey {
 }
 
 /** A range of leaves [start, end) whose hash a proof carries. */
-type Range = readonly [start: number, end: number];
+export type Range = readonly [start: number, end: number];
 
 /** The complete subtrees that make up [start, end), left to right (each as large as alignment allows). */
 export function nodesOf([start, end]: Range): NodeKey[] {
@@ -66,48 +71,51 @@ const largestPowerOfTwoBelow = (n: number) => 2 ** ((n - 1).toString(2).length -
 // ── Growing the tree ────────────────────────────────────────────────────────────────────────
 
 /**
- * Appends leaf number `size` and reports each complete subtree it finishes, the leaf first; their
- * left siblings are the complete subtrees on the tree's right edge, which `leftSibling` reads.
+ * The right edge of a tree of `size` leaves, in one buffer: at 32·level, for each level whose bit
+ * is set in `size`, the hash of the complete subtree there (other slots are stale). All a tree
+ * needs to grow: a leaf is appended with no read of what is stored.
  */
-export function appendLeaf(
-  size: number,
-  leaf: Hash,
-  leftSibling: (key: NodeKey) => Hash,
-  onNode: (key: NodeKey, hash: Hash) => void,
-): void {
+export type RightEdge = Buffer;
+
+/**
+ * Appends leaf number `size` to the tree with right edge `edge`, reports each complete subtree above
+ * the leaf it finishes (level ≥ 1), and returns the new edge: the same buffer, unless it had to grow.
+ */
+export function appendToEdge(edge: RightEdge, size: number, leaf: Hash, onNode: (level: number, index: number, hash: Hash) => void): RightEdge {
   let hash = leaf;
-  let key: NodeKey = { level: 0, index: size };
-  while (key.index % 2 === 1) {
-    // The sibling is read before the node is reported: a right edge kept per level overwrites it.
-    const left = leftSibling({ level: key.level, index: key.index - 1 });
-    onNode(key, hash);
-    hash = nodeHash(left, hash);
-    key = { level: key.level + 1, index: (key.index - 1) / 2 };
+  let level = 0;
+  for (let index = size; index % 2 === 1; index = (index - 1) / 2) {
+    hash = nodeHash(edge.subarray(level * HASH_BYTES, (level + 1) * HASH_BYTES), hash);
+    level += 1;
+    onNode(level, (index - 1) / 2, hash);
   }
-  onNode(key, hash);
+  if (edge.length < (level + 1) * HASH_BYTES) edge = Buffer.concat([edge], (level + 1) * HASH_BYTES);
+  hash.copy(edge, level * HASH_BYTES);
+  return edge;
+}
+
+/** The hashes of the edge's complete subtrees, left (largest) to right. */
+function edgeSubtrees(edge: RightEdge, size: number): Hash[] {
+  const subtrees: Hash[] = [];
+  for (let level = edge.length / HASH_BYTES - 1; level >= 0; level--) {
+    if (bit(size, level)) subtrees.push(edge.subarray(level * HASH_BYTES, (level + 1) * HASH_BYTES));
+  }
+  return subtrees;
 }
 
 /** A tree grown in memory, keeping only its right edge: O(log n) memory for any number of leaves. */
 export class MerkleBuilder {
   size = 0;
-  /** The right edge's complete subtrees by level. */
-  private readonly edge: Hash[] = [];
+  private edge: RightEdge = Buffer.alloc(0);
 
   append(leaf: Hash): void {
-    appendLeaf(
-      this.size,
-      leaf,
-      ({ level }) => this.edge[level]!,
-      ({ level }, hash) => (this.edge[level] = hash),
-    );
+    this.edge = appendToEdge(this.edge, this.size, leaf, () => {});
     this.size += 1;
   }
 
   /** MTH of the leaves so far. */
   root(): Hash {
-    const subtrees: Hash[] = [];
-    for (let level = this.edge.length - 1; level >= 0; level--) if (bit(this.size, level)) subtrees.push(this.edge[level]!);
-    return foldRight(subtrees);
+    return foldRight(edgeSubtrees(this.edge, this.size));
   }
 }
 
@@ -166,6 +174,32 @@ export function hashesOf(ranges: Range[], read: NodeReader): Hash[] {
   const hashes = read(perRange.flat());
   let at = 0;
   return perRange.map((keys) => foldRight(hashes.slice(at, (at += keys.length))));
+}
+
+/** The leaves under a complete subtree. */
+const leavesUnder = ({ level, index }: NodeKey): Range => [index * 2 ** level, (index + 1) * 2 ** level];
+
+/** The hash of a complete subtree from its 2^level leaves, pairwise. */
+function subtreeOf(leaves: Hash[]): Hash {
+  let row = leaves;
+  while (row.length > 1) row = Array.from({ length: row.length / 2 }, (_, i) => nodeHash(row[2 * i]!, row[2 * i + 1]!));
+  return row[0]!;
+}
+
+/**
+ * A reader of every complete subtree from storage that keeps each leaf but only the subtrees of
+ * 2^storedFrom leaves or more: a smaller one is rehashed from its leaves (fewer than 2^storedFrom).
+ * `read(nodes, leafRanges)` gives the stored nodes' hashes in order, then each range's leaves in order.
+ */
+export function sparseReader(storedFrom: number, read: (nodes: NodeKey[], leafRanges: Range[]) => Hash[]): NodeReader {
+  return (keys) => {
+    const stored = keys.filter((k) => k.level >= storedFrom);
+    const rehashed = keys.filter((k) => k.level < storedFrom);
+    const hashes = read(stored, rehashed.map(leavesUnder));
+    let nextStored = 0;
+    let nextLeaf = stored.length;
+    return keys.map((k) => (k.level >= storedFrom ? hashes[nextStored++]! : subtreeOf(hashes.slice(nextLeaf, (nextLeaf += 2 ** k.level)))));
+  };
 }
 
 // ── Verification ────────────────────────────────────────────────────────────────────────────

@@ -1,11 +1,12 @@
 /**
- * Random logs, random cut points: the tree grown leaf by leaf has RFC 6962's root, every inclusion
- * and consistency proof made from its stored subtrees verifies, and any one-bit change is refused.
+ * Random logs, random cut points, random levels below which subtrees are not stored: the tree grown
+ * leaf by leaf has RFC 6962's root, every inclusion and consistency proof made from its stored
+ * subtrees and leaves verifies, and any one-bit change is refused.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  appendLeaf,
+  appendToEdge,
   consistencyRanges,
   EMPTY_ROOT,
   hashesOf,
@@ -14,10 +15,12 @@ import {
   MerkleBuilder,
   nodeHash,
   rootRange,
+  sparseReader,
   verifyConsistency,
   verifyInclusion,
   type Hash,
   type NodeKey,
+  type RightEdge,
 } from '../../src/audit/merkle.js';
 
 /** MTH(D[n]) straight from RFC 6962 §2.1, recursively. */
@@ -28,21 +31,35 @@ function referenceRoot(leaves: Hash[]): Hash {
   return nodeHash(referenceRoot(leaves.slice(0, k)), referenceRoot(leaves.slice(k)));
 }
 
-/** A log's stored subtrees, as the read model keeps them. */
-function grow(data: Uint8Array[]) {
+/**
+ * A log's stored subtrees, as the read model keeps them: every leaf, and the subtrees of
+ * 2^storedFrom leaves or more; proofs read them through the same sparse reader.
+ */
+function grow(data: Uint8Array[], storedFrom: number) {
   const nodes = new Map<string, Hash>();
   const id = ({ level, index }: NodeKey) => `${level}/${index}`;
-  data.forEach((bytes, size) =>
-    appendLeaf(size, leafHash(bytes), (key) => nodes.get(id(key))!, (key, hash) => nodes.set(id(key), hash)),
-  );
-  const read = (keys: NodeKey[]) =>
-    keys.map((key) => {
-      const hash = nodes.get(id(key));
-      if (!hash) throw new Error(`node ${id(key)} was never stored`);
-      return hash;
+  let edge: RightEdge = Buffer.alloc(0);
+  data.forEach((bytes, size) => {
+    const leaf = leafHash(bytes);
+    nodes.set(id({ level: 0, index: size }), leaf);
+    edge = appendToEdge(edge, size, leaf, (level, index, hash) => {
+      if (level >= storedFrom) nodes.set(id({ level, index }), hash);
     });
+  });
+  const stored = (key: NodeKey) => {
+    const hash = nodes.get(id(key));
+    if (!hash) throw new Error(`node ${id(key)} was never stored`);
+    return hash;
+  };
+  const read = sparseReader(storedFrom, (keys, leafRanges) => [
+    ...keys.map(stored),
+    ...leafRanges.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => stored({ level: 0, index: start + i }))),
+  ]);
   return { read, root: (n: number) => hashesOf([rootRange(n)], read)[0]! };
 }
+
+/** How many levels of small subtrees the storage leaves out: none, some, more than a small log has. */
+const storedFrom = fc.integer({ min: 0, max: 7 });
 
 const flipBit = (hashes: Hash[], which: number, bit: number) =>
   hashes.map((h, i) => {
@@ -60,10 +77,10 @@ const log = fc.uniqueArray(fc.uint8Array({ maxLength: 40 }), { minLength: 1, max
 describe('a tree grown leaf by leaf', () => {
   it('has the RFC 6962 root at every size, from its right edge and from its stored subtrees', () => {
     fc.assert(
-      fc.property(log, (data) => {
+      fc.property(log, storedFrom, (data, from) => {
         const leaves = data.map(leafHash);
         const builder = new MerkleBuilder();
-        const tree = grow(data);
+        const tree = grow(data, from);
         leaves.forEach((leaf, i) => {
           builder.append(leaf);
           const expected = referenceRoot(leaves.slice(0, i + 1));
@@ -84,8 +101,8 @@ describe('inclusion proofs from stored subtrees', () => {
 
   it('verify for every leaf of every prefix, and refuse any one-bit change', () => {
     fc.assert(
-      fc.property(cut, fc.nat(), fc.nat(255), ({ data, size, index }, which, bit) => {
-        const tree = grow(data);
+      fc.property(cut, storedFrom, fc.nat(), fc.nat(255), ({ data, size, index }, from, which, bit) => {
+        const tree = grow(data, from);
         const root = tree.root(size);
         const leaf = leafHash(data[index]!);
         const proof = hashesOf(inclusionRanges(index, size), tree.read);
@@ -108,8 +125,8 @@ describe('consistency proofs from stored subtrees', () => {
 
   it('verify between every two prefixes, and refuse any one-bit change', () => {
     fc.assert(
-      fc.property(cuts, fc.nat(), fc.nat(255), ({ data, size1, size2 }, which, bit) => {
-        const tree = grow(data);
+      fc.property(cuts, storedFrom, fc.nat(), fc.nat(255), ({ data, size1, size2 }, from, which, bit) => {
+        const tree = grow(data, from);
         const [root1, root2] = [tree.root(size1), tree.root(size2)];
         const proof = hashesOf(consistencyRanges(size1, size2), tree.read);
         verifyConsistency(size1, size2, proof, root1, root2);
@@ -122,9 +139,9 @@ describe('consistency proofs from stored subtrees', () => {
 
   it('refuse a log that was changed before the first head', () => {
     fc.assert(
-      fc.property(cuts, fc.nat(), ({ data, size1, size2 }, at) => {
+      fc.property(cuts, storedFrom, fc.nat(), ({ data, size1, size2 }, from, at) => {
         const changed = data.map((d, i) => (i === at % size1 ? Uint8Array.from([...d, 1]) : d));
-        const [honest, forged] = [grow(data), grow(changed)];
+        const [honest, forged] = [grow(data, from), grow(changed, from)];
         const proof = hashesOf(consistencyRanges(size1, size2), forged.read);
         refused(() => verifyConsistency(size1, size2, proof, honest.root(size1), forged.root(size2)));
       }),

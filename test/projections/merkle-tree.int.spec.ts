@@ -82,6 +82,23 @@ describe.each(testStores())('the audit tree on $name', (testStore) => {
     }
   });
 
+  it('proves every leaf and every earlier size, across the subtrees it stores and the leaves it rehashes', async () => {
+    await load(store, 60);
+    await follow(7);
+    const events = await wholeLog(store);
+    const roots = rootsOf(events);
+    const tree = merkleTreeQueries(readStore);
+    for (const size of [17, 32, 33, events.length]) {
+      expect(tree.merkleRoot(size).equals(roots[size - 1]!)).toBe(true);
+      for (let index = 0; index < size; index++) {
+        verifyInclusion(index, size, tree.leafByIndex(index)!.hash, tree.inclusionProof(index, size), roots[size - 1]!);
+      }
+      for (let earlier = 1; earlier < size; earlier++) {
+        verifyConsistency(earlier, size, tree.consistencyProof(earlier, size), roots[earlier - 1]!, roots[size - 1]!);
+      }
+    }
+  });
+
   it('passes verify --store against a head of it, and names the first leaf the store no longer matches', async () => {
     await load(store, 80);
     await follow(1_000);
