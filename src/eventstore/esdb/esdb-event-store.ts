@@ -2,7 +2,10 @@
  * The EventStoreDB event store (production): the port on `@eventstore/db-client` 6.x.
  *
  * - Appends name the exact expectation (no stream, stream exists, or a revision; never "any"),
- *   keep the event ids, and so inherit EventStoreDB's idempotent retry of the same ids.
+ *   keep the event ids, and so inherit EventStoreDB's idempotent retry of the same ids. They
+ *   require the leader (a follower answers "not leader" and the client reconnects to the
+ *   leader). An append that kept timing out may or may not have been written: the stream is
+ *   read again, and the append succeeded if its events are there with the same ids.
  * - Every server call is bounded (esdb-reads.ts pages) and retried on a dropped connection
  *   (esdb-call.ts), then fails with the port's `StoreUnavailableError`.
  * - `$all` holds EventStoreDB's system events too: reads skip them, subscriptions have the
@@ -22,6 +25,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   StoreClosedError,
+  StoreUnavailableError,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -96,11 +100,20 @@ export class EsdbEventStore implements EventStore {
     const expected = options.expectedRevision;
     if (events.length === 0) return this.appendNothing(stream, expected);
     const write = () =>
-      this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), { expectedRevision: esdbExpectation(expected) });
-    const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
-    const revision = Number(result.nextExpectedRevision);
-    const position = result.position ? toPosition(result.position) : await this.positionOf(stream, revision);
-    return { nextExpectedRevision: revision, position };
+      this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), {
+        expectedRevision: esdbExpectation(expected),
+        requiresLeader: true,
+      });
+    try {
+      const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
+      const revision = Number(result.nextExpectedRevision);
+      const position = result.position ? toPosition(result.position) : await this.positionOf(stream, revision);
+      return { nextExpectedRevision: revision, position };
+    } catch (error) {
+      const written = error instanceof StoreUnavailableError && (await this.writtenAlready(stream, events, expected));
+      if (!written) throw error;
+      return written;
+    }
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -159,6 +172,19 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: last?.revision ?? -1, position: (await this.reads.headPosition()) ?? encodePosition(0n, 0n) };
   }
 
+  /**
+   * Whether a failed append was written after all: its events at the place it expected, with
+   * the same ids. Undefined when they are not there, or when the stream cannot be read either.
+   */
+  private async writtenAlready(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+    const place = appendedPlace(expected, events.length);
+    const read = await this.reads.readStream(stream, place).catch(() => undefined);
+    const found = place.direction === 'backwards' ? read?.reverse() : read;
+    const last = found?.at(-1);
+    if (!last || found!.map((event) => event.id).join() !== events.map((event) => event.id).join()) return undefined;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
   /** Older servers answer an idempotent retry without a position: the event itself has it. */
   private async positionOf(stream: string, revision: number): Promise<Position> {
     const [event] = await this.reads.readStream(stream, { fromRevision: revision, maxCount: 1 });
@@ -168,6 +194,12 @@ export class EsdbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
+}
+
+/** Where an append's events are if it was written: right after the expected revision (or the last ones, for "stream exists"). */
+function appendedPlace(expected: ExpectedRevision, count: number): ReadStreamOptions {
+  if (expected === 'stream_exists') return { direction: 'backwards', maxCount: count };
+  return { fromRevision: expected === 'no_stream' ? 0 : expected + 1, maxCount: count };
 }
 
 function esdbExpectation(expected: ExpectedRevision): AppendExpectedRevision {

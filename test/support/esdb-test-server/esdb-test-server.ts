@@ -3,15 +3,21 @@
  * part of EventStoreDB's protocol the ledger's adapter uses (see README.md), so the adapter is
  * tested over real gRPC with the real `@eventstore/db-client`, and faults can be injected.
  *
- * Methods it does not serve (delete, tombstone, batch append…) answer UNIMPLEMENTED.
- * `stop()` cuts every open call (as a crash does) and `start()` listens again on the same port
- * with the same data; like a real node, each start writes a `$epoch-information` system event.
+ * It presents itself as a 24.10 node (its server features list `BatchAppend`, so the client
+ * appends through it); methods it does not serve (projections, persistent subscriptions, users…)
+ * answer UNIMPLEMENTED. `stop()` cuts every open call (as a crash does) and `start()` listens
+ * again on the same port with the same data; like a real node, each start writes a
+ * `$epoch-information` system event. A double started with `followerOf` shares another's log
+ * and refuses what requires the leader, pointing at it.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { appendHandler, DEFAULT_MAX_APPEND_SIZE } from './append-handler.js';
+import { batchAppendHandler } from './batch-append-handler.js';
+import { deleteHandler } from './delete-handler.js';
 import { EventLog } from './event-log.js';
-import { type FaultControls, Faults } from './faults.js';
+import { type Endpoint, type FaultControls, Faults } from './faults.js';
+import type { NodeContext } from './node.js';
 import { grpc, serverFeatures, serverFeaturesGrpc, streamsGrpc } from './protocol.js';
 import { readHandler } from './read-handler.js';
 
@@ -20,6 +26,8 @@ export interface EsdbTestServer {
   /** `esdb://127.0.0.1:PORT?tls=false` */
   readonly connectionString: string;
   readonly faults: FaultControls;
+  /** How many refusals were injected so far, by kind (not ready, too busy, not leader, timeout). */
+  readonly injected: Readonly<Record<string, number>>;
   /** How many events the log holds, system events included. */
   eventCount(): number;
   /** Cuts every open call and stops listening; the data stays. */
@@ -33,26 +41,54 @@ export interface EsdbTestServer {
 export interface EsdbTestServerOptions {
   /** As EventStoreDB's `--max-append-size` (bytes; default 1 MiB). */
   maxAppendSize?: number;
+  /** As EventStoreDB's `--write-timeout-ms` (default 2000): how long a timed-out write takes to say so. */
+  writeTimeoutMs?: number;
+  /** Refuse every read of `$all` (reads and subscriptions) with "access denied", as a secure node does to a user without read access to it. */
+  allReadDenied?: boolean;
+  /** A follower of this double: the same log, and "not the leader" to what requires the leader. */
+  followerOf?: EsdbTestServer;
 }
 
 /** Starts a test double on a free port. */
 export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
-  const server = new TestServer(options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE);
+  const leader = options.followerOf as TestServer | undefined;
+  const server = new TestServer(leader?.log ?? new EventLog(), options, leader);
   await server.start();
   return server;
 }
 
-const SERVER_VERSION = '0.0.0-test-double';
+/** The version a 24.10 node reports; the client and its tests gate features on it. */
+export const SERVER_VERSION = '24.10.0';
+const STREAMS_SERVICE = 'event_store.client.streams.streams';
+const SERVED_METHODS = ['read', 'append', 'batchappend', 'delete', 'tombstone'];
 const BIND_ATTEMPTS = 50;
+const DEFAULT_WRITE_TIMEOUT_MS = 2000;
 
 class TestServer implements EsdbTestServer {
   port = 0;
   readonly faults = new Faults();
-  private readonly log = new EventLog();
+  private readonly node: NodeContext;
   private grpcServer: grpc.Server | undefined;
   private epoch = 0;
 
-  constructor(private readonly maxAppendSize: number) {}
+  constructor(
+    readonly log: EventLog,
+    options: EsdbTestServerOptions,
+    leader: TestServer | undefined,
+  ) {
+    this.node = {
+      log,
+      faults: this.faults,
+      maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
+      writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+      allReadDenied: options.allReadDenied ?? false,
+      leader: (): Endpoint | undefined => leader && { host: '127.0.0.1', port: leader.port },
+    };
+  }
+
+  get injected(): Readonly<Record<string, number>> {
+    return this.faults.injected;
+  }
 
   get connectionString(): string {
     return `esdb://127.0.0.1:${this.port}?tls=false`;
@@ -66,8 +102,11 @@ class TestServer implements EsdbTestServer {
     if (this.grpcServer) return;
     const server = new grpc.Server();
     server.addService(streamsGrpc.StreamsService, {
-      read: readHandler(this.log, this.faults),
-      append: appendHandler(this.log, this.faults, this.maxAppendSize),
+      read: readHandler(this.node),
+      append: appendHandler(this.node),
+      batchAppend: batchAppendHandler(this.node),
+      delete: deleteHandler(this.node, false),
+      tombstone: deleteHandler(this.node, true),
     });
     server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: this.supportedMethods() });
     this.port = await bindWithRetry(server, this.port);
@@ -96,14 +135,12 @@ class TestServer implements EsdbTestServer {
     this.log.append('$epoch-information', { kind: 'any' }, [epoch]);
   }
 
-  /** Lists what the double serves; without `batchappend` the client appends with `Streams.Append`. */
+  /** Lists what the double serves; with `batchappend` listed, the client appends through `BatchAppend`. */
   private supportedMethods() {
     return async (_call: unknown, callback: grpc.sendUnaryData<InstanceType<typeof serverFeatures.SupportedMethods>>) => {
       const refusal = await this.faults.admit();
       if (refusal) return callback(refusal);
-      const methods = ['read', 'append'].map((name) =>
-        new serverFeatures.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name),
-      );
+      const methods = SERVED_METHODS.map((name) => new serverFeatures.SupportedMethod().setServiceName(STREAMS_SERVICE).setMethodName(name));
       callback(null, new serverFeatures.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(SERVER_VERSION));
     };
   }

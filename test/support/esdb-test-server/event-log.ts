@@ -5,6 +5,7 @@
  * by each record's size, as in EventStoreDB's transaction file, so nothing may assume they are
  * contiguous. Every event is self-committed: its commit and prepare positions are equal.
  */
+import { randomUUID } from 'node:crypto';
 
 export interface StoredEvent {
   id: string;
@@ -17,6 +18,8 @@ export interface StoredEvent {
   metadata: Uint8Array;
   /** 100 ns ticks since the Unix epoch, as EventStoreDB's `created` metadata. */
   created: bigint;
+  /** The `$streamDeleted` record a tombstone writes: EventStoreDB numbers it Int64.MaxValue. */
+  tombstone?: true;
 }
 
 export type ProposedEvent = Pick<StoredEvent, 'id' | 'type' | 'contentType' | 'data' | 'metadata'>;
@@ -26,7 +29,10 @@ export type Expectation = { kind: 'any' } | { kind: 'stream_exists' } | { kind: 
 
 export type AppendOutcome =
   | { ok: true; currentRevision: number; position: number | undefined }
-  | { ok: false; currentRevision: number };
+  | { ok: false; currentRevision: number; deleted?: true };
+
+/** EventStoreDB's metadata stream of a stream: `$$name`. */
+export const metadataStream = (name: string) => `$$${name}`;
 
 /** Where a new log begins: EventStoreDB's first chunk starts with its own records. */
 const FIRST_POSITION = 1024;
@@ -38,8 +44,23 @@ export class EventLog {
   private nextPosition = FIRST_POSITION;
   private readonly waiters = new Set<() => void>();
 
+  private readonly tombstones = new Set<string>();
+
+  /**
+   * The stream's readable events: undefined when it does not exist, or when a delete (or a
+   * `$tb` in its metadata) truncated all of them, as EventStoreDB then answers "not found".
+   */
   stream(name: string): StoredEvent[] | undefined {
-    return this.streams.get(name);
+    const events = this.streams.get(name);
+    if (!events) return undefined;
+    const truncateBefore = this.truncateBefore(name);
+    if (truncateBefore === 0) return events;
+    const visible = events.filter((event) => event.revision >= truncateBefore);
+    return visible.length ? visible : undefined;
+  }
+
+  isTombstoned(name: string): boolean {
+    return this.tombstones.has(name);
   }
 
   lastRevision(name: string): number {
@@ -48,6 +69,7 @@ export class EventLog {
 
   append(stream: string, expected: Expectation, events: ProposedEvent[]): AppendOutcome {
     const current = this.lastRevision(stream);
+    if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
     const decision = decide(this.streams.get(stream) ?? [], current, expected, events);
     if (decision.kind === 'conflict') return { ok: false, currentRevision: current };
     if (decision.kind === 'retry') return { ok: true, currentRevision: decision.last.revision, position: decision.last.position };
@@ -55,6 +77,25 @@ export class EventLog {
     const last = this.streams.get(stream)?.at(-1);
     this.waiters.forEach((wake) => wake());
     return { ok: true, currentRevision: this.lastRevision(stream), position: events.length ? last?.position : undefined };
+  }
+
+  /**
+   * A soft delete writes `$tb` (truncate before) past the last event into the stream's
+   * metadata; a tombstone writes a `$streamDeleted` record and the stream can never be written
+   * again. Answers the position of the record written, or why nothing was.
+   */
+  delete(stream: string, expected: Expectation, tombstone: boolean): { ok: true; position: number } | Extract<AppendOutcome, { ok: false }> {
+    const current = this.lastRevision(stream);
+    if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
+    const existsImplicitly = current >= 0 || this.streams.has(metadataStream(stream));
+    const holds =
+      expected.kind === 'any' ||
+      (expected.kind === 'stream_exists' && current >= 0) ||
+      (expected.kind === 'revision' && expected.revision === current && (current >= 0 || existsImplicitly));
+    if (!holds) return { ok: false, currentRevision: current };
+    const record = tombstone ? this.tombstoneRecord(stream) : this.truncation(stream, current + 1);
+    this.waiters.forEach((wake) => wake());
+    return { ok: true, position: record.position };
   }
 
   /** Index in `all` of the first event at or after `position`. */
@@ -82,19 +123,44 @@ export class EventLog {
     });
   }
 
-  private write(stream: string, event: ProposedEvent): void {
+  private truncateBefore(name: string): number {
+    const metadata = this.streams.get(metadataStream(name))?.at(-1);
+    if (!metadata) return 0;
+    try {
+      const tb = (JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: unknown }).$tb;
+      return typeof tb === 'number' ? tb : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  private truncation(stream: string, truncateBefore: number): StoredEvent {
+    const data = Buffer.from(JSON.stringify({ $tb: truncateBefore }));
+    return this.write(metadataStream(stream), { id: randomUUID(), type: '$metadata', contentType: 'application/json', data, metadata: new Uint8Array() });
+  }
+
+  private tombstoneRecord(stream: string): StoredEvent {
+    this.tombstones.add(stream);
+    const record = { id: randomUUID(), type: '$streamDeleted', contentType: 'application/octet-stream', data: new Uint8Array(), metadata: new Uint8Array() };
+    const stored = this.place(stream, record, this.lastRevision(stream) + 1);
+    stored.tombstone = true;
+    this.all.push(stored);
+    return stored;
+  }
+
+  private write(stream: string, event: ProposedEvent): StoredEvent {
     const events = this.streams.get(stream) ?? [];
-    const stored: StoredEvent = {
-      ...event,
-      stream,
-      revision: events.length,
-      position: this.nextPosition,
-      created: BigInt(Date.now()) * 10_000n,
-    };
-    this.nextPosition += RECORD_HEADER_BYTES + stream.length + event.data.length + event.metadata.length;
+    const stored = this.place(stream, event, events.length);
     events.push(stored);
     this.streams.set(stream, events);
     this.all.push(stored);
+    return stored;
+  }
+
+  private place(stream: string, event: ProposedEvent, revision: number): StoredEvent {
+    const stored: StoredEvent = { ...event, stream, revision, position: this.nextPosition, created: BigInt(Date.now()) * 10_000n };
+    this.nextPosition += RECORD_HEADER_BYTES + stream.length + event.data.length + event.metadata.length;
+    return stored;
   }
 }
 

@@ -5,24 +5,39 @@
  * EventStoreDB does. Subscriptions, the same call with `subscription` set, are in
  * subscription-handler.ts.
  */
+import { streamDeletedError } from './append-handler.js';
 import type { EventLog } from './event-log.js';
-import type { Faults } from './faults.js';
+import { refusalError } from './faults.js';
 import { eventFilter } from './filter.js';
-import { eventMessage, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
+import { type NodeContext, refusalFor } from './node.js';
+import { eventMessage, exceptionError, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
 import { cancellation, type ReadCall, send } from './server-call.js';
 import { subscribe } from './subscription-handler.js';
 
 const { AllOptions, StreamOptions, ReadDirection } = streams.ReadReq.Options;
 
-export function readHandler(log: EventLog, faults: Faults) {
+export function readHandler(node: NodeContext) {
   return async (call: ReadCall): Promise<void> => {
-    const refusal = await faults.admit();
+    const refused = (await node.faults.admit()) ?? nodeRefusal(node, call);
     const options = call.request.getOptions();
-    if (refusal) return void call.emit('error', refusal);
+    if (refused) return void call.emit('error', refused);
     if (!options) return void call.emit('error', statusError(grpc.status.INVALID_ARGUMENT, 'read without options'));
-    if (options.hasSubscription()) return subscribe(call, log, faults, options);
-    await sendAll(call, options.hasStream() ? readStream(log, options) : readAll(log, options));
+    if (!options.hasStream() && node.allReadDenied) return void call.emit('error', accessDenied());
+    const deleted = options.hasStream() && streamName(options.getStream()!.getStreamIdentifier());
+    if (deleted && node.log.isTombstoned(deleted)) return void call.emit('error', streamDeletedError(deleted));
+    if (options.hasSubscription()) return subscribe(call, node.log, node.faults, options);
+    await sendAll(call, options.hasStream() ? readStream(node.log, options) : readAll(node.log, options));
   };
+}
+
+/** `RpcExceptions.AccessDenied`. */
+function accessDenied(): grpc.ServiceError {
+  return exceptionError(grpc.status.PERMISSION_DENIED, 'Access Denied', { exception: 'access-denied' });
+}
+
+function nodeRefusal(node: NodeContext, call: ReadCall): grpc.ServiceError | undefined {
+  const refusal = refusalFor(node, call.metadata, false);
+  return refusal && refusalError(refusal);
 }
 
 async function sendAll(call: ReadCall, messages: ReadResponse[]): Promise<void> {
