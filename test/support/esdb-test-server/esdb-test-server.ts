@@ -18,7 +18,7 @@ import { deleteHandler } from './delete-handler.js';
 import { EventLog } from './event-log.js';
 import { type Endpoint, type FaultControls, Faults } from './faults.js';
 import type { NodeContext } from './node.js';
-import { grpc, serverFeatures, serverFeaturesGrpc, streamsGrpc } from './protocol.js';
+import { gossip, gossipGrpc, grpc, serverFeatures, serverFeaturesGrpc, shared, streamsGrpc } from './protocol.js';
 import { readHandler } from './read-handler.js';
 
 export interface EsdbTestServer {
@@ -47,14 +47,37 @@ export interface EsdbTestServerOptions {
   allReadDenied?: boolean;
   /** A follower of this double: the same log, and "not the leader" to what requires the leader. */
   followerOf?: EsdbTestServer;
+  /** Serve TLS with this key and certificate (PEM), as a secure node does; credentials are not checked. */
+  tls?: { key: Buffer; cert: Buffer };
+  /** A member of a cluster of doubles (test-cluster.ts): its log, its leader, and the members its gossip lists. */
+  member?: ClusterMember;
+}
+
+/** What a double in a cluster asks the cluster, at every call. */
+export interface ClusterMember {
+  log: EventLog;
+  /** The leader's address while this node is a follower; undefined while it leads. */
+  leader(): Endpoint | undefined;
+  /** The members as gossip lists them. */
+  gossip(): GossipMember[];
+}
+
+export interface GossipMember {
+  instanceId: string;
+  endpoint: Endpoint;
+  state: 'leader' | 'follower';
+  alive: boolean;
 }
 
 /** Starts a test double on a free port. */
 export async function startEsdbTestServer(options: EsdbTestServerOptions = {}): Promise<EsdbTestServer> {
-  const leader = options.followerOf as TestServer | undefined;
-  const server = new TestServer(leader?.log ?? new EventLog(), options, leader);
+  const server = new TestServer(options);
   await server.start();
   return server;
+}
+
+function followerMember(leader: TestServer): ClusterMember {
+  return { log: leader.log, leader: () => ({ host: '127.0.0.1', port: leader.port }), gossip: () => [] };
 }
 
 /** The version a 24.10 node reports; the client and its tests gate features on it. */
@@ -67,31 +90,28 @@ const DEFAULT_WRITE_TIMEOUT_MS = 2000;
 class TestServer implements EsdbTestServer {
   port = 0;
   readonly faults = new Faults();
+  readonly log: EventLog;
   private readonly node: NodeContext;
+  private readonly member: ClusterMember | undefined;
   private grpcServer: grpc.Server | undefined;
   private epoch = 0;
 
-  constructor(
-    readonly log: EventLog,
-    options: EsdbTestServerOptions,
-    leader: TestServer | undefined,
-  ) {
+  constructor(private readonly options: EsdbTestServerOptions) {
+    const leader = options.followerOf as TestServer | undefined;
+    this.member = options.member ?? (leader && followerMember(leader));
+    this.log = this.member?.log ?? new EventLog();
     this.node = {
-      log,
+      log: this.log,
       faults: this.faults,
       maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
       writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       allReadDenied: options.allReadDenied ?? false,
-      leader: (): Endpoint | undefined => leader && { host: '127.0.0.1', port: leader.port },
+      leader: (): Endpoint | undefined => this.member?.leader(),
     };
   }
 
   get injected(): Readonly<Record<string, number>> {
     return this.faults.injected;
-  }
-
-  get connectionString(): string {
-    return `esdb://127.0.0.1:${this.port}?tls=false`;
   }
 
   eventCount(): number {
@@ -109,7 +129,8 @@ class TestServer implements EsdbTestServer {
       tombstone: deleteHandler(this.node, true),
     });
     server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: this.supportedMethods() });
-    this.port = await bindWithRetry(server, this.port);
+    server.addService(gossipGrpc.GossipService, { read: this.gossip() });
+    this.port = await bindWithRetry(server, this.port, this.credentials());
     this.grpcServer = server;
     this.writeEpoch();
   }
@@ -129,6 +150,24 @@ class TestServer implements EsdbTestServer {
     await this.stop();
   }
 
+  get connectionString(): string {
+    return `esdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  private credentials(): grpc.ServerCredentials {
+    const tls = this.options.tls;
+    return tls ? grpc.ServerCredentials.createSsl(null, [{ private_key: tls.key, cert_chain: tls.cert }], false) : grpc.ServerCredentials.createInsecure();
+  }
+
+  /** `Gossip.Read`: the cluster's members, or this node alone as leader. */
+  private gossip() {
+    return (_call: unknown, callback: grpc.sendUnaryData<InstanceType<typeof gossip.ClusterInfo>>) => {
+      const alone: GossipMember = { instanceId: '00000000-0000-4000-8000-000000000000', endpoint: { host: '127.0.0.1', port: this.port }, state: 'leader', alive: true };
+      const members = (this.member?.gossip() ?? []).length ? this.member!.gossip() : [alone];
+      callback(null, new gossip.ClusterInfo().setMembersList(members.map(memberInfo)));
+    };
+  }
+
   private writeEpoch(): void {
     const data = Buffer.from(JSON.stringify({ epochNumber: this.epoch++, epochId: randomUUID() }));
     const epoch = { id: randomUUID(), type: '$epoch-information', contentType: 'application/json', data, metadata: new Uint8Array() };
@@ -146,12 +185,22 @@ class TestServer implements EsdbTestServer {
   }
 }
 
+function memberInfo(member: GossipMember): InstanceType<typeof gossip.MemberInfo> {
+  const { VNodeState } = gossip.MemberInfo;
+  return new gossip.MemberInfo()
+    .setInstanceId(new shared.UUID().setString(member.instanceId))
+    .setTimeStamp(String(Date.now()))
+    .setState(member.state === 'leader' ? VNodeState.LEADER : VNodeState.FOLLOWER)
+    .setIsAlive(member.alive)
+    .setHttpEndPoint(new gossip.EndPoint().setAddress(member.endpoint.host).setPort(member.endpoint.port));
+}
+
 /** Binds `127.0.0.1:port` (0: any free port); right after a stop the old socket may still be closing. */
-async function bindWithRetry(server: grpc.Server, port: number): Promise<number> {
+async function bindWithRetry(server: grpc.Server, port: number, credentials: grpc.ServerCredentials): Promise<number> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+        server.bindAsync(`127.0.0.1:${port}`, credentials, (error, bound) =>
           error ? reject(error) : resolve(bound),
         ),
       );

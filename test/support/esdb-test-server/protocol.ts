@@ -9,12 +9,14 @@ import serverFeatures from '@eventstore/db-client/generated/serverfeatures_pb.js
 import shared from '@eventstore/db-client/generated/shared_pb.js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import streams from '@eventstore/db-client/generated/streams_pb.js';
+import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js';
+import gossip from '@eventstore/db-client/generated/gossip_pb.js';
 import rpc from '@eventstore/db-client/generated/status_pb.js';
 import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import type { StoredEvent } from './event-log.js';
 
-export { emptyPb, grpc, rpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
+export { emptyPb, gossip, gossipGrpc, grpc, rpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
 
 export type ReadRequest = InstanceType<typeof streams.ReadReq>;
 export type ReadResponse = InstanceType<typeof streams.ReadResp>;

@@ -1,0 +1,36 @@
+/**
+ * Which of the official client's test files run against the double, and why the others do not.
+ * Every file of theirs is named here once: in `RUN`, or in `SKIPPED` with its reason.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The client's tests, unmodified (`ESDB_CONFORMANCE_DIR`, else `../shared/conformance/…` beside the repository). */
+export const CONFORMANCE_DIR = resolve(process.env.ESDB_CONFORMANCE_DIR ?? resolve(import.meta.dirname, '../../shared/conformance/eventstore-client-nodejs-v6.2.1'));
+export const TEST_PACKAGE = resolve(CONFORMANCE_DIR, 'packages/test');
+
+export function assertPresent(): void {
+  if (!existsSync(resolve(TEST_PACKAGE, 'src/streams'))) {
+    throw new Error(`the official client's tests are not at ${CONFORMANCE_DIR}: set ESDB_CONFORMANCE_DIR to their copy (eventstore-client-nodejs-v6.2.1)`);
+  }
+}
+
+export const RUN = [
+  'src/streams/appendToStream.test.ts',
+  'src/streams/appendToStream-batch-append.test.ts',
+  'src/streams/appendToStream-batch-append-flood.test.ts',
+  'src/streams/appendToStream-errors.test.ts',
+  'src/streams/readStream.test.ts',
+  'src/streams/readAll.test.ts',
+  'src/streams/subscribeToAll.test.ts',
+  'src/streams/subscribeToAll-filters.test.ts',
+  'src/streams/subscribeToStream.test.ts',
+  'src/streams/deleteStream.test.ts',
+  'src/streams/tombstoneStream.test.ts',
+  'src/extra/oversize-event.test.ts',
+  'src/connection/reconnect/UnavailableError.test.ts',
+  'src/connection/reconnect/mid-stream.test.ts',
+];
+
+/** Files not run, each with the reason. */
+export const SKIPPED: Record<string, string> = {};
