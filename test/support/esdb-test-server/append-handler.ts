@@ -7,7 +7,7 @@
  */
 import type { AppendOutcome, EventLog, Expectation, ProposedEvent } from './event-log.js';
 import { refusalError } from './faults.js';
-import { type NodeContext, refusalFor, timedOut } from './node.js';
+import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
 import { type AppendRequest, type AppendResponse, exceptionError, grpc, shared, statusError, streamName, streams } from './protocol.js';
 
 const { Options } = streams.AppendReq;
@@ -21,7 +21,7 @@ type AppendCall = grpc.ServerReadableStream<AppendRequest, AppendResponse>;
 
 export function appendHandler(node: NodeContext) {
   return (call: AppendCall, callback: grpc.sendUnaryData<AppendResponse>): void => {
-    const admitted = node.faults.admit();
+    const admitted = admit(node, call.metadata);
     const messages: AppendRequest[] = [];
     call.on('data', (message: AppendRequest) => messages.push(message));
     call.on('error', () => undefined);

@@ -11,7 +11,7 @@
 import type { ProposedEvent } from './event-log.js';
 import { notLeaderError } from './faults.js';
 import { expectationOf, expectedVersion, proposedMessage, sizeOnDisk } from './append-handler.js';
-import { type NodeContext, refusalFor, timedOut } from './node.js';
+import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
 import {
   type BatchAppendRequest,
   type BatchAppendResponse,
@@ -36,13 +36,14 @@ interface PendingAppend {
 
 export function batchAppendHandler(node: NodeContext) {
   return async (call: BatchAppendCall): Promise<void> => {
-    const refusal = await node.faults.admit();
+    const refusal = await admit(node, call.metadata);
     if (refusal) return void call.emit('error', refusal);
     const pending = new Map<string, PendingAppend>();
     const answering = new Set<Promise<void>>();
     let ended = false;
     call.on('error', () => undefined);
     call.on('data', (request: BatchAppendRequest) => {
+      if (pastDeadline(request)) return void call.write(timeoutResponse(request));
       const append = collect(pending, request);
       if (!append || !request.getIsFinal()) return;
       pending.delete(correlationOf(request));
@@ -60,6 +61,23 @@ export function batchAppendHandler(node: NodeContext) {
       call.emit('error', error);
     };
   };
+}
+
+/** The append's own deadline (on its options) passed before it arrived: EventStoreDB answers Timeout at once. */
+function pastDeadline(request: BatchAppendRequest): boolean {
+  const deadline = request.getOptions()?.getDeadline();
+  return deadline !== undefined && deadline.toDate().getTime() <= Date.now();
+}
+
+function timeoutResponse(request: BatchAppendRequest): BatchAppendResponse {
+  return new streams.BatchAppendResp()
+    .setCorrelationId(request.getCorrelationId())
+    .setStreamIdentifier(request.getOptions()!.getStreamIdentifier())
+    .setError(timeoutStatus());
+}
+
+function timeoutStatus(): RpcStatus {
+  return rpcStatus(grpc.status.DEADLINE_EXCEEDED, 'Timeout', detail('Timeout', new shared.Timeout()));
 }
 
 function correlationOf(request: BatchAppendRequest): string {
@@ -85,7 +103,7 @@ async function answerAppend(node: NodeContext, call: BatchAppendCall, append: Pe
   if (refusal?.kind === 'not-leader') throw notLeaderError(refusal.leader);
   if (refusal?.kind === 'timeout') {
     await timedOut(node, refusal, () => write(node, append));
-    response.setError(rpcStatus(grpc.status.DEADLINE_EXCEEDED, 'Timeout', detail('Timeout', new shared.Timeout())));
+    response.setError(timeoutStatus());
   } else if (refusal) {
     const message = refusal.kind === 'not-ready' ? 'Server Is Not Ready' : 'Server Is Busy';
     response.setError(rpcStatus(grpc.status.OK, message, { typeName: 'google.protobuf.Empty', message: new emptyPb.Empty() }));

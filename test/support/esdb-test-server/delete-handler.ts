@@ -5,7 +5,7 @@
  */
 import { expectationOf, expectedVersion, streamDeletedError } from './append-handler.js';
 import { refusalError } from './faults.js';
-import { type NodeContext, refusalFor } from './node.js';
+import { admit, type NodeContext, refusalFor } from './node.js';
 import { exceptionError, grpc, streamName, streams } from './protocol.js';
 
 type DeleteRequest = InstanceType<typeof streams.DeleteReq> | InstanceType<typeof streams.TombstoneReq>;
@@ -13,7 +13,7 @@ type DeleteResponse = InstanceType<typeof streams.DeleteResp> | InstanceType<typ
 
 export function deleteHandler(node: NodeContext, tombstone: boolean) {
   return async (call: grpc.ServerUnaryCall<DeleteRequest, DeleteResponse>, callback: grpc.sendUnaryData<DeleteResponse>): Promise<void> => {
-    const admitted = await node.faults.admit();
+    const admitted = await admit(node, call.metadata);
     const refusal = admitted ?? refusalOf(node, call.metadata);
     if (refusal) return callback(refusal);
     const options = call.request.getOptions()!;

@@ -18,7 +18,7 @@ import { deleteHandler } from './delete-handler.js';
 import { EventLog } from './event-log.js';
 import { type Endpoint, type FaultControls, Faults } from './faults.js';
 import type { NodeContext } from './node.js';
-import { gossip, gossipGrpc, grpc, serverFeatures, serverFeaturesGrpc, shared, streamsGrpc } from './protocol.js';
+import { gossip, gossipGrpc, grpc, serverFeatures, serverFeaturesGrpc, shared, statusError, streamsGrpc } from './protocol.js';
 import { readHandler } from './read-handler.js';
 
 export interface EsdbTestServer {
@@ -85,6 +85,8 @@ export const SERVER_VERSION = '24.10.0';
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const SERVED_METHODS = ['read', 'append', 'batchappend', 'delete', 'tombstone'];
 const BIND_ATTEMPTS = 50;
+/** Time for the cancelled calls' resets, then the cut connections, to reach the clients. */
+const SHUTDOWN_GRACE_MS = 50;
 const DEFAULT_WRITE_TIMEOUT_MS = 2000;
 
 class TestServer implements EsdbTestServer {
@@ -135,9 +137,16 @@ class TestServer implements EsdbTestServer {
     this.writeEpoch();
   }
 
+  /** As a node shutting down: open reads and subscriptions end CANCELLED, then every connection is cut. */
   async stop(): Promise<void> {
-    this.grpcServer?.forceShutdown();
+    const server = this.grpcServer;
+    if (!server) return;
     this.grpcServer = undefined;
+    this.faults.endOpenCalls(statusError(grpc.status.CANCELLED, 'test double: the node is shutting down'));
+    await sleep(SHUTDOWN_GRACE_MS);
+    server.forceShutdown();
+    // A stopped node is gone when stop() returns: let its clients see the connections close.
+    await sleep(SHUTDOWN_GRACE_MS);
   }
 
   async restart(): Promise<void> {

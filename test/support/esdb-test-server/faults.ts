@@ -71,7 +71,11 @@ export class Faults implements FaultControls {
   }
 
   dropOpenSubscriptions(): void {
-    const error = statusError(grpc.status.UNAVAILABLE, 'test double: subscription dropped');
+    this.endOpenCalls(statusError(grpc.status.UNAVAILABLE, 'test double: subscription dropped'));
+  }
+
+  /** Ends every open read and subscription with this status (a shutdown: CANCELLED). */
+  endOpenCalls(error: grpc.ServiceError): void {
     [...this.openSubscriptions].forEach((drop) => drop(error));
   }
 
@@ -138,7 +142,7 @@ export class Faults implements FaultControls {
     return statusError(grpc.status.UNAVAILABLE, `test double: subscription dropped after ${sent} events`);
   }
 
-  /** Registers an open subscription; returns its unregistration. */
+  /** Registers an open read or subscription; returns its unregistration. */
   track(drop: (error: grpc.ServiceError) => void): () => void {
     this.openSubscriptions.add(drop);
     return () => this.openSubscriptions.delete(drop);

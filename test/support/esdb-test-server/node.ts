@@ -7,7 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventLog } from './event-log.js';
 import type { Endpoint, Faults, NodeRefusal } from './faults.js';
-import type { grpc } from './protocol.js';
+import { grpc, statusError } from './protocol.js';
 
 export interface NodeContext {
   log: EventLog;
@@ -20,6 +20,27 @@ export interface NodeContext {
   allReadDenied: boolean;
   /** The leader's address when this node is a follower; undefined on the leader. */
   leader(): Endpoint | undefined;
+}
+
+/** The users a fresh node has, with their default passwords. */
+const USERS = new Map([
+  ['admin', 'changeit'],
+  ['ops', 'changeit'],
+]);
+
+/**
+ * Lets a call in, or says why not: the injected delay and refusals, then its credentials (Basic
+ * auth, sent by the client over TLS only): an unknown user or a wrong password is UNAUTHENTICATED,
+ * which the client reports as `AccessDeniedError`. Users' rights (ACLs) are not checked.
+ */
+export async function admit(node: NodeContext, metadata: grpc.Metadata): Promise<grpc.ServiceError | undefined> {
+  const refusal = await node.faults.admit();
+  if (refusal) return refusal;
+  const authorization = String(metadata.get('authorization')[0] ?? '');
+  if (!authorization.startsWith('Basic ')) return undefined;
+  const [user, password] = Buffer.from(authorization.slice('Basic '.length), 'base64').toString('utf8').split(':');
+  if (USERS.get(user ?? '') === password) return undefined;
+  return statusError(grpc.status.UNAUTHENTICATED, 'Invalid credentials');
 }
 
 export function requiresLeader(metadata: grpc.Metadata): boolean {

@@ -9,16 +9,16 @@ import { streamDeletedError } from './append-handler.js';
 import type { EventLog } from './event-log.js';
 import { refusalError } from './faults.js';
 import { eventFilter } from './filter.js';
-import { type NodeContext, refusalFor } from './node.js';
+import { admit, type NodeContext, refusalFor } from './node.js';
 import { eventMessage, exceptionError, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
-import { cancellation, type ReadCall, send } from './server-call.js';
+import { cancellation, endCall, type ReadCall, send } from './server-call.js';
 import { subscribe } from './subscription-handler.js';
 
 const { AllOptions, StreamOptions, ReadDirection } = streams.ReadReq.Options;
 
 export function readHandler(node: NodeContext) {
   return async (call: ReadCall): Promise<void> => {
-    const refused = (await node.faults.admit()) ?? nodeRefusal(node, call);
+    const refused = (await admit(node, call.metadata)) ?? nodeRefusal(node, call);
     const options = call.request.getOptions();
     if (refused) return void call.emit('error', refused);
     if (!options) return void call.emit('error', statusError(grpc.status.INVALID_ARGUMENT, 'read without options'));
@@ -26,7 +26,7 @@ export function readHandler(node: NodeContext) {
     const deleted = options.hasStream() && streamName(options.getStream()!.getStreamIdentifier());
     if (deleted && node.log.isTombstoned(deleted)) return void call.emit('error', streamDeletedError(deleted));
     if (options.hasSubscription()) return subscribe(call, node.log, node.faults, options);
-    await sendAll(call, options.hasStream() ? readStream(node.log, options) : readAll(node.log, options));
+    await sendAll(call, node, options.hasStream() ? readStream(node.log, options) : readAll(node.log, options));
   };
 }
 
@@ -40,10 +40,19 @@ function nodeRefusal(node: NodeContext, call: ReadCall): grpc.ServiceError | und
   return refusal && refusalError(refusal);
 }
 
-async function sendAll(call: ReadCall, messages: ReadResponse[]): Promise<void> {
-  const { signal } = cancellation(call);
-  for (const message of messages) await send(call, message, signal);
-  if (!signal.aborted) call.end();
+/** Sends a read's events as the client takes them; a shutdown ends it with its status. */
+async function sendAll(call: ReadCall, node: NodeContext, messages: ReadResponse[]): Promise<void> {
+  const stop = cancellation(call);
+  const untrack = node.faults.track((error) => {
+    stop.abort();
+    endCall(call, error);
+  });
+  try {
+    for (const message of messages) await send(call, message, stop.signal);
+    if (!stop.signal.aborted) call.end();
+  } finally {
+    untrack();
+  }
 }
 
 function readStream(log: EventLog, options: ReadOptions): ReadResponse[] {

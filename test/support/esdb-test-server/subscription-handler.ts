@@ -10,7 +10,7 @@ import type { EventLog, StoredEvent } from './event-log.js';
 import type { Faults } from './faults.js';
 import { eventFilter } from './filter.js';
 import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, grpc, type ReadOptions, streamName, streams } from './protocol.js';
-import { cancellation, type ReadCall, send } from './server-call.js';
+import { cancellation, endCall, type ReadCall, send } from './server-call.js';
 
 const { AllOptions, StreamOptions } = streams.ReadReq.Options;
 
@@ -21,7 +21,7 @@ export async function subscribe(call: ReadCall, log: EventLog, faults: Faults, o
   const end = (error: grpc.ServiceError) => {
     if (stop.signal.aborted) return;
     stop.abort();
-    call.emit('error', error);
+    endCall(call, error);
   };
   const untrack = faults.track(end);
   try {
