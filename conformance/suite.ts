@@ -15,6 +15,7 @@ export function assertPresent(): void {
   }
 }
 
+/** Test files run (paths in the client's test package). */
 export const RUN = [
   'src/streams/appendToStream.test.ts',
   'src/streams/appendToStream-batch-append.test.ts',
@@ -30,7 +31,29 @@ export const RUN = [
   'src/extra/oversize-event.test.ts',
   'src/connection/reconnect/UnavailableError.test.ts',
   'src/connection/reconnect/mid-stream.test.ts',
+  'src/connection/reconnect/NotLeaderError.test.ts',
+  'src/extra/RecordedEvent-created.test.ts',
+  'src/extra/encoding.test.ts',
+  'src/extra/typedEvents.test.ts',
+  'src/streams/getStreamMetadata.test.ts',
+  'src/streams/setStreamMetadata.test.ts',
+  'src/streams/systemStreams.test.ts',
 ];
 
+const PERSISTENT = 'persistent subscriptions: the ledger never uses them (it follows $all with catch-up subscriptions), and the double does not serve them';
+
 /** Files not run, each with the reason. */
-export const SKIPPED: Record<string, string> = {};
+export const SKIPPED: Record<string, string> = {
+  'src/connection/reconnect/all-nodes-down.test.ts': PERSISTENT,
+};
+
+/** Single tests not run in files that run, by their title, each with the reason. */
+export const SKIPPED_TESTS: Record<string, string> = {
+  connectToPersistantSubscription: PERSISTENT,
+};
+
+/** A `--testNamePattern` that leaves out the tests of `SKIPPED_TESTS`. */
+export function skippedTestsPattern(): RegExp | undefined {
+  const titles = Object.keys(SKIPPED_TESTS).map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return titles.length ? new RegExp(`^(?!.*(${titles.join('|')})$)`) : undefined;
+}

@@ -48,15 +48,22 @@ export class EventLog {
 
   /**
    * The stream's readable events: undefined when it does not exist, or when a delete (or a
-   * `$tb` in its metadata) truncated all of them, as EventStoreDB then answers "not found".
+   * `$tb` in its metadata) truncated all of them, as EventStoreDB then answers "not found";
+   * a `$maxCount` in its metadata keeps only that many of the latest.
    */
   stream(name: string): StoredEvent[] | undefined {
     const events = this.streams.get(name);
     if (!events) return undefined;
-    const truncateBefore = this.truncateBefore(name);
-    if (truncateBefore === 0) return events;
-    const visible = events.filter((event) => event.revision >= truncateBefore);
-    return visible.length ? visible : undefined;
+    const { truncateBefore, maxCount } = this.metadataOf(name);
+    const kept = events.filter((event) => event.revision >= truncateBefore).slice(-maxCount);
+    return kept.length ? kept : undefined;
+  }
+
+  /** The event a link event (`$>`, data `revision@stream`) points at, if it is still there. */
+  linkTarget(link: StoredEvent): StoredEvent | undefined {
+    if (link.type !== '$>') return undefined;
+    const [revision, ...stream] = Buffer.from(link.data).toString('utf8').split('@');
+    return this.stream(stream.join('@'))?.find((event) => event.revision === Number(revision));
   }
 
   isTombstoned(name: string): boolean {
@@ -124,14 +131,16 @@ export class EventLog {
     });
   }
 
-  private truncateBefore(name: string): number {
+  /** What the stream's metadata (`$tb`, `$maxCount`) leaves readable of it. */
+  private metadataOf(name: string): { truncateBefore: number; maxCount: number } {
     const metadata = this.streams.get(metadataStream(name))?.at(-1);
-    if (!metadata) return 0;
+    const none = { truncateBefore: 0, maxCount: Infinity };
+    if (!metadata) return none;
     try {
-      const tb = (JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: unknown }).$tb;
-      return typeof tb === 'number' ? tb : 0;
+      const { $tb, $maxCount } = JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: unknown; $maxCount?: unknown };
+      return { truncateBefore: typeof $tb === 'number' ? $tb : 0, maxCount: typeof $maxCount === 'number' ? $maxCount : Infinity };
     } catch {
-      return 0;
+      return none;
     }
   }
 

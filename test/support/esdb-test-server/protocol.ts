@@ -43,7 +43,17 @@ function uuid(id: string): InstanceType<typeof shared.UUID> {
   return new shared.UUID().setString(id);
 }
 
-export function eventMessage(event: StoredEvent): ReadResponse {
+/**
+ * A read event; `link` when `event` was read through the link event (`$>`) that points at it
+ * (reads with `resolve_links`).
+ */
+export function eventMessage(event: StoredEvent, link?: StoredEvent): ReadResponse {
+  const read = new streams.ReadResp.ReadEvent().setEvent(recordedEvent(event)).setCommitPosition(String((link ?? event).position));
+  if (link) read.setLink(recordedEvent(link));
+  return new streams.ReadResp().setEvent(read);
+}
+
+function recordedEvent(event: StoredEvent): InstanceType<typeof streams.ReadResp.ReadEvent.RecordedEvent> {
   const recorded = new streams.ReadResp.ReadEvent.RecordedEvent()
     .setId(uuid(event.id))
     .setStreamIdentifier(streamIdentifier(event.stream))
@@ -53,8 +63,7 @@ export function eventMessage(event: StoredEvent): ReadResponse {
     .setData(event.data)
     .setCustomMetadata(event.metadata);
   recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', String(event.created));
-  const read = new streams.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position));
-  return new streams.ReadResp().setEvent(read);
+  return recorded;
 }
 
 export function confirmationMessage(subscriptionId: string): ReadResponse {

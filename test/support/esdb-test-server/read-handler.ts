@@ -6,7 +6,7 @@
  * subscription-handler.ts.
  */
 import { streamDeletedError } from './append-handler.js';
-import type { EventLog } from './event-log.js';
+import type { EventLog, StoredEvent } from './event-log.js';
 import { refusalError } from './faults.js';
 import { eventFilter } from './filter.js';
 import { admit, type NodeContext, refusalFor } from './node.js';
@@ -66,7 +66,7 @@ function readStream(log: EventLog, options: ReadOptions): ReadResponse[] {
     options.getReadDirection() === ReadDirection.BACKWARDS
       ? events.slice(Math.max(0, from - count + 1), from + 1).reverse()
       : events.slice(from, from + count);
-  return page.map(eventMessage);
+  return page.map(reader(log, options));
 }
 
 function startRevision(stream: InstanceType<typeof StreamOptions>, length: number): number {
@@ -85,7 +85,7 @@ function readAll(log: EventLog, options: ReadOptions): ReadResponse[] {
   const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
   const from = startIndex(log, options.getAll()!);
   const candidates = backwards ? log.all.slice(0, from).reverse() : log.all.slice(from);
-  return candidates.filter((event) => filter.matches(event)).slice(0, countOf(options)).map(eventMessage);
+  return candidates.filter((event) => filter.matches(event)).slice(0, countOf(options)).map(reader(log, options));
 }
 
 /** Forwards, the first event read; backwards, the end of the range read (events before it). */
@@ -98,6 +98,15 @@ function startIndex(log: EventLog, all: InstanceType<typeof AllOptions>): number
     default:
       return 0;
   }
+}
+
+/** How a read sends an event: through its link's target when it resolves links, as is otherwise. */
+export function reader(log: EventLog, options: ReadOptions): (event: StoredEvent) => ReadResponse {
+  if (!options.getResolveLinks()) return (event) => eventMessage(event);
+  return (event) => {
+    const target = log.linkTarget(event);
+    return target ? eventMessage(target, event) : eventMessage(event);
+  };
 }
 
 function countOf(options: ReadOptions): number {

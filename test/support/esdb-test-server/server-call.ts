@@ -15,8 +15,11 @@ export function cancellation(call: ReadCall): AbortController {
   return controller;
 }
 
-export async function send(call: ReadCall, message: ReadResponse, signal: AbortSignal): Promise<void> {
-  if (signal.aborted || call.write(message)) return;
+export async function send(call: ReadCall, message: ReadResponse | ReadResponse[], signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return;
+  // Messages that belong together (an event and the checkpoint it completes) go out together.
+  const flowing = [message].flat().map((each) => call.write(each)).every(Boolean);
+  if (flowing) return;
   await once(call, 'drain', { signal }).catch(() => undefined);
 }
 
