@@ -18,7 +18,8 @@ import { deleteHandler } from './delete-handler.js';
 import { EventLog } from './event-log.js';
 import { type Endpoint, type FaultControls, Faults } from './faults.js';
 import type { NodeContext } from './node.js';
-import { gossip, gossipGrpc, grpc, serverFeatures, serverFeaturesGrpc, shared, statusError, streamsGrpc } from './protocol.js';
+import { gossip, gossipGrpc, grpc, projectionsGrpc, serverFeatures, serverFeaturesGrpc, shared, statusError, streamsGrpc } from './protocol.js';
+import { projectionsService, ProjectionEngine } from './projections.js';
 import { readHandler } from './read-handler.js';
 
 export interface EsdbTestServer {
@@ -94,6 +95,7 @@ class TestServer implements EsdbTestServer {
   readonly faults = new Faults();
   readonly log: EventLog;
   private readonly node: NodeContext;
+  private readonly projections: ProjectionEngine;
   private readonly member: ClusterMember | undefined;
   private grpcServer: grpc.Server | undefined;
   private epoch = 0;
@@ -110,6 +112,7 @@ class TestServer implements EsdbTestServer {
       allReadDenied: options.allReadDenied ?? false,
       leader: (): Endpoint | undefined => this.member?.leader(),
     };
+    this.projections = new ProjectionEngine(this.log);
   }
 
   get injected(): Readonly<Record<string, number>> {
@@ -132,6 +135,7 @@ class TestServer implements EsdbTestServer {
     });
     server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: this.supportedMethods() });
     server.addService(gossipGrpc.GossipService, { read: this.gossip() });
+    server.addService(projectionsGrpc.ProjectionsService, projectionsService(this.node, this.projections));
     this.port = await bindWithRetry(server, this.port, this.credentials());
     this.grpcServer = server;
     this.writeEpoch();

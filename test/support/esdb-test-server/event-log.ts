@@ -43,6 +43,12 @@ export class EventLog {
   private readonly streams = new Map<string, StoredEvent[]>();
   private nextPosition = FIRST_POSITION;
   private readonly waiters = new Set<() => void>();
+  private readonly appendListeners = new Set<(events: StoredEvent[]) => void>();
+
+  /** Called with the events of every append that wrote some (projections follow the log so). */
+  onAppend(listener: (events: StoredEvent[]) => void): void {
+    this.appendListeners.add(listener);
+  }
 
   private readonly tombstones = new Set<string>();
 
@@ -80,9 +86,10 @@ export class EventLog {
     const decision = decide(this.streams.get(stream) ?? [], current, expected, events);
     if (decision.kind === 'conflict') return { ok: false, currentRevision: current };
     if (decision.kind === 'retry') return { ok: true, currentRevision: decision.last.revision, position: decision.last.position };
-    events.forEach((event) => this.write(stream, event));
+    const written = events.map((event) => this.write(stream, event));
     const last = this.streams.get(stream)?.at(-1);
     this.waiters.forEach((wake) => wake());
+    if (written.length) this.appendListeners.forEach((listener) => listener(written));
     return { ok: true, currentRevision: this.lastRevision(stream), position: events.length ? last?.position : undefined };
   }
 

@@ -11,12 +11,14 @@ import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import streams from '@eventstore/db-client/generated/streams_pb.js';
 import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js';
 import gossip from '@eventstore/db-client/generated/gossip_pb.js';
+import projectionsGrpc from '@eventstore/db-client/generated/projections_grpc_pb.js';
+import projections from '@eventstore/db-client/generated/projections_pb.js';
 import rpc from '@eventstore/db-client/generated/status_pb.js';
 import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import type { StoredEvent } from './event-log.js';
 
-export { emptyPb, gossip, gossipGrpc, grpc, rpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
+export { emptyPb, gossip, gossipGrpc, grpc, projections, projectionsGrpc, rpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
 
 export type ReadRequest = InstanceType<typeof streams.ReadReq>;
 export type ReadResponse = InstanceType<typeof streams.ReadResp>;
