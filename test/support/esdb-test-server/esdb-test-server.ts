@@ -139,6 +139,7 @@ class TestServer implements EsdbTestServer {
     this.port = await bindWithRetry(server, this.port, this.credentials());
     this.grpcServer = server;
     this.writeEpoch();
+    if (this.log.all.length === 1) writeDefaultUsers(this.log);
   }
 
   /** As a node shutting down: open reads and subscriptions end CANCELLED, then every connection is cut. */
@@ -196,6 +197,27 @@ class TestServer implements EsdbTestServer {
       callback(null, new serverFeatures.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(SERVER_VERSION));
     };
   }
+}
+
+/**
+ * What a new node writes after its first epoch: its default users (`$user-admin`, `$user-ops`,
+ * each announced in `$users`) and its settings (the default ACLs), so `$all` holds
+ * `$`-prefixed streams of the server's own from the start, as on a real node.
+ */
+function writeDefaultUsers(log: EventLog): void {
+  const json = (type: string, data: object) => ({
+    id: randomUUID(),
+    type,
+    contentType: 'application/json',
+    data: Buffer.from(JSON.stringify(data)),
+    metadata: new Uint8Array(),
+  });
+  for (const [login, group] of [['admin', '$admins'], ['ops', '$ops']] as const) {
+    log.append(`$user-${login}`, { kind: 'any' }, [json('$user', { loginName: login, fullName: login, groups: [group] })]);
+    log.append('$users', { kind: 'any' }, [json('$UserCreated', { loginName: login })]);
+  }
+  const acl = { $r: '$all', $w: '$all', $d: '$all', $mr: '$all', $mw: '$all' };
+  log.append('$settings', { kind: 'any' }, [json('$settings', { $userStreamAcl: acl, $systemStreamAcl: { ...acl, $r: '$admins' } })]);
 }
 
 function memberInfo(member: GossipMember): InstanceType<typeof gossip.MemberInfo> {
