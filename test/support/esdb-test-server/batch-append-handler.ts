@@ -11,6 +11,7 @@
 import type { ProposedEvent } from './event-log.js';
 import { notLeaderError } from './faults.js';
 import { expectationOf, expectedVersion, proposedMessage, sizeOnDisk } from './append-handler.js';
+import { endCall } from './server-call.js';
 import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
 import {
   type BatchAppendRequest,
@@ -51,15 +52,19 @@ export function batchAppendHandler(node: NodeContext) {
       answering.add(answer);
       void answer.finally(() => answering.delete(answer));
     });
-    call.on('end', async () => {
-      await Promise.all(answering);
-      if (!ended) call.end();
-    });
     const endWith = (error: grpc.ServiceError) => {
       if (ended) return;
       ended = true;
-      call.emit('error', error);
+      untrack();
+      endCall(call, error);
     };
+    // A node shutting down cancels the call.
+    const untrack = node.faults.track(endWith);
+    call.on('end', async () => {
+      await Promise.all(answering);
+      untrack();
+      if (!ended) call.end();
+    });
   };
 }
 

@@ -101,10 +101,10 @@ export class EventLog {
   delete(stream: string, expected: Expectation, tombstone: boolean): { ok: true; position: number } | Extract<AppendOutcome, { ok: false }> {
     const current = this.lastRevision(stream);
     if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
-    // A soft delete of no stream needs its metadata at least; a tombstone may bury a stream never written.
+    // Deleting no stream is a wrong expected version, unless its metadata exists; a tombstone may bury a stream never written.
     const existsEnough = current >= 0 || tombstone || this.streams.has(metadataStream(stream));
     const holds =
-      expected.kind === 'any' ||
+      (expected.kind === 'any' && existsEnough) ||
       (expected.kind === 'stream_exists' && current >= 0) ||
       (expected.kind === 'revision' && expected.revision === current && existsEnough);
     if (!holds) return { ok: false, currentRevision: current };

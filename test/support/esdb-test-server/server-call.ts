@@ -44,7 +44,7 @@ function findHttp2Stream(value: unknown, depth: number): http2.ServerHttp2Stream
 }
 
 /** Ends a read or subscription with `error`; a shutdown's CANCELLED resets the stream instead. */
-export function endCall(call: ReadCall, error: grpc.ServiceError): void {
+export function endCall(call: { emit(event: 'error', error: grpc.ServiceError): boolean }, error: grpc.ServiceError): void {
   if (error.code === CANCELLED) resetWithCancel(call);
   else call.emit('error', error);
 }
