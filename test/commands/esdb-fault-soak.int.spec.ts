@@ -1,9 +1,7 @@
 /**
  * A fault soak on the EventStoreDB test double: approvals, payments and clawbacks of ¥100,000
- * startup-base grants from concurrent clients, while the double refuses (not ready, too busy),
- * times writes out (made before the answer, never, or later) and restarts. Not yet "not the
- * leader": injected among concurrent commands it leaves a command waiting for ever (open
- * problem; one command's redirection to the leader is tested in esdb-node-refusals).
+ * startup-base grants from concurrent clients, while the double refuses (not ready, too busy,
+ * not the leader), times writes out (made before the answer, never, or later) and restarts.
  * Each client sends a command again with the same idempotency key until it is acknowledged.
  * At the end every acknowledged command is in the log once, no event is doubled, the money
  * invariants hold, and the read models equal a fresh replay. Prints what it did.
@@ -36,7 +34,11 @@ describe('a fault soak on the EventStoreDB test double', () => {
   let ledger: Ledger;
   beforeEach(async () => {
     server = await startEsdbTestServer({ writeTimeoutMs: 20 });
-    store = await connectEsdbEventStore({ connectionString: server.connectionString, resubscribe: { firstDelayMs: 5, maxDelayMs: 50 } });
+    store = await connectEsdbEventStore({
+      connectionString: server.connectionString,
+      resubscribe: { firstDelayMs: 5, maxDelayMs: 50 },
+      appendTimeoutMs: 2000,
+    });
     ledger = await ledgerWithCatalog(store);
   });
   afterEach(async () => {
@@ -86,6 +88,7 @@ describe('a fault soak on the EventStoreDB test double', () => {
           () => server.faults.notReady(2),
           () => server.faults.tooBusy(2),
           () => server.faults.timeOutWrites(2, { lands }),
+          () => server.faults.notLeader(1, { host: '127.0.0.1', port: server.port }),
         ];
         if (round % RESTART_EVERY === RESTART_EVERY - 1) {
           await server.restart();

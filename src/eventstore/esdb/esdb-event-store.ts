@@ -12,7 +12,7 @@
  *   server filter them, and subscriptions resubscribe when they drop
  *   (resubscribing-subscription.ts).
  */
-import { type AllStreamResolvedEvent, type AppendExpectedRevision, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
+import { type AllStreamResolvedEvent, type AppendExpectedRevision, DeadlineExceededError, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
 import {
   type AppendResult,
   encodePosition,
@@ -50,7 +50,15 @@ export interface EsdbEventStoreOptions {
   logger?: EsdbLogger;
   /** Backoff between resubscriptions; defaults 100 ms doubling up to 5 s. */
   resubscribe?: Partial<Omit<ResubscribeSettings, 'logger'>>;
+  /**
+   * How long an append may go unanswered before it is treated as timed out (and retried, then
+   * settled by re-reading); default 15 s, past the client's own 10 s deadline. The client can
+   * leave an append unanswered for ever when its BatchAppend call is cut under it (a leader change).
+   */
+  appendTimeoutMs?: number;
 }
+
+const DEFAULT_APPEND_TIMEOUT_MS = 15_000;
 
 const consoleLogger: EsdbLogger = { warn: (details, message) => console.warn(message, details) };
 
@@ -83,6 +91,7 @@ export class EsdbEventStore implements EventStore {
   private readonly startsAfter: Position | undefined;
   private readonly resubscribe: ResubscribeSettings;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly appendTimeoutMs: number;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -93,6 +102,7 @@ export class EsdbEventStore implements EventStore {
     this.startsAfter = options.namespace?.startsAfter;
     this.reads = new EsdbReads(client, this.streams, this.startsAfter, this.context);
     this.resubscribe = { logger: options.logger ?? consoleLogger, firstDelayMs: 100, maxDelayMs: 5000, ...options.resubscribe };
+    this.appendTimeoutMs = options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
   }
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -100,10 +110,13 @@ export class EsdbEventStore implements EventStore {
     const expected = options.expectedRevision;
     if (events.length === 0) return this.appendNothing(stream, expected);
     const write = () =>
-      this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), {
-        expectedRevision: esdbExpectation(expected),
-        requiresLeader: true,
-      });
+      unansweredAfter(
+        this.appendTimeoutMs,
+        this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), {
+          expectedRevision: esdbExpectation(expected),
+          requiresLeader: true,
+        }),
+      );
     try {
       const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
       const revision = Number(result.nextExpectedRevision);
@@ -193,6 +206,20 @@ export class EsdbEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
+  }
+}
+
+/** The call's answer, or a `DeadlineExceededError` (retried like a server-side timeout) if none came in time. */
+async function unansweredAfter<T>(ms: number, call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `no answer in ${ms} ms`)), ms);
+  });
+  call.catch(() => undefined); // answered too late: the re-read settles it
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

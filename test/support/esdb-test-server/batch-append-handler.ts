@@ -59,7 +59,7 @@ export function batchAppendHandler(node: NodeContext) {
       endCall(call, error);
     };
     // A node shutting down cancels the call.
-    const untrack = node.faults.track(endWith);
+    const untrack = node.faults.track(endWith, 'write');
     call.on('end', async () => {
       await Promise.all(answering);
       untrack();

@@ -62,6 +62,7 @@ export class Faults implements FaultControls {
   private refusals = 0;
   private delayMs = 0;
   private readonly openSubscriptions = new Set<(error: grpc.ServiceError) => void>();
+  private readonly openWrites = new Set<(error: grpc.ServiceError) => void>();
   private nodeRefusals: { refusal: NodeRefusal; left: number }[] = [];
   /** Injected refusals so far, by kind. */
   readonly injected: Record<NodeRefusal['kind'], number> = { 'not-ready': 0, 'too-busy': 0, 'not-leader': 0, timeout: 0 };
@@ -74,9 +75,9 @@ export class Faults implements FaultControls {
     this.endOpenCalls(statusError(grpc.status.UNAVAILABLE, 'test double: subscription dropped'));
   }
 
-  /** Ends every open read and subscription with this status (a shutdown: CANCELLED). */
+  /** Ends every open read, subscription and append stream with this status (a shutdown: CANCELLED). */
   endOpenCalls(error: grpc.ServiceError): void {
-    [...this.openSubscriptions].forEach((drop) => drop(error));
+    [...this.openSubscriptions, ...this.openWrites].forEach((drop) => drop(error));
   }
 
   refuseCalls(calls: number): void {
@@ -142,10 +143,11 @@ export class Faults implements FaultControls {
     return statusError(grpc.status.UNAVAILABLE, `test double: subscription dropped after ${sent} events`);
   }
 
-  /** Registers an open read or subscription; returns its unregistration. */
-  track(drop: (error: grpc.ServiceError) => void): () => void {
-    this.openSubscriptions.add(drop);
-    return () => this.openSubscriptions.delete(drop);
+  /** Registers an open read or subscription (or, with `write`, an append stream, ended only by a shutdown); returns its unregistration. */
+  track(drop: (error: grpc.ServiceError) => void, kind: 'read' | 'write' = 'read'): () => void {
+    const open = kind === 'read' ? this.openSubscriptions : this.openWrites;
+    open.add(drop);
+    return () => open.delete(drop);
   }
 }
 
