@@ -173,6 +173,16 @@ export class DuplicateEventIdError extends EventStoreError {
   }
 }
 
+/**
+ * The stream was deleted or tombstoned on the server. The ledger never deletes a stream: this
+ * is someone's operation on the server, and the stream's history is gone from reads.
+ */
+export class StreamDeletedError extends EventStoreError {
+  constructor(readonly stream: string) {
+    super('STREAM_DELETED', `stream ${stream} was deleted on the event store; the ledger never deletes a stream, so restore it from a backup`);
+  }
+}
+
 export class StoreClosedError extends EventStoreError {
   constructor() {
     super('STORE_CLOSED', 'the event store is closed');

@@ -1,14 +1,15 @@
 /**
- * One call to EventStoreDB, retried twice when the connection dropped under it (the client
- * reconnects on the next call), then failing in the port's words. Retrying is safe for appends
- * too: they name an exact expectation and keep their event ids, so EventStoreDB writes the same
- * events at most once.
+ * One call to EventStoreDB, retried three times, over about 1.3 s, when it met a transient
+ * fault (esdb-errors.ts `isRetryable`: a dropped connection, after which the client reconnects
+ * on the next call; a node not ready, too busy or not the leader; a timeout), then failing in
+ * the port's words. Retrying is safe for appends too: they name an exact expectation and keep
+ * their event ids, so EventStoreDB writes the same events at most once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreClosedError } from '../port.js';
 import { isRetryable, toStoreError } from './esdb-errors.js';
 
-const RETRY_DELAYS_MS = [50, 250];
+const RETRY_DELAYS_MS = [50, 250, 1000];
 
 export interface CallContext {
   /** `host:port` of the server, for the messages. */

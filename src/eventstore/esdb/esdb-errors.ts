@@ -1,41 +1,83 @@
 /**
- * EventStoreDB client errors in the port's words. Connection trouble (the client's
- * `UnavailableError`, a raw gRPC status 14 from its server-features call, a cancelled or timed
- * out call, a failed cluster discovery) becomes `StoreUnavailableError` naming the server and
- * what to check; a failed expectation becomes `WrongExpectedRevisionError` with the actual
- * revision; an append over the server's `--max-append-size` becomes `APPEND_TOO_LARGE`.
+ * EventStoreDB client errors in the port's words.
+ *
+ * - Transient, retried (esdb-call.ts), then `StoreUnavailableError` naming the server and what
+ *   to check: connection trouble (the client's `UnavailableError`, a raw gRPC status 14 from its
+ *   server-features call, a cancelled call, a failed cluster discovery); a node that is not ready
+ *   (starting, electing) or too busy (on `BatchAppend` these arrive as `UnknownError`s saying
+ *   "Server Is Not Ready" / "Server Is Busy"); not the leader (the client reconnects to the
+ *   leader its trailers name); and a timed-out call, client-side (status 4) or server-side
+ *   (`BatchAppend` gives a `DeadlineExceededError` with no code, and the write may or may not
+ *   have been made: esdb-event-store.ts settles that by re-reading).
+ * - A failed expectation becomes `WrongExpectedRevisionError` with the actual revision; an
+ *   append over the server's `--max-append-size`, `APPEND_TOO_LARGE`; a deleted or tombstoned
+ *   stream, `StreamDeletedError`; a user without the rights it needs, `STORE_ACCESS_DENIED`.
  */
-import { MaxAppendSizeExceededError, NotLeaderError, TimeoutError, WrongExpectedVersionError } from '@eventstore/db-client';
-import { EventStoreError, type ExpectedRevision, StoreUnavailableError, WrongExpectedRevisionError } from '../port.js';
+import {
+  AccessDeniedError,
+  DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  NotLeaderError,
+  StreamDeletedError as EsdbStreamDeletedError,
+  TimeoutError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { EventStoreError, type ExpectedRevision, StoreUnavailableError, StreamDeletedError, WrongExpectedRevisionError } from '../port.js';
 
 /** gRPC status codes that say "the call did not get through", whatever the client made of them. */
 const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
 
-/** Worth trying again: the server was unreachable, restarting, or changing leader. */
+/** What a node says while it cannot take requests for a moment. */
+const NODE_NOT_READY = /Server Is (Not Ready|Busy|Too Busy)/;
+
+/**
+ * Worth trying again: the server was unreachable, restarting, electing, overloaded, not the
+ * leader, or timed out. Safe for appends too: they keep their event ids and an exact
+ * expectation, so EventStoreDB writes the same events at most once.
+ */
 export function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === GRPC_UNAVAILABLE || code === GRPC_CANCELLED || error instanceof NotLeaderError;
-}
-
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
   return (
-    isRetryable(error) ||
+    code === GRPC_UNAVAILABLE ||
+    code === GRPC_CANCELLED ||
     code === GRPC_DEADLINE_EXCEEDED ||
-    error instanceof TimeoutError ||
-    (error instanceof Error && error.message.startsWith('Failed to discover'))
+    error instanceof NotLeaderError ||
+    error instanceof DeadlineExceededError ||
+    isNodeNotReady(error)
   );
 }
 
+function isNodeNotReady(error: unknown): boolean {
+  return (error instanceof UnknownError || error instanceof UnavailableError) && NODE_NOT_READY.test(error.message);
+}
+
+function isUnavailable(error: unknown): boolean {
+  return isRetryable(error) || error instanceof TimeoutError || (error instanceof Error && error.message.startsWith('Failed to discover'));
+}
+
 export function toStoreError(error: unknown, server: string): unknown {
-  if (error instanceof EventStoreError || !isUnavailable(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  if (error instanceof EventStoreError) return error;
+  if (error instanceof AccessDeniedError) return accessDenied(server);
+  if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(error.streamName);
+  if (!isUnavailable(error)) return error;
+  const reason = error instanceof Error && error.message ? error.message : (error as Error).constructor.name;
   return new StoreUnavailableError(
     `EventStoreDB at ${server} did not answer (${reason}). Check that it is running and reachable from here, ` +
       'and that EVENTSTORE_CONNECTION_STRING names it (esdb://host:2113?tls=false for an insecure node). ' +
       'An append that failed this way may or may not have been written: retrying it with the same event ids is safe.',
+  );
+}
+
+function accessDenied(server: string): EventStoreError {
+  return new EventStoreError(
+    'STORE_ACCESS_DENIED',
+    `EventStoreDB at ${server} refused the user of EVENTSTORE_CONNECTION_STRING (access denied). ` +
+      'The ledger reads $all and writes its own streams: give that user read access to $all (e.g. membership of $ops, ' +
+      'or $all in the default ACL) and write access to the ledger streams, and check its name and password.',
   );
 }
 
@@ -44,6 +86,7 @@ export function toAppendError(error: unknown, stream: string, expected: Expected
     const limit = `${error.maxAppendSize} bytes`;
     return new EventStoreError('APPEND_TOO_LARGE', `stream ${stream}: the append is larger than the server accepts (${limit})`);
   }
+  if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(stream);
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
   return new WrongExpectedRevisionError(stream, expected, actual);

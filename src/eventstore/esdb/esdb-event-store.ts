@@ -2,14 +2,17 @@
  * The EventStoreDB event store (production): the port on `@eventstore/db-client` 6.x.
  *
  * - Appends name the exact expectation (no stream, stream exists, or a revision; never "any"),
- *   keep the event ids, and so inherit EventStoreDB's idempotent retry of the same ids.
+ *   keep the event ids, and so inherit EventStoreDB's idempotent retry of the same ids. They
+ *   require the leader (a follower answers "not leader" and the client reconnects to the
+ *   leader). An append that kept timing out may or may not have been written: the stream is
+ *   read again, and the append succeeded if its events are there with the same ids.
  * - Every server call is bounded (esdb-reads.ts pages) and retried on a dropped connection
  *   (esdb-call.ts), then fails with the port's `StoreUnavailableError`.
  * - `$all` holds EventStoreDB's system events too: reads skip them, subscriptions have the
  *   server filter them, and subscriptions resubscribe when they drop
  *   (resubscribing-subscription.ts).
  */
-import { type AllStreamResolvedEvent, type AppendExpectedRevision, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
+import { type AllStreamResolvedEvent, type AppendExpectedRevision, DeadlineExceededError, EventStoreDBClient, NO_STREAM, START, STREAM_EXISTS } from '@eventstore/db-client';
 import {
   type AppendResult,
   encodePosition,
@@ -22,6 +25,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   StoreClosedError,
+  StoreUnavailableError,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -46,7 +50,15 @@ export interface EsdbEventStoreOptions {
   logger?: EsdbLogger;
   /** Backoff between resubscriptions; defaults 100 ms doubling up to 5 s. */
   resubscribe?: Partial<Omit<ResubscribeSettings, 'logger'>>;
+  /**
+   * How long an append may go unanswered before it is treated as timed out (and retried, then
+   * settled by re-reading); default 15 s, past the client's own 10 s deadline. The client can
+   * leave an append unanswered for ever when its BatchAppend call is cut under it (a leader change).
+   */
+  appendTimeoutMs?: number;
 }
+
+const DEFAULT_APPEND_TIMEOUT_MS = 15_000;
 
 const consoleLogger: EsdbLogger = { warn: (details, message) => console.warn(message, details) };
 
@@ -79,6 +91,7 @@ export class EsdbEventStore implements EventStore {
   private readonly startsAfter: Position | undefined;
   private readonly resubscribe: ResubscribeSettings;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly appendTimeoutMs: number;
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -89,6 +102,7 @@ export class EsdbEventStore implements EventStore {
     this.startsAfter = options.namespace?.startsAfter;
     this.reads = new EsdbReads(client, this.streams, this.startsAfter, this.context);
     this.resubscribe = { logger: options.logger ?? consoleLogger, firstDelayMs: 100, maxDelayMs: 5000, ...options.resubscribe };
+    this.appendTimeoutMs = options.appendTimeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
   }
 
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -96,11 +110,23 @@ export class EsdbEventStore implements EventStore {
     const expected = options.expectedRevision;
     if (events.length === 0) return this.appendNothing(stream, expected);
     const write = () =>
-      this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), { expectedRevision: esdbExpectation(expected) });
-    const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
-    const revision = Number(result.nextExpectedRevision);
-    const position = result.position ? toPosition(result.position) : await this.positionOf(stream, revision);
-    return { nextExpectedRevision: revision, position };
+      unansweredAfter(
+        this.appendTimeoutMs,
+        this.client.appendToStream(this.streams.toServer(stream), events.map(toEventData), {
+          expectedRevision: esdbExpectation(expected),
+          requiresLeader: true,
+        }),
+      );
+    try {
+      const result = await callEsdb(this.context, write, (error) => toAppendError(error, stream, expected));
+      const revision = Number(result.nextExpectedRevision);
+      const position = result.position ? toPosition(result.position) : await this.positionOf(stream, revision);
+      return { nextExpectedRevision: revision, position };
+    } catch (error) {
+      const written = error instanceof StoreUnavailableError && (await this.writtenAlready(stream, events, expected));
+      if (!written) throw error;
+      return written;
+    }
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -159,6 +185,19 @@ export class EsdbEventStore implements EventStore {
     return { nextExpectedRevision: last?.revision ?? -1, position: (await this.reads.headPosition()) ?? encodePosition(0n, 0n) };
   }
 
+  /**
+   * Whether a failed append was written after all: its events at the place it expected, with
+   * the same ids. Undefined when they are not there, or when the stream cannot be read either.
+   */
+  private async writtenAlready(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+    const place = appendedPlace(expected, events.length);
+    const read = await this.reads.readStream(stream, place).catch(() => undefined);
+    const found = place.direction === 'backwards' ? read?.reverse() : read;
+    const last = found?.at(-1);
+    if (!last || found!.map((event) => event.id).join() !== events.map((event) => event.id).join()) return undefined;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
   /** Older servers answer an idempotent retry without a position: the event itself has it. */
   private async positionOf(stream: string, revision: number): Promise<Position> {
     const [event] = await this.reads.readStream(stream, { fromRevision: revision, maxCount: 1 });
@@ -168,6 +207,26 @@ export class EsdbEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosedError();
   }
+}
+
+/** The call's answer, or a `DeadlineExceededError` (retried like a server-side timeout) if none came in time. */
+async function unansweredAfter<T>(ms: number, call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceededError(undefined, `no answer in ${ms} ms`)), ms);
+  });
+  call.catch(() => undefined); // answered too late: the re-read settles it
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Where an append's events are if it was written: right after the expected revision (or the last ones, for "stream exists"). */
+function appendedPlace(expected: ExpectedRevision, count: number): ReadStreamOptions {
+  if (expected === 'stream_exists') return { direction: 'backwards', maxCount: count };
+  return { fromRevision: expected === 'no_stream' ? 0 : expected + 1, maxCount: count };
 }
 
 function esdbExpectation(expected: ExpectedRevision): AppendExpectedRevision {

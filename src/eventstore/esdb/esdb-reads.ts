@@ -1,11 +1,13 @@
 /**
- * Reads, always in bounded pages. A stream read asks for at most `READ_PAGE` events a call. A
+ * Reads, always in bounded pages. A stream read asks for at most `READ_PAGE` events a call, of
+ * the leader (commands decide from it); a missing or soft-deleted stream reads as empty, a
+ * tombstoned one fails with `StreamDeletedError`. A
  * `$all` read gets EventStoreDB's system events and other namespaces' streams too (the client's
  * `readAll` takes no filter): they are skipped here, reading on until the page of ledger events
  * is full or the log ends.
  */
-import { type AllStreamResolvedEvent, BACKWARDS, END, type EventStoreDBClient, FORWARDS, START, StreamNotFoundError } from '@eventstore/db-client';
-import { comparePositions, type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent } from '../port.js';
+import { type AllStreamResolvedEvent, BACKWARDS, END, type EventStoreDBClient, FORWARDS, START, StreamDeletedError as EsdbStreamDeletedError, StreamNotFoundError } from '@eventstore/db-client';
+import { comparePositions, type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, StreamDeletedError } from '../port.js';
 import { callEsdb, type CallContext } from './esdb-call.js';
 import { toEsdbPosition, toPosition, toRecordedEvent } from './esdb-serialization.js';
 import type { StreamNamespace } from './stream-namespace.js';
@@ -93,10 +95,13 @@ export class EsdbReads {
     const direction = backwards ? BACKWARDS : FORWARDS;
     return callEsdb(this.context, async () => {
       try {
-        const page = await collect(this.client.readStream(this.streams.toServer(stream), { fromRevision, direction, maxCount }));
+        // On the leader: a command decides from this read, and a follower may lag behind it.
+        const read = this.client.readStream(this.streams.toServer(stream), { fromRevision, direction, maxCount, requiresLeader: true });
+        const page = await collect(read);
         return page.map((resolved) => toRecordedEvent(resolved, this.streams));
       } catch (error) {
         if (error instanceof StreamNotFoundError) return [];
+        if (error instanceof EsdbStreamDeletedError) throw new StreamDeletedError(stream);
         throw error;
       }
     });

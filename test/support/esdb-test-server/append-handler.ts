@@ -6,8 +6,9 @@
  * it refuses an append whose events together are larger than `maxAppendSize` bytes on disk.
  */
 import type { AppendOutcome, EventLog, Expectation, ProposedEvent } from './event-log.js';
-import type { Faults } from './faults.js';
-import { type AppendRequest, type AppendResponse, grpc, shared, statusError, streamName, streams } from './protocol.js';
+import { refusalError } from './faults.js';
+import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
+import { type AppendRequest, type AppendResponse, exceptionError, grpc, shared, statusError, streamName, streams } from './protocol.js';
 
 const { Options } = streams.AppendReq;
 const { Success, WrongExpectedVersion } = streams.AppendResp;
@@ -18,17 +19,17 @@ export const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
 
 type AppendCall = grpc.ServerReadableStream<AppendRequest, AppendResponse>;
 
-export function appendHandler(log: EventLog, faults: Faults, maxAppendSize: number) {
+export function appendHandler(node: NodeContext) {
   return (call: AppendCall, callback: grpc.sendUnaryData<AppendResponse>): void => {
-    const admitted = faults.admit();
+    const admitted = admit(node, call.metadata);
     const messages: AppendRequest[] = [];
     call.on('data', (message: AppendRequest) => messages.push(message));
     call.on('error', () => undefined);
     call.on('end', async () => {
-      const refusal = await admitted;
+      const refusal = (await admitted) ?? (await refuse(node, call, messages));
       if (refusal) return callback(refusal);
       try {
-        callback(null, append(log, messages, maxAppendSize));
+        callback(null, append(node.log, messages, node.maxAppendSize));
       } catch (error) {
         callback(error as grpc.ServiceError);
       }
@@ -36,17 +37,31 @@ export function appendHandler(log: EventLog, faults: Faults, maxAppendSize: numb
   };
 }
 
+/** A live node's refusal, as `Streams.Append` ends with it; a timed-out write may still be made. */
+async function refuse(node: NodeContext, call: AppendCall, messages: AppendRequest[]): Promise<grpc.ServiceError | undefined> {
+  const refusal = refusalFor(node, call.metadata, true);
+  if (refusal?.kind === 'timeout') await timedOut(node, refusal, () => append(node.log, messages, node.maxAppendSize));
+  return refusal && refusalError(refusal);
+}
+
 function append(log: EventLog, [header, ...proposed]: AppendRequest[], maxAppendSize: number): AppendResponse {
   const options = header?.getOptions();
   if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'append without options');
   const events = proposed.map(proposedEvent);
   if (events.reduce((size, event) => size + sizeOnDisk(event), 0) > maxAppendSize) throw appendTooLarge(maxAppendSize);
-  const outcome = log.append(streamName(options.getStreamIdentifier()), expectation(options), events);
+  const stream = streamName(options.getStreamIdentifier());
+  const outcome = log.append(stream, expectation(options), events);
+  if (!outcome.ok && outcome.deleted) throw streamDeletedError(stream);
   return outcome.ok ? success(outcome) : wrongExpectedVersion(outcome.currentRevision, options);
 }
 
+/** A tombstoned stream, as EventStoreDB's `RpcExceptions.StreamDeleted` says it. */
+export function streamDeletedError(stream: string): grpc.ServiceError {
+  return exceptionError(grpc.status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, { exception: 'stream-deleted', 'stream-name': stream });
+}
+
 /** EventStoreDB counts the data, the metadata and the type (as UTF-16). */
-function sizeOnDisk(event: ProposedEvent): number {
+export function sizeOnDisk(event: ProposedEvent): number {
   return event.data.length + event.metadata.length + event.type.length * 2;
 }
 
@@ -58,9 +73,17 @@ function appendTooLarge(maxAppendSize: number): grpc.ServiceError {
 }
 
 function expectation(options: InstanceType<typeof Options>): Expectation {
-  switch (options.getExpectedStreamRevisionCase()) {
+  return expectationOf(options.getExpectedStreamRevisionCase(), options.getRevision());
+}
+
+/**
+ * The expectation of an append, a batch, a delete or a tombstone: their options number the
+ * cases alike (2: a revision, 3: no stream, 4: any, 5: stream exists).
+ */
+export function expectationOf(expectedCase: number, revision: string): Expectation {
+  switch (expectedCase) {
     case Options.ExpectedStreamRevisionCase.REVISION:
-      return { kind: 'revision', revision: Number(options.getRevision()) };
+      return { kind: 'revision', revision: Number(revision) };
     case Options.ExpectedStreamRevisionCase.NO_STREAM:
       return { kind: 'revision', revision: -1 };
     case Options.ExpectedStreamRevisionCase.STREAM_EXISTS:
@@ -70,8 +93,19 @@ function expectation(options: InstanceType<typeof Options>): Expectation {
   }
 }
 
+/** What EventStoreDB's trailers and details call an expectation: a revision, or -1 no stream, -2 any, -4 stream exists. */
+export function expectedVersion(expected: Expectation): number {
+  if (expected.kind === 'revision') return expected.revision;
+  return expected.kind === 'any' ? -2 : -4;
+}
+
 function proposedEvent(message: AppendRequest): ProposedEvent {
-  const proposed = message.getProposedMessage();
+  return proposedMessage(message.getProposedMessage());
+}
+
+type Proposed = ReturnType<AppendRequest['getProposedMessage']>;
+
+export function proposedMessage(proposed: Proposed | undefined): ProposedEvent {
   const id = proposed?.getId()?.getString().toLowerCase() ?? '';
   if (!proposed || !RFC_4122.test(id)) throw statusError(grpc.status.INVALID_ARGUMENT, `not an event id: ${JSON.stringify(id)}`);
   const metadata = proposed.getMetadataMap();

@@ -5,6 +5,7 @@
  * by each record's size, as in EventStoreDB's transaction file, so nothing may assume they are
  * contiguous. Every event is self-committed: its commit and prepare positions are equal.
  */
+import { randomUUID } from 'node:crypto';
 
 export interface StoredEvent {
   id: string;
@@ -17,6 +18,8 @@ export interface StoredEvent {
   metadata: Uint8Array;
   /** 100 ns ticks since the Unix epoch, as EventStoreDB's `created` metadata. */
   created: bigint;
+  /** The `$streamDeleted` record a tombstone writes: EventStoreDB numbers it Int64.MaxValue. */
+  tombstone?: true;
 }
 
 export type ProposedEvent = Pick<StoredEvent, 'id' | 'type' | 'contentType' | 'data' | 'metadata'>;
@@ -26,7 +29,10 @@ export type Expectation = { kind: 'any' } | { kind: 'stream_exists' } | { kind: 
 
 export type AppendOutcome =
   | { ok: true; currentRevision: number; position: number | undefined }
-  | { ok: false; currentRevision: number };
+  | { ok: false; currentRevision: number; deleted?: true };
+
+/** EventStoreDB's metadata stream of a stream: `$$name`. */
+export const metadataStream = (name: string) => `$$${name}`;
 
 /** Where a new log begins: EventStoreDB's first chunk starts with its own records. */
 const FIRST_POSITION = 1024;
@@ -37,9 +43,37 @@ export class EventLog {
   private readonly streams = new Map<string, StoredEvent[]>();
   private nextPosition = FIRST_POSITION;
   private readonly waiters = new Set<() => void>();
+  private readonly appendListeners = new Set<(events: StoredEvent[]) => void>();
 
+  /** Called with the events of every append that wrote some (projections follow the log so). */
+  onAppend(listener: (events: StoredEvent[]) => void): void {
+    this.appendListeners.add(listener);
+  }
+
+  private readonly tombstones = new Set<string>();
+
+  /**
+   * The stream's readable events: undefined when it does not exist, or when a delete (or a
+   * `$tb` in its metadata) truncated all of them, as EventStoreDB then answers "not found";
+   * a `$maxCount` in its metadata keeps only that many of the latest.
+   */
   stream(name: string): StoredEvent[] | undefined {
-    return this.streams.get(name);
+    const events = this.streams.get(name);
+    if (!events) return undefined;
+    const { truncateBefore, maxCount } = this.metadataOf(name);
+    const kept = events.filter((event) => event.revision >= truncateBefore).slice(-maxCount);
+    return kept.length ? kept : undefined;
+  }
+
+  /** The event a link event (`$>`, data `revision@stream`) points at, if it is still there. */
+  linkTarget(link: StoredEvent): StoredEvent | undefined {
+    if (link.type !== '$>') return undefined;
+    const [revision, ...stream] = Buffer.from(link.data).toString('utf8').split('@');
+    return this.stream(stream.join('@'))?.find((event) => event.revision === Number(revision));
+  }
+
+  isTombstoned(name: string): boolean {
+    return this.tombstones.has(name);
   }
 
   lastRevision(name: string): number {
@@ -48,13 +82,35 @@ export class EventLog {
 
   append(stream: string, expected: Expectation, events: ProposedEvent[]): AppendOutcome {
     const current = this.lastRevision(stream);
+    if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
     const decision = decide(this.streams.get(stream) ?? [], current, expected, events);
     if (decision.kind === 'conflict') return { ok: false, currentRevision: current };
     if (decision.kind === 'retry') return { ok: true, currentRevision: decision.last.revision, position: decision.last.position };
-    events.forEach((event) => this.write(stream, event));
+    const written = events.map((event) => this.write(stream, event));
     const last = this.streams.get(stream)?.at(-1);
     this.waiters.forEach((wake) => wake());
+    if (written.length) this.appendListeners.forEach((listener) => listener(written));
     return { ok: true, currentRevision: this.lastRevision(stream), position: events.length ? last?.position : undefined };
+  }
+
+  /**
+   * A soft delete writes `$tb` (truncate before) past the last event into the stream's
+   * metadata; a tombstone writes a `$streamDeleted` record and the stream can never be written
+   * again. Answers the position of the record written, or why nothing was.
+   */
+  delete(stream: string, expected: Expectation, tombstone: boolean): { ok: true; position: number } | Extract<AppendOutcome, { ok: false }> {
+    const current = this.lastRevision(stream);
+    if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
+    // Deleting no stream is a wrong expected version, unless its metadata exists; a tombstone may bury a stream never written.
+    const existsEnough = current >= 0 || tombstone || this.streams.has(metadataStream(stream));
+    const holds =
+      (expected.kind === 'any' && existsEnough) ||
+      (expected.kind === 'stream_exists' && current >= 0) ||
+      (expected.kind === 'revision' && expected.revision === current && existsEnough);
+    if (!holds) return { ok: false, currentRevision: current };
+    const record = tombstone ? this.tombstoneRecord(stream) : this.truncation(stream, current + 1);
+    this.waiters.forEach((wake) => wake());
+    return { ok: true, position: record.position };
   }
 
   /** Index in `all` of the first event at or after `position`. */
@@ -82,19 +138,46 @@ export class EventLog {
     });
   }
 
-  private write(stream: string, event: ProposedEvent): void {
+  /** What the stream's metadata (`$tb`, `$maxCount`) leaves readable of it. */
+  private metadataOf(name: string): { truncateBefore: number; maxCount: number } {
+    const metadata = this.streams.get(metadataStream(name))?.at(-1);
+    const none = { truncateBefore: 0, maxCount: Infinity };
+    if (!metadata) return none;
+    try {
+      const { $tb, $maxCount } = JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: unknown; $maxCount?: unknown };
+      return { truncateBefore: typeof $tb === 'number' ? $tb : 0, maxCount: typeof $maxCount === 'number' ? $maxCount : Infinity };
+    } catch {
+      return none;
+    }
+  }
+
+  private truncation(stream: string, truncateBefore: number): StoredEvent {
+    const data = Buffer.from(JSON.stringify({ $tb: truncateBefore }));
+    return this.write(metadataStream(stream), { id: randomUUID(), type: '$metadata', contentType: 'application/json', data, metadata: new Uint8Array() });
+  }
+
+  private tombstoneRecord(stream: string): StoredEvent {
+    this.tombstones.add(stream);
+    const record = { id: randomUUID(), type: '$streamDeleted', contentType: 'application/octet-stream', data: new Uint8Array(), metadata: new Uint8Array() };
+    const stored = this.place(stream, record, this.lastRevision(stream) + 1);
+    stored.tombstone = true;
+    this.all.push(stored);
+    return stored;
+  }
+
+  private write(stream: string, event: ProposedEvent): StoredEvent {
     const events = this.streams.get(stream) ?? [];
-    const stored: StoredEvent = {
-      ...event,
-      stream,
-      revision: events.length,
-      position: this.nextPosition,
-      created: BigInt(Date.now()) * 10_000n,
-    };
-    this.nextPosition += RECORD_HEADER_BYTES + stream.length + event.data.length + event.metadata.length;
+    const stored = this.place(stream, event, events.length);
     events.push(stored);
     this.streams.set(stream, events);
     this.all.push(stored);
+    return stored;
+  }
+
+  private place(stream: string, event: ProposedEvent, revision: number): StoredEvent {
+    const stored: StoredEvent = { ...event, stream, revision, position: this.nextPosition, created: BigInt(Date.now()) * 10_000n };
+    this.nextPosition += RECORD_HEADER_BYTES + stream.length + event.data.length + event.metadata.length;
+    return stored;
   }
 }
 

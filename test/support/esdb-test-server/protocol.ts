@@ -9,9 +9,16 @@ import serverFeatures from '@eventstore/db-client/generated/serverfeatures_pb.js
 import shared from '@eventstore/db-client/generated/shared_pb.js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import streams from '@eventstore/db-client/generated/streams_pb.js';
+import gossipGrpc from '@eventstore/db-client/generated/gossip_grpc_pb.js';
+import gossip from '@eventstore/db-client/generated/gossip_pb.js';
+import projectionsGrpc from '@eventstore/db-client/generated/projections_grpc_pb.js';
+import projections from '@eventstore/db-client/generated/projections_pb.js';
+import rpc from '@eventstore/db-client/generated/status_pb.js';
+import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
+import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import type { StoredEvent } from './event-log.js';
 
-export { grpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
+export { emptyPb, gossip, gossipGrpc, grpc, projections, projectionsGrpc, rpc, serverFeatures, serverFeaturesGrpc, shared, streams, streamsGrpc };
 
 export type ReadRequest = InstanceType<typeof streams.ReadReq>;
 export type ReadResponse = InstanceType<typeof streams.ReadResp>;
@@ -19,12 +26,18 @@ export type ReadOptions = InstanceType<typeof streams.ReadReq.Options>;
 export type FilterOptions = InstanceType<typeof streams.ReadReq.Options.FilterOptions>;
 export type AppendRequest = InstanceType<typeof streams.AppendReq>;
 export type AppendResponse = InstanceType<typeof streams.AppendResp>;
+export type BatchAppendRequest = InstanceType<typeof streams.BatchAppendReq>;
+export type BatchAppendResponse = InstanceType<typeof streams.BatchAppendResp>;
+export type RpcStatus = InstanceType<typeof rpc.Status>;
+
+/** EventStoreDB numbers a tombstone's `$streamDeleted` record Int64.MaxValue. */
+const DELETED_STREAM_REVISION = '9223372036854775807';
 
 export function streamName(identifier: InstanceType<typeof shared.StreamIdentifier> | undefined): string {
   return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
 }
 
-function streamIdentifier(name: string): InstanceType<typeof shared.StreamIdentifier> {
+export function streamIdentifier(name: string): InstanceType<typeof shared.StreamIdentifier> {
   return new shared.StreamIdentifier().setStreamName(Buffer.from(name, 'utf8'));
 }
 
@@ -32,18 +45,27 @@ function uuid(id: string): InstanceType<typeof shared.UUID> {
   return new shared.UUID().setString(id);
 }
 
-export function eventMessage(event: StoredEvent): ReadResponse {
+/**
+ * A read event; `link` when `event` was read through the link event (`$>`) that points at it
+ * (reads with `resolve_links`).
+ */
+export function eventMessage(event: StoredEvent, link?: StoredEvent): ReadResponse {
+  const read = new streams.ReadResp.ReadEvent().setEvent(recordedEvent(event)).setCommitPosition(String((link ?? event).position));
+  if (link) read.setLink(recordedEvent(link));
+  return new streams.ReadResp().setEvent(read);
+}
+
+function recordedEvent(event: StoredEvent): InstanceType<typeof streams.ReadResp.ReadEvent.RecordedEvent> {
   const recorded = new streams.ReadResp.ReadEvent.RecordedEvent()
     .setId(uuid(event.id))
     .setStreamIdentifier(streamIdentifier(event.stream))
-    .setStreamRevision(String(event.revision))
+    .setStreamRevision(event.tombstone ? DELETED_STREAM_REVISION : String(event.revision))
     .setCommitPosition(String(event.position))
     .setPreparePosition(String(event.position))
     .setData(event.data)
     .setCustomMetadata(event.metadata);
   recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', String(event.created));
-  const read = new streams.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(String(event.position));
-  return new streams.ReadResp().setEvent(read);
+  return recorded;
 }
 
 export function confirmationMessage(subscriptionId: string): ReadResponse {
@@ -66,4 +88,21 @@ export function streamNotFoundMessage(name: string): ReadResponse {
 /** An error the handlers hand to grpc-js: the call ends with this status. */
 export function statusError(code: grpc.status, details: string): grpc.ServiceError {
   return Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
+}
+
+/**
+ * A `google.rpc.Status` as BatchAppend answers one batch: a gRPC code, a message, and details
+ * packed as `Any` (the client picks the error class by the details' type name).
+ */
+export function rpcStatus(code: grpc.status, message: string, details: { typeName: string; message: { serializeBinary(): Uint8Array } }): RpcStatus {
+  const packed = new anyPb.Any();
+  packed.pack(details.message.serializeBinary(), details.typeName);
+  return new rpc.Status().setCode(Number(code)).setMessage(message).setDetails(packed);
+}
+
+/** A status whose trailers say which EventStoreDB exception it is (`exception` and its fields). */
+export function exceptionError(code: grpc.status, details: string, trailers: Record<string, string>): grpc.ServiceError {
+  const error = statusError(code, details);
+  for (const [key, value] of Object.entries(trailers)) error.metadata.set(key, value);
+  return error;
 }

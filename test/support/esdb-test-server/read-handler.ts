@@ -5,30 +5,54 @@
  * EventStoreDB does. Subscriptions, the same call with `subscription` set, are in
  * subscription-handler.ts.
  */
-import type { EventLog } from './event-log.js';
-import type { Faults } from './faults.js';
+import { streamDeletedError } from './append-handler.js';
+import type { EventLog, StoredEvent } from './event-log.js';
+import { refusalError } from './faults.js';
 import { eventFilter } from './filter.js';
-import { eventMessage, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
-import { cancellation, type ReadCall, send } from './server-call.js';
+import { admit, type NodeContext, refusalFor } from './node.js';
+import { eventMessage, exceptionError, grpc, type ReadOptions, type ReadResponse, statusError, streamName, streamNotFoundMessage, streams } from './protocol.js';
+import { cancellation, endCall, type ReadCall, send } from './server-call.js';
 import { subscribe } from './subscription-handler.js';
 
 const { AllOptions, StreamOptions, ReadDirection } = streams.ReadReq.Options;
 
-export function readHandler(log: EventLog, faults: Faults) {
+export function readHandler(node: NodeContext) {
   return async (call: ReadCall): Promise<void> => {
-    const refusal = await faults.admit();
+    const refused = (await admit(node, call.metadata)) ?? nodeRefusal(node, call);
     const options = call.request.getOptions();
-    if (refusal) return void call.emit('error', refusal);
+    if (refused) return void call.emit('error', refused);
     if (!options) return void call.emit('error', statusError(grpc.status.INVALID_ARGUMENT, 'read without options'));
-    if (options.hasSubscription()) return subscribe(call, log, faults, options);
-    await sendAll(call, options.hasStream() ? readStream(log, options) : readAll(log, options));
+    if (!options.hasStream() && node.allReadDenied) return void call.emit('error', accessDenied());
+    const deleted = options.hasStream() && streamName(options.getStream()!.getStreamIdentifier());
+    if (deleted && node.log.isTombstoned(deleted)) return void call.emit('error', streamDeletedError(deleted));
+    if (options.hasSubscription()) return subscribe(call, node.log, node.faults, options);
+    await sendAll(call, node, options.hasStream() ? readStream(node.log, options) : readAll(node.log, options));
   };
 }
 
-async function sendAll(call: ReadCall, messages: ReadResponse[]): Promise<void> {
-  const { signal } = cancellation(call);
-  for (const message of messages) await send(call, message, signal);
-  if (!signal.aborted) call.end();
+/** `RpcExceptions.AccessDenied`. */
+function accessDenied(): grpc.ServiceError {
+  return exceptionError(grpc.status.PERMISSION_DENIED, 'Access Denied', { exception: 'access-denied' });
+}
+
+function nodeRefusal(node: NodeContext, call: ReadCall): grpc.ServiceError | undefined {
+  const refusal = refusalFor(node, call.metadata, false);
+  return refusal && refusalError(refusal);
+}
+
+/** Sends a read's events as the client takes them; a shutdown ends it with its status. */
+async function sendAll(call: ReadCall, node: NodeContext, messages: ReadResponse[]): Promise<void> {
+  const stop = cancellation(call);
+  const untrack = node.faults.track((error) => {
+    stop.abort();
+    endCall(call, error);
+  });
+  try {
+    for (const message of messages) await send(call, message, stop.signal);
+    if (!stop.signal.aborted) call.end();
+  } finally {
+    untrack();
+  }
 }
 
 function readStream(log: EventLog, options: ReadOptions): ReadResponse[] {
@@ -42,7 +66,7 @@ function readStream(log: EventLog, options: ReadOptions): ReadResponse[] {
     options.getReadDirection() === ReadDirection.BACKWARDS
       ? events.slice(Math.max(0, from - count + 1), from + 1).reverse()
       : events.slice(from, from + count);
-  return page.map(eventMessage);
+  return page.map(reader(log, options));
 }
 
 function startRevision(stream: InstanceType<typeof StreamOptions>, length: number): number {
@@ -61,7 +85,7 @@ function readAll(log: EventLog, options: ReadOptions): ReadResponse[] {
   const backwards = options.getReadDirection() === ReadDirection.BACKWARDS;
   const from = startIndex(log, options.getAll()!);
   const candidates = backwards ? log.all.slice(0, from).reverse() : log.all.slice(from);
-  return candidates.filter((event) => filter.matches(event)).slice(0, countOf(options)).map(eventMessage);
+  return candidates.filter((event) => filter.matches(event)).slice(0, countOf(options)).map(reader(log, options));
 }
 
 /** Forwards, the first event read; backwards, the end of the range read (events before it). */
@@ -74,6 +98,15 @@ function startIndex(log: EventLog, all: InstanceType<typeof AllOptions>): number
     default:
       return 0;
   }
+}
+
+/** How a read sends an event: through its link's target when it resolves links, as is otherwise. */
+export function reader(log: EventLog, options: ReadOptions): (event: StoredEvent) => ReadResponse {
+  if (!options.getResolveLinks()) return (event) => eventMessage(event);
+  return (event) => {
+    const target = log.linkTarget(event);
+    return target ? eventMessage(target, event) : eventMessage(event);
+  };
 }
 
 function countOf(options: ReadOptions): number {

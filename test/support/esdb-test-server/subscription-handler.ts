@@ -8,9 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventLog, StoredEvent } from './event-log.js';
 import type { Faults } from './faults.js';
-import { eventFilter } from './filter.js';
-import { caughtUpMessage, checkpointMessage, confirmationMessage, eventMessage, grpc, type ReadOptions, streamName, streams } from './protocol.js';
-import { cancellation, type ReadCall, send } from './server-call.js';
+import { type EventFilter, eventFilter } from './filter.js';
+import { reader } from './read-handler.js';
+import { caughtUpMessage, checkpointMessage, confirmationMessage, grpc, type ReadOptions, streamName, streams } from './protocol.js';
+import { cancellation, endCall, type ReadCall, send } from './server-call.js';
 
 const { AllOptions, StreamOptions } = streams.ReadReq.Options;
 
@@ -21,7 +22,7 @@ export async function subscribe(call: ReadCall, log: EventLog, faults: Faults, o
   const end = (error: grpc.ServiceError) => {
     if (stop.signal.aborted) return;
     stop.abort();
-    call.emit('error', error);
+    endCall(call, error);
   };
   const untrack = faults.track(end);
   try {
@@ -40,26 +41,43 @@ interface Control {
 async function follow(call: ReadCall, log: EventLog, faults: Faults, options: ReadOptions, control: Control): Promise<void> {
   const next = options.hasStream() ? streamCursor(log, options) : allCursor(log, options);
   const filter = eventFilter(options);
+  const message = reader(log, options);
   let sent = 0;
-  let looked = 0;
+  // From a position, EventStoreDB reads the event there too and drops it: it counts as looked at.
+  let looked = startsOnAnEvent(log, options) ? 1 : 0;
   let caughtUp = false;
   while (!control.signal.aborted) {
     const event = next();
     if (!event) {
-      if (!caughtUp) await send(call, caughtUpMessage(), control.signal);
+      if (!caughtUp) await goLive(call, log, filter, control.signal);
       caughtUp = true;
       await log.waitForAppend(control.signal);
       continue;
     }
     looked += 1;
-    if (filter.matches(event)) {
-      await send(call, eventMessage(event), control.signal);
+    const matches = filter.matches(event);
+    const checkpoint = filter.checkpointEvery && looked % filter.checkpointEvery === 0 ? [checkpointMessage(event.position)] : [];
+    await send(call, [...(matches ? [message(event)] : []), ...checkpoint], control.signal);
+    if (matches) {
       sent += 1;
       const drop = faults.dropAfterSending(sent);
       if (drop) return control.end(drop);
     }
-    if (filter.checkpointEvery && looked % filter.checkpointEvery === 0) await send(call, checkpointMessage(event.position), control.signal);
   }
+}
+
+/** Caught up: a filtered subscription first checkpoints at the end of the log, as EventStoreDB's does on going live. */
+async function goLive(call: ReadCall, log: EventLog, filter: EventFilter, signal: AbortSignal): Promise<void> {
+  const end = log.all.at(-1);
+  if (filter.checkpointEvery && end) await send(call, checkpointMessage(end.position), signal);
+  await send(call, caughtUpMessage(), signal);
+}
+
+function startsOnAnEvent(log: EventLog, options: ReadOptions): boolean {
+  const all = options.getAll();
+  if (all?.getAllOptionCase() !== AllOptions.AllOptionCase.POSITION) return false;
+  const after = Number(all.getPosition()!.getCommitPosition());
+  return log.all[log.indexFrom(after)]?.position === after;
 }
 
 function allCursor(log: EventLog, options: ReadOptions): Cursor {

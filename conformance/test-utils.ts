@@ -1,0 +1,84 @@
+/**
+ * `@test-utils` for the official client's tests: their own helpers, unchanged, except the
+ * cluster, which starts EventStoreDB TEST DOUBLES (test/support/esdb-test-server/) where theirs
+ * starts EventStoreDB in docker.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { TestCluster, CLUSTER_HOST } from '../test/support/esdb-test-server/test-cluster.js';
+
+export * from '@conformance-utils/collect';
+export * from '@conformance-utils/Defer';
+export * from '@conformance-utils/delay';
+export * from '@conformance-utils/testEvents';
+export * from '@conformance-utils/getCurrentConnection';
+export * from '@conformance-utils/matchServerVersion';
+export * from '@conformance-utils/optionalDescribe';
+
+/** EventStoreDB settings the tests set that the double honours. */
+const OPTIONS: Record<string, (value: unknown) => { maxAppendSize?: number }> = {
+  EVENTSTORE_MAX_APPEND_SIZE: (value) => ({ maxAppendSize: Number(value) }),
+};
+
+export class Cluster {
+  private cluster: TestCluster | undefined;
+  private options: { maxAppendSize?: number } = {};
+  public domain = CLUSTER_HOST;
+
+  constructor(
+    private readonly count: number,
+    private readonly insecure = false,
+  ) {}
+
+  setLogLevel = (): this => this;
+
+  setOption = (key: string, value: unknown): this => {
+    const option = OPTIONS[key];
+    if (!option) throw new Error(`the test double does not take the EventStoreDB option ${key}`);
+    this.options = { ...this.options, ...option(value) };
+    return this;
+  };
+
+  get certs() {
+    if (this.insecure) throw new Error('No Cert for insecure cluster');
+    return {
+      root: readFileSync(join(inject('esdbCerts'), 'ca.crt')),
+      get users(): never {
+        throw new Error('the test double does not authenticate users by certificate');
+      },
+    };
+  }
+
+  get uri(): string {
+    return `${CLUSTER_HOST}:${this.started.endpoints[0]!.port}`;
+  }
+
+  get endpoints() {
+    return this.started.endpoints;
+  }
+
+  up = async (): Promise<void> => {
+    const dir = inject('esdbCerts');
+    const tls = this.insecure ? undefined : { key: readFileSync(join(dir, 'node.key')), cert: readFileSync(join(dir, 'node.crt')) };
+    this.cluster = await TestCluster.start(this.count, { ...this.options, tls });
+  };
+
+  down = async (): Promise<void> => {
+    await this.cluster?.close();
+  };
+
+  killNode = (node: { port: number }): Promise<void> => this.started.kill(node);
+
+  resurrect = (): Promise<void> => this.started.resurrect();
+
+  private get started(): TestCluster {
+    if (!this.cluster) throw new Error('the cluster is not up');
+    return this.cluster;
+  }
+}
+
+export const createTestNode = (): Cluster => new Cluster(1);
+export const createTestCluster = (count = 3): Cluster => new Cluster(count);
+export const createInsecureTestNode = (): Cluster => new Cluster(1, true);
+export const createInsecureTestCluster = (count = 3): Cluster => new Cluster(count, true);
