@@ -18,7 +18,7 @@ import { reconcile } from '../../src/readmodel/reconcile.js';
 import { createProjectionRunner } from '../../src/readmodel/runner.js';
 import { yuan } from '../support/domain-fixtures.js';
 import { moneyInvariantViolations } from '../support/domain-invariants.js';
-import { allocate, cashier, director, ledgerWithCatalog, officer, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
+import { allocate, as, cashier, director, ledgerWithCatalog, officer, readLog, registerFirm, reviewedApplication } from '../support/domain-ledger.js';
 import { type EsdbTestServer, startEsdbTestServer } from '../support/esdb-test-server/esdb-test-server.js';
 
 const GRANTS = Number(process.env.ESDB_SOAK_GRANTS ?? 20);
@@ -51,7 +51,13 @@ describe('a fault soak on the EventStoreDB test double', () => {
     const applications: string[] = [];
     for (let i = 0; i < GRANTS; i++) {
       const firm = await registerFirm(ledger, 60 + i, 'startup-base', 'jianan');
-      applications.push(await reviewedApplication(ledger, firm, 'startup-base-reward', { kind: 'base-recognition', reference: `豫工信企业〔2016〕${100 + i}号` }, GRANT));
+      // The reward rests on the base's provincial recognition (认定), recorded in the ledger before approval.
+      const documentNumber = `豫工信企业〔2016〕${100 + i}号`;
+      await ledger.recordDesignation(
+        { creditCode: firm, kindCode: 'provincial-startup-base', documentNumber, designatedBy: '河南省工业和信息化委员会', designatedOn: '2016-03-01' },
+        as('admin-sun'),
+      );
+      applications.push(await reviewedApplication(ledger, firm, 'startup-base-reward', { kind: 'base-recognition', reference: documentNumber }, GRANT));
     }
 
     let acknowledged = 0;
