@@ -2,12 +2,9 @@
  * `npm run journal:export -- --to FILE [--fiscal-year Y]`: writes the log as a journal (JSON Lines
  * of canonical events) and FILE.manifest.json, for `npm run verify` to check anywhere.
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
-import { openReadStore } from '../readmodel/read-store.js';
 import { openHeadLog } from './head-log.js';
 import { exportJournal } from './journal-export.js';
 
@@ -33,39 +30,27 @@ async function main(): Promise<number> {
     console.error(`--fiscal-year must be a year, not ${values['fiscal-year']}`);
     return 2;
   }
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
-    console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-    return 2;
-  }
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  const heads = openHeadLog({ file: config.headsFile });
-  try {
-    const started = Date.now();
-    const manifest = await exportJournal({
-      store,
-      read: createReadModelQueries(readStore),
-      head: heads.newest(),
-      to: values.to,
-      ...(throughFiscalYear !== undefined ? { throughFiscalYear } : {}),
-      now: new Date(),
-      onProgress: (n) => console.error(`  ${n.toLocaleString('en')} events written (${((Date.now() - started) / 1000).toFixed(1)} s)`),
-    });
-    console.log(`wrote ${manifest.leaves.toLocaleString('en')} events to ${values.to}; root ${manifest.rootHash}; SHA-256 ${manifest.fileSha256}`);
-    console.log(manifest.head ? `newest signed head: ${manifest.head.treeSize} leaves, key ${manifest.head.keyId}` : 'no signed head yet: sign one before handing the journal over');
-    return 0;
-  } finally {
-    heads.close();
-    readStore.close();
-    await store.close();
-  }
+  const to = values.to;
+  return withLedgerFiles(async ({ config, store, readStore }) => {
+    const heads = openHeadLog({ file: config.headsFile });
+    try {
+      const started = Date.now();
+      const manifest = await exportJournal({
+        store,
+        read: createReadModelQueries(readStore),
+        head: heads.newest(),
+        to,
+        ...(throughFiscalYear !== undefined ? { throughFiscalYear } : {}),
+        now: new Date(),
+        onProgress: (n) => console.error(`  ${n.toLocaleString('en')} events written (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+      });
+      console.log(`wrote ${manifest.leaves.toLocaleString('en')} events to ${values.to}; root ${manifest.rootHash}; SHA-256 ${manifest.fileSha256}`);
+      console.log(manifest.head ? `newest signed head: ${manifest.head.treeSize} leaves, key ${manifest.head.keyId}` : 'no signed head yet: sign one before handing the journal over');
+      return 0;
+    } finally {
+      heads.close();
+    }
+  });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

@@ -3,12 +3,10 @@
  * checks a journal offline, no database. `npm run verify -- --store`: checks the live store
  * against the signed heads the ledger kept. Exits 0 when all holds, 1 naming the first bad leaf.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
-import { openReadStore } from '../readmodel/read-store.js';
 import { parseHead, type SignedHead } from './head.js';
 import { openHeadLog } from './head-log.js';
 import { verifyJournal, type Verdict } from './verify-journal.js';
@@ -58,18 +56,14 @@ const progress = (started: number) => (n: number) =>
   console.error(`  ${n.toLocaleString('en')} leaves checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 async function checkStore(options: { previousHead?: SignedHead; keyId?: string; onProgress(n: number): void }): Promise<Verdict> {
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) throw new Error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  const heads = openHeadLog({ file: config.headsFile });
-  try {
-    return await verifyStore({ store, read: createReadModelQueries(readStore), heads: heads.all(), ...options });
-  } finally {
-    heads.close();
-    readStore.close();
-    await store.close();
-  }
+  return withLedgerFiles(async ({ config, store, readStore }) => {
+    const heads = openHeadLog({ file: config.headsFile });
+    try {
+      return await verifyStore({ store, read: createReadModelQueries(readStore), heads: heads.all(), ...options });
+    } finally {
+      heads.close();
+    }
+  });
 }
 
 function report(verdict: Verdict): void {
@@ -79,10 +73,4 @@ function report(verdict: Verdict): void {
   console.log(verdict.ok ? 'verified: the log is the one the head was signed over' : 'NOT verified');
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

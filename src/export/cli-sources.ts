@@ -3,40 +3,15 @@
  * EVENTSTORE_CONNECTION_STRING is set, else DATA_DIR/ledger.db) and the read models in
  * DATA_DIR/readmodel.db, first brought up to the head of the log.
  */
-import { createWriteStream, existsSync } from 'node:fs';
-import { ConfigError, loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
-import { catchUpReadModels } from '../readmodel/catch-up.js';
+import { createWriteStream } from 'node:fs';
+import { withLedgerFiles } from '../cli/ledger-files.js';
+import { ConfigError } from '../config.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
-import { openReadStore } from '../readmodel/read-store.js';
 import type { ExportSources } from './exports.js';
 
-export interface OpenSources extends ExportSources {
-  close(): Promise<void>;
-}
-
-export async function openCliSources(): Promise<OpenSources> {
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
-    throw new ConfigError(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-  }
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  try {
-    await catchUpReadModels(store, readStore);
-  } catch (error) {
-    readStore.close();
-    await store.close();
-    throw error;
-  }
-  return {
-    store,
-    read: createReadModelQueries(readStore),
-    async close() {
-      readStore.close();
-      await store.close();
-    },
-  };
+/** Runs `work` on the export sources, the read models first brought up to the head of the log. */
+export function withExportSources<T>(work: (sources: ExportSources) => Promise<T>): Promise<T> {
+  return withLedgerFiles(({ store, readStore }) => work({ store, read: createReadModelQueries(readStore) }), { catchUp: true });
 }
 
 /** `--fiscal-year 2025 --to x.csv` as a map of camelCase names (fiscalYear, to); a flag without a value is refused. */

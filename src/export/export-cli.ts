@@ -3,8 +3,8 @@
  * auditors' export from the command line, as the operator (no token), with a progress line on
  * standard error. The file goes to standard output without --to.
  */
-import { ConfigError } from '../config.js';
-import { cliParams, openCliSources, outputStream } from './cli-sources.js';
+import { runCli } from '../cli/ledger-files.js';
+import { cliParams, outputStream, withExportSources } from './cli-sources.js';
 import { EXPORTS } from './exports.js';
 import { ExportRefused, tableFormatOf } from './filters.js';
 import { writeRows } from './rows.js';
@@ -35,8 +35,7 @@ async function main(): Promise<number> {
   const format = tableFormatOf(params.get('format') ?? /\.(csv|xlsx)$/.exec(to ?? '')?.[1] ?? 'csv');
   params.delete('to');
   params.delete('format');
-  const sources = await openCliSources();
-  try {
+  return withExportSources(async (sources) => {
     const plan = exported.plan(sources, params);
     // One line rewritten in place on a terminal; a line per step in a log.
     const [start, end] = process.stderr.isTTY ? ['\r', ''] : ['', '\n'];
@@ -44,16 +43,7 @@ async function main(): Promise<number> {
     const rows = await writeRows(plan.rows, openTable(format, outputStream(to), plan.table), plan.cellsOf, (n) => process.stderr.write(start + line(n) + end));
     process.stderr.write(`${start}${line(rows)}${to ? ` to ${to}` : ''}\n`);
     return 0;
-  } finally {
-    await sources.close();
-  }
+  });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ExportRefused || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
-    process.exitCode = 2;
-  },
-);
+runCli(main, [ExportRefused]);

@@ -3,15 +3,13 @@
  * the budget execution report (预算执行情况) of a fiscal year as of a date, per line and per article
  * and payer, written as CSV or XLSX. Brings the read models up to the head of the log first.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { reportedAt } from '../../projections/finance-journal/queries.js';
-import { loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { TABLE_FORMATS, type TableFormat } from '../export/table.js';
 import { catchUpReadModels } from '../readmodel/catch-up.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
-import { openReadStore } from '../readmodel/read-store.js';
 import { writeBudgetExecution } from './budget-execution-table.js';
 
 const HELP = `Usage: npm run report:budget -- --fiscal-year YEAR [--as-of YYYY-MM-DD] [--as-reported-at POSITION|INSTANT] --format csv|xlsx --to FILE
@@ -45,14 +43,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return process.argv.includes('--help') ? 0 : 2;
   }
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
-    console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-    return 2;
-  }
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  try {
+  return withLedgerFiles(async ({ store, readStore }) => {
     console.error(`bringing the read models up to the head of the log (${store.kind} store)…`);
     await catchUpReadModels(store, readStore);
     const at = { asOf: opts.asOf, asReportedAt: opts.asReportedAt ? reportedAt(opts.asReportedAt) : undefined };
@@ -60,16 +51,7 @@ async function main(): Promise<number> {
     const rows = await writeBudgetExecution(opts.format, createWriteStream(opts.to), report);
     console.log(`预算执行情况 ${opts.fiscalYear}${opts.asOf ? ` as of ${opts.asOf}` : ''}: ${report.lines.length} line(s), ${report.articles.length} article roll-up(s), ${rows} row(s) written to ${opts.to}`);
     return 0;
-  } finally {
-    readStore.close();
-    await store.close();
-  }
+  });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

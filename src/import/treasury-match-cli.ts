@@ -11,6 +11,7 @@ import { pino } from 'pino';
 import { openLedgerApp } from '../app.js';
 import { loadStoreConfig } from '../config.js';
 import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli } from '../cli/ledger-files.js';
 import { formatYuan } from '../shared/money.js';
 
 const HELP = `Usage: npm run treasury:match -- FILE [--period 2016-12] [--window 3] [--by finance-chen]
@@ -76,10 +77,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error && 'code' in error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

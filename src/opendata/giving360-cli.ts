@@ -4,7 +4,8 @@
  * API is configured with; to standard output without --to.
  */
 import { ConfigError } from '../config.js';
-import { cliParams, openCliSources, outputStream } from '../export/cli-sources.js';
+import { runCli } from '../cli/ledger-files.js';
+import { cliParams, outputStream, withExportSources } from '../export/cli-sources.js';
 import { ExportRefused, fiscalYearOf } from '../export/filters.js';
 import { giving360Package, writeFlattenedCsv } from './package.js';
 import { loadOpenDataSettings } from './settings.js';
@@ -29,8 +30,7 @@ async function main(): Promise<number> {
   params.delete('format');
   const fiscalYear = fiscalYearOf(params);
   const settings = loadOpenDataSettings();
-  const sources = await openCliSources();
-  try {
+  return withExportSources(async (sources) => {
     const pkg = await giving360Package(sources, settings, { fiscalYear, issued: new Date().toISOString() });
     if (!pkg) throw new ConfigError(`no grant is approved${fiscalYear === undefined ? '' : ` in fiscal year ${fiscalYear}`}: a 360Giving package holds at least one`);
     const out = outputStream(to);
@@ -38,16 +38,7 @@ async function main(): Promise<number> {
     else await new Promise<void>((resolve, reject) => out.end(JSON.stringify(pkg, null, 2) + '\n', () => resolve()).once('error', reject));
     console.error(`360Giving: ${pkg.grants.length} grants${to ? ` written to ${to}` : ''}`);
     return 0;
-  } finally {
-    await sources.close();
-  }
+  });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ExportRefused || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
-    process.exitCode = 2;
-  },
-);
+runCli(main, [ExportRefused]);

@@ -2,16 +2,12 @@
  * `npm run publish:list -- --kind notice|award --line <code> --fiscal-year <year> [--format csv|xlsx|html] [--credit-code] [--to FILE]`:
  * a published list from the store the API is configured with, to a file or standard output.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { TABLE_FORMATS, type TableFormat } from '../export/table.js';
-import { ledgerProjections } from '../readmodel/ledger-projections.js';
 import { createReadModelQueries } from '../readmodel/queries/index.js';
-import { openReadStore } from '../readmodel/read-store.js';
-import { createProjectionRunner } from '../readmodel/runner.js';
 import { listHtml } from './html.js';
 import { LIST_KINDS, type ListKind, publishedList } from './lists.js';
 import { publicationSettings } from './settings.js';
@@ -45,24 +41,14 @@ async function main(): Promise<number> {
   const kind = values.kind as ListKind;
   const format = values.format as TableFormat | 'html';
   const fiscalYear = Number(values['fiscal-year']);
-  if (!LIST_KINDS.includes(kind) || !values.line || !Number.isInteger(fiscalYear) || (format !== 'html' && !TABLE_FORMATS.includes(format))) {
+  const line = values.line;
+  if (!LIST_KINDS.includes(kind) || !line || !Number.isInteger(fiscalYear) || (format !== 'html' && !TABLE_FORMATS.includes(format))) {
     console.error(HELP);
     return 2;
   }
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
-    console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-    return 2;
-  }
   const settings = values['credit-code'] ? { showCreditCode: true } : publicationSettings();
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  try {
-    const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e.message) });
-    await runner.start();
-    await runner.catchUp();
-    await runner.stop();
-    const list = publishedList(createReadModelQueries(readStore), kind, values.line, fiscalYear);
+  return withLedgerFiles(async ({ readStore }) => {
+    const list = publishedList(createReadModelQueries(readStore), kind, line, fiscalYear);
     const out: Writable = values.to ? createWriteStream(values.to) : process.stdout;
     if (format === 'html') {
       out.end(listHtml(list, settings));
@@ -71,16 +57,7 @@ async function main(): Promise<number> {
     }
     if (values.to) console.error(`${list.title}: ${list.rows.length} rows written to ${values.to}`);
     return 0;
-  } finally {
-    readStore.close();
-    await store.close();
-  }
+  }, { catchUp: true });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error && 'code' in error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);

@@ -2,12 +2,9 @@
  * `npm run reconcile`: brings the read models up to the head of the log, replays every event
  * in memory, and prints each figure that differs, to the fen. Exits 1 on any difference.
  */
-import { existsSync } from 'node:fs';
-import { loadStoreConfig } from '../config.js';
-import { openConfiguredStore } from '../eventstore/open-store.js';
+import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { ledgerProjections } from './ledger-projections.js';
 import { catchUpReadModels } from './catch-up.js';
-import { openReadStore } from './read-store.js';
 import { describeDifference, reconcile } from './reconcile.js';
 
 const HELP = `Usage: npm run reconcile [-- --no-catch-up]
@@ -28,14 +25,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const config = loadStoreConfig();
-  if (!config.eventStoreConnectionString && !existsSync(config.ledgerFile)) {
-    console.error(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
-    return 2;
-  }
-  const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
-  try {
+  return withLedgerFiles(async ({ store, readStore }) => {
     if (!args.includes('--no-catch-up')) {
       console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
       await catchUpReadModels(store, readStore);
@@ -53,16 +43,7 @@ async function main(): Promise<number> {
     const clean = report.differences.length === 0 && report.skipped.length === 0;
     console.log(clean ? 'reconciled: no difference' : `${report.differences.length} difference(s), ${report.skipped.length} check(s) not made`);
     return clean ? 0 : 1;
-  } finally {
-    readStore.close();
-    await store.close();
-  }
+  });
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error && 'code' in error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCli(main);
