@@ -2,11 +2,13 @@
  * Which of the official client's test files run against the double, and why the others do not.
  * Every file of theirs is named here once: in `RUN`, or in `SKIPPED` with its reason.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The client's tests, unmodified (`ESDB_CONFORMANCE_DIR`, else `../shared/conformance/…` beside the repository). */
-export const CONFORMANCE_DIR = resolve(process.env.ESDB_CONFORMANCE_DIR ?? resolve(import.meta.dirname, '../../shared/conformance/eventstore-client-nodejs-v6.2.1'));
+const given = resolve(process.env.ESDB_CONFORMANCE_DIR ?? resolve(import.meta.dirname, '../../shared/conformance/eventstore-client-nodejs-v6.2.1'));
+/** Its real path: vitest names test files by theirs, so a copy reached through a link still matches. */
+export const CONFORMANCE_DIR = existsSync(given) ? realpathSync(given) : given;
 export const TEST_PACKAGE = resolve(CONFORMANCE_DIR, 'packages/test');
 
 export function assertPresent(): void {
