@@ -113,6 +113,9 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     await command('MonitorPoolMember', { poolCode: 'key-cultivation', creditCode: firm, year: 2027, output: '9000000.00' }, unit);
     const left = await command('ExitPool', { poolCode: 'key-cultivation', creditCode: firm, reason: 'ABOVE_DESIGNATED_SIZE', reference: '许统规入〔2027〕003', exitedOn: '2027-12-31' }, unit);
     expect(left.exitPool.member).toMatchObject({ status: 'LEFT', exitReason: 'ABOVE_DESIGNATED_SIZE' });
+    // The auditor's history of the firm holds its place in the pool, with its register entry.
+    const history = (await api.gql(`{ eventHistory(subject: ENTERPRISE, id: "${firm}") { type } }`, {}, as.AUDITOR!)).body.data.eventHistory;
+    expect(history.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['EnterpriseRegistered', 'PoolEntered', 'PoolMonitored', 'PoolExited']));
     const fair = { targetCode: 'recruitment-fairs', year: 2025, title: '秋季专场招聘会', heldOn: '2025-09-20', place: '许昌市人力资源市场', firmsTakingPart: 66 };
     const humanResources = await token(Role.UNIT, 'test-rsj', undefined, '市人社局');
     expect((await command('RecordActivity', fair, humanResources)).recordActivity.activity).toMatchObject({ unit: '市人社局', firmsTakingPart: 66, recordedBy: 'test-rsj' });
@@ -128,6 +131,8 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
     expect((await command('SetTarget', target, as.ADMIN!)).setTarget.target).toMatchObject({ done: 0, met: false });
     const designation = { creditCode: DEMO_ENTERPRISES[21]!.creditCode, kindCode: 'national-little-giant', documentNumber: '工信部企业〔2026〕10号', designatedBy: '工业和信息化部', designatedOn: '2026-07-01' };
     expect((await command('RecordDesignation', designation, as.ADMIN!)).recordDesignation.designation).toMatchObject({ level: 'NATIONAL', validUntil: '2029-07-01' });
+    const designated = (await api.gql(`{ eventHistory(subject: ENTERPRISE, id: "${designation.creditCode}") { type } }`, {}, as.AUDITOR!)).body.data.eventHistory;
+    expect(designated.map((e: { type: string }) => e.type)).toContain('DesignationRecorded');
     expect((await example('TargetProgress', { year: 2026 }, supervisor)).targetProgress).toEqual([expect.objectContaining({ targetCode: 'national-little-giants', done: 1, shareBasisPoints: 5_000 })]);
   });
 

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { applicationStream } from '../../application/application.js';
 import { budgetStream } from '../../budget/budget.js';
+import { poolMemberStream } from '../../cultivation-pool/cultivation-pool.js';
+import { designationsStream } from '../../designation/designation.js';
 import { enterpriseStream } from '../../enterprise/enterprise.js';
 import { comparePositions, type RecordedEvent } from '../../eventstore/port.js';
 import { MAY } from '../access/roles.js';
@@ -22,7 +24,12 @@ function streamsOf(ctx: LedgerContext, subject: HistorySubject, id: string): str
     case HistorySubject.BUDGET_LINE:
       return [budgetStream(id)];
     case HistorySubject.ENTERPRISE:
-      return [enterpriseStream(id), ...ctx.services.read.applicationIdsOf(id).map(applicationStream)];
+      return [
+        enterpriseStream(id),
+        designationsStream(id),
+        ...ctx.services.read.cultivationPools().map(({ poolCode }) => poolMemberStream(poolCode, id)),
+        ...ctx.services.read.applicationIdsOf(id).map(applicationStream),
+      ];
   }
 }
 
@@ -30,7 +37,7 @@ function streamsOf(ctx: LedgerContext, subject: HistorySubject, id: string): str
 export class HistoryResolver {
   @Authorized(MAY.readRawEvents)
   @Query(() => [LedgerEvent], {
-    description: 'The raw, immutable events behind an application, an enterprise (with its applications) or a budget line, in log order, with their metadata. AUDITOR.',
+    description: 'The raw, immutable events behind an application, an enterprise (with its designations, its place in the cultivation pools and its applications) or a budget line, in log order, with their metadata. AUDITOR.',
   })
   async eventHistory(
     @Ctx() ctx: LedgerContext,
