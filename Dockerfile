@@ -1,12 +1,12 @@
 # The grants ledger API. Build stage: `npm ci` and `npm run build` (tsc to dist/), then only the
 # production dependencies are kept. Runtime stage: those and dist/, as the unprivileged `node`
-# user, NODE_ENV=production.
+# user, NODE_ENV=production. Node 24, the current LTS (CI runs the test suite on it: .ci/node24).
 #
 #   docker build -t grants-ledger .
 #   docker run -p 4000:4000 -e EVENTSTORE_CONNECTION_STRING=esdb://host:2113?tls=false \
 #     -e JWT_JWKS_URL=https://idp.example/.well-known/jwks.json grants-ledger
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 # better-sqlite3 compiles from source when no prebuilt binary fits.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -19,7 +19,7 @@ COPY src ./src
 COPY projections ./projections
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=4000 \
     DATA_DIR=/app/data
