@@ -66,9 +66,26 @@ export function toStoreError(error: unknown, server: string): unknown {
   if (!isUnavailable(error)) return error;
   const reason = error instanceof Error && error.message ? error.message : (error as Error).constructor.name;
   return new StoreUnavailableError(
-    `EventStoreDB at ${server} did not answer (${reason}). Check that it is running and reachable from here, ` +
-      'and that EVENTSTORE_CONNECTION_STRING names it (esdb://host:2113?tls=false for an insecure node). ' +
+    `EventStoreDB at ${server} did not answer (${reason}). ${whatToCheck(reason)} ` +
       'An append that failed this way may or may not have been written: retrying it with the same event ids is safe.',
+  );
+}
+
+/** A TLS handshake that failed on the node's certificate, or on a node that does not speak TLS. */
+const CERTIFICATE_REJECTED = /certificate|altnames|self[- ]signed/i;
+const NOT_TLS = /wrong version number/i;
+
+function whatToCheck(reason: string): string {
+  if (CERTIFICATE_REJECTED.test(reason)) {
+    return (
+      "Its TLS certificate was not accepted: check that tlsCAFile in EVENTSTORE_CONNECTION_STRING names the CA that signed the node's " +
+      'certificate (ca/ca.crt from es-gencert-cli), and that the host connected to is among the names the certificate was made for.'
+    );
+  }
+  if (NOT_TLS.test(reason)) return 'It does not speak TLS: an insecure node needs tls=false in EVENTSTORE_CONNECTION_STRING.';
+  return (
+    'Check that it is running and reachable from here, and that EVENTSTORE_CONNECTION_STRING names it ' +
+    '(esdb://host:2113?tls=false for an insecure node).'
   );
 }
 
@@ -76,8 +93,8 @@ function accessDenied(server: string): EventStoreError {
   return new EventStoreError(
     'STORE_ACCESS_DENIED',
     `EventStoreDB at ${server} refused the user of EVENTSTORE_CONNECTION_STRING (access denied). ` +
-      'The ledger reads $all and writes its own streams: give that user read access to $all (e.g. membership of $ops, ' +
-      'or $all in the default ACL) and write access to the ledger streams, and check its name and password.',
+      'The ledger reads $all and writes its own streams: give that user read access to $all (its name or group in ' +
+      "$all's ACL, docs/eventstoredb.md) and write access to the ledger streams, and check its name and password.",
   );
 }
 

@@ -78,8 +78,16 @@ function createClient(connectionString: string): EventStoreDBClient {
   try {
     return EventStoreDBClient.connectionString(connectionString);
   } catch (error) {
-    throw new EventStoreError('INVALID_CONFIGURATION', `not an EventStoreDB connection string: ${(error as Error).message}`);
+    const caFile = tlsCAFile(connectionString);
+    const which = caFile && /certificate file/i.test((error as Error).message) ? ` (tlsCAFile=${caFile})` : '';
+    throw new EventStoreError('INVALID_CONFIGURATION', `EVENTSTORE_CONNECTION_STRING cannot be used: ${(error as Error).message}${which}`);
   }
+}
+
+/** The connection string's `tlsCAFile` (its keys are case-insensitive, as the client reads them). */
+function tlsCAFile(connectionString: string): string | undefined {
+  const query = new URLSearchParams(connectionString.split('?')[1] ?? '');
+  return [...query].find(([key]) => key.toLowerCase() === 'tlscafile')?.[1];
 }
 
 export class EsdbEventStore implements EventStore {

@@ -1,0 +1,33 @@
+/**
+ * EventStoreDB connection strings as the deployment gives them (docs/eventstoredb.md): the
+ * configuration takes them as they are, and what the adapter names in its messages is the
+ * servers alone, never the user's password.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadStoreConfig } from '../../src/config.js';
+import { connectEsdbEventStore } from '../../src/eventstore/esdb/esdb-event-store.js';
+import { serverAddress } from '../../src/eventstore/esdb/esdb-errors.js';
+
+const SEEDS = 'esdb://ledger:s3cret@node1:2113,node2:2113,node3:2113?tls=true&tlsCAFile=/etc/ledger/ca.crt';
+const DISCOVER = 'esdb+discover://ledger:s3cret@cluster.example.internal:2113?tlsCAFile=/etc/ledger/ca.crt';
+const INSECURE = 'esdb://localhost:2113?tls=false';
+
+describe('an EventStoreDB connection string', () => {
+  it('is taken as given for one insecure node, a secure cluster by its seeds, and one found through DNS', () => {
+    for (const connection of [INSECURE, SEEDS, DISCOVER]) {
+      expect(loadStoreConfig({ EVENTSTORE_CONNECTION_STRING: ` ${connection} ` }).eventStoreConnectionString).toBe(connection);
+    }
+  });
+
+  it('is named in messages by its servers alone, without the user and password', () => {
+    expect(serverAddress(SEEDS)).toBe('node1:2113,node2:2113,node3:2113');
+    expect(serverAddress(DISCOVER)).toBe('cluster.example.internal:2113');
+    expect(serverAddress(INSECURE)).toBe('localhost:2113');
+  });
+
+  it("is refused at start when the client cannot read it, with the client's reason and without the password", async () => {
+    const error = (await connectEsdbEventStore({ connectionString: 'esdb://ledger:s3cret@node1:2113?tls=maybe' }).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'INVALID_CONFIGURATION', message: expect.stringMatching(/^EVENTSTORE_CONNECTION_STRING cannot be used: .*"maybe"/) });
+    expect(error.message).not.toContain('s3cret');
+  });
+});
