@@ -2,14 +2,13 @@
  * `npm run test:esdb-conformance`: the official client's tests against the test double. Runs
  * them (vitest.config.ts), prints every test as passed, failed or skipped, writes
  * `conformance/skipped-tests.md` (every test not run, with its reason), and ends with
- * "N passed, N failed, N skipped"; the exit code is non-zero when a test failed, unless it is a
- * known failure (suite.ts `KNOWN_FAILURES`, with its reason), or when a known failure passed.
+ * "N passed, N failed, N skipped"; the exit code is non-zero when a test failed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { assertPresent, KNOWN_FAILURES, SKIPPED, SKIPPED_TESTS, TEST_PACKAGE } from './suite.js';
+import { assertPresent, SKIPPED, SKIPPED_TESTS, TEST_PACKAGE } from './suite.js';
 
 interface Assertion {
   ancestorTitles: string[];
@@ -57,14 +56,14 @@ function main(): number {
     const status = runVitest(['run', '--reporter=default', '--reporter=json'], join(dir, 'report.json'));
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
     const counts = { passed: 0, failed: 0, skipped: 0 };
-    const unexpected: string[] = [];
+    const failures: string[] = [];
     const skipped: { file: string; name: string; reason: string }[] = [];
     console.log('\n── the official client\'s tests against the test double ──');
     for (const file of report.testResults) {
       const name = relative(TEST_PACKAGE, file.name);
       if (file.assertionResults.length === 0) {
         counts.failed += 1;
-        unexpected.push(`did not run: ${name}`);
+        failures.push(`did not run: ${name}`);
         console.log(`FAIL ${name} (did not run: ${file.message ?? file.status})`);
       }
       for (const test of file.assertionResults) {
@@ -72,20 +71,17 @@ function main(): number {
         const outcome = test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped';
         counts[outcome] += 1;
         if (outcome === 'skipped') skipped.push({ file: name, name: title, reason: SKIPPED_TESTS[test.title] ?? GATED });
-        const known = KNOWN_FAILURES[test.title];
-        if (outcome === 'failed' && !known) unexpected.push(`failed: ${name} > ${title}`);
-        if (outcome === 'passed' && known) unexpected.push(`passed, though listed as a known failure (take it off KNOWN_FAILURES): ${name} > ${title}`);
-        const mark = outcome === 'passed' ? 'PASS' : outcome === 'failed' ? (known ? 'FAIL (known failure)' : 'FAIL') : 'SKIP';
-        console.log(`${mark} ${name} > ${title}${outcome === 'failed' && known ? ` — ${known}` : ''}`);
+        if (outcome === 'failed') failures.push(`failed: ${name} > ${title}`);
+        console.log(`${outcome === 'passed' ? 'PASS' : outcome === 'failed' ? 'FAIL' : 'SKIP'} ${name} > ${title}`);
       }
     }
     const notRun = listSkippedFiles(dir);
     writeSkippedList([...skipped, ...notRun]);
     console.log(`\nskipped tests and their reasons: conformance/skipped-tests.md (${Object.keys(SKIPPED).length} files not run)`);
-    for (const line of unexpected) console.log(`UNEXPECTED ${line}`);
-    console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped + notRun.length} skipped (known failures: ${counts.failed - unexpected.filter((u) => !u.startsWith('passed')).length})`);
+    for (const line of failures) console.log(`FAILED ${line}`);
+    console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped + notRun.length} skipped`);
     // vitest failing with no failed test (an error outside the tests) fails the run too.
-    return unexpected.length > 0 || (status !== 0 && counts.failed === 0) ? 1 : 0;
+    return failures.length > 0 || (status !== 0 && counts.failed === 0) ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -65,16 +65,6 @@ export const SKIPPED_TESTS: Record<string, string> = {
     "needs a node whose commits outlast EVENTSTORE_COMMIT_TIMEOUT_MS=1; the double commits in memory at once (a server-side timeout is injected with faults.timeOutWrites instead, tested in test/eventstore/esdb-node-refusals.int.spec.ts; outside the three allowed categories: a gap of the double)",
 };
 
-/**
- * Tests that run and are known to fail against the double, by title, each with the reason: a
- * known failure is printed as one and counted as failed, but does not fail the run; any other
- * failure does, and so does a known failure that passes (then it leaves this list).
- */
-export const KNOWN_FAILURES: Record<string, string> = {
-  'Can handle multiple appends within the same event loop':
-    "10,000 appends of 1 KiB sent at once over TLS: the double runs in the test's own process, so client and server share one thread, and on 2 cores the last appends arrive after the 10 s deadline the client gives each one (the double answers Timeout, as EventStoreDB does); a node in a process of its own is the fix, not done yet (issue 14)",
-};
-
 /** A `--testNamePattern` that leaves out the tests of `SKIPPED_TESTS`. */
 export function skippedTestsPattern(): RegExp | undefined {
   const titles = Object.keys(SKIPPED_TESTS).map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -1,12 +1,14 @@
 /**
  * `@test-utils` for the official client's tests: their own helpers, unchanged, except the
  * cluster, which starts EventStoreDB TEST DOUBLES (test/support/esdb-test-server/) where theirs
- * starts EventStoreDB in docker.
+ * starts EventStoreDB in docker. As theirs, the doubles run in a process of their own
+ * (cluster-process.ts), so the server's work never shares the test's event loop.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { TestCluster, CLUSTER_HOST } from '../test/support/esdb-test-server/test-cluster.js';
+import { ClusterProcess } from '../test/support/esdb-test-server/cluster-process.js';
+import { CLUSTER_HOST } from '../test/support/esdb-test-server/test-cluster.js';
 
 export * from '@conformance-utils/collect';
 export * from '@conformance-utils/Defer';
@@ -22,7 +24,7 @@ const OPTIONS: Record<string, (value: unknown) => { maxAppendSize?: number }> = 
 };
 
 export class Cluster {
-  private cluster: TestCluster | undefined;
+  private cluster: ClusterProcess | undefined;
   private options: { maxAppendSize?: number } = {};
   public domain = CLUSTER_HOST;
 
@@ -60,8 +62,8 @@ export class Cluster {
 
   up = async (): Promise<void> => {
     const dir = inject('esdbCerts');
-    const tls = this.insecure ? undefined : { key: readFileSync(join(dir, 'node.key')), cert: readFileSync(join(dir, 'node.crt')) };
-    this.cluster = await TestCluster.start(this.count, { ...this.options, tls });
+    const tls = this.insecure ? undefined : { key: readFileSync(join(dir, 'node.key'), 'utf8'), cert: readFileSync(join(dir, 'node.crt'), 'utf8') };
+    this.cluster = await ClusterProcess.start(this.count, { ...this.options, tls });
   };
 
   down = async (): Promise<void> => {
@@ -72,7 +74,7 @@ export class Cluster {
 
   resurrect = (): Promise<void> => this.started.resurrect();
 
-  private get started(): TestCluster {
+  private get started(): ClusterProcess {
     if (!this.cluster) throw new Error('the cluster is not up');
     return this.cluster;
   }

@@ -3,7 +3,8 @@
  * proposed message per event; one reply: `success` with the stream's revision and the position
  * of the last event (of the events found, on an idempotent retry), or `wrong_expected_version`
  * with the stream's actual revision. Like EventStoreDB (`--max-append-size`, default 1 MiB),
- * it refuses an append whose events together are larger than `maxAppendSize` bytes on disk.
+ * it refuses an append whose events together are larger than `maxAppendSize` bytes on disk, as
+ * soon as the events read so far are (`Streams.Append.cs`: it does not read the rest).
  */
 import type { AppendOutcome, EventLog, Expectation, ProposedEvent } from './event-log.js';
 import { refusalError } from './faults.js';
@@ -23,13 +24,23 @@ export function appendHandler(node: NodeContext) {
   return (call: AppendCall, callback: grpc.sendUnaryData<AppendResponse>): void => {
     const admitted = admit(node, call.metadata);
     const messages: AppendRequest[] = [];
-    call.on('data', (message: AppendRequest) => messages.push(message));
+    let size = 0;
+    let tooLarge = false;
+    call.on('data', (message: AppendRequest) => {
+      if (tooLarge) return;
+      messages.push(message);
+      size += proposedSize(message);
+      if (size <= node.maxAppendSize) return;
+      tooLarge = true;
+      void admitted.then((refusal) => callback(refusal ?? appendTooLarge(node.maxAppendSize)));
+    });
     call.on('error', () => undefined);
     call.on('end', async () => {
+      if (tooLarge) return;
       const refusal = (await admitted) ?? (await refuse(node, call, messages));
       if (refusal) return callback(refusal);
       try {
-        callback(null, append(node.log, messages, node.maxAppendSize));
+        callback(null, append(node.log, messages));
       } catch (error) {
         callback(error as grpc.ServiceError);
       }
@@ -40,15 +51,15 @@ export function appendHandler(node: NodeContext) {
 /** A live node's refusal, as `Streams.Append` ends with it; a timed-out write may still be made. */
 async function refuse(node: NodeContext, call: AppendCall, messages: AppendRequest[]): Promise<grpc.ServiceError | undefined> {
   const refusal = refusalFor(node, call.metadata, true);
-  if (refusal?.kind === 'timeout') await timedOut(node, refusal, () => append(node.log, messages, node.maxAppendSize));
+  if (refusal?.kind === 'timeout') await timedOut(node, refusal, () => append(node.log, messages));
   return refusal && refusalError(refusal);
 }
 
-function append(log: EventLog, [header, ...proposed]: AppendRequest[], maxAppendSize: number): AppendResponse {
+/** Appends the events of a call whose size was checked as they arrived. */
+function append(log: EventLog, [header, ...proposed]: AppendRequest[]): AppendResponse {
   const options = header?.getOptions();
   if (!options) throw statusError(grpc.status.INVALID_ARGUMENT, 'append without options');
   const events = proposed.map(proposedEvent);
-  if (events.reduce((size, event) => size + sizeOnDisk(event), 0) > maxAppendSize) throw appendTooLarge(maxAppendSize);
   const stream = streamName(options.getStreamIdentifier());
   const outcome = log.append(stream, expectation(options), events);
   if (!outcome.ok && outcome.deleted) throw streamDeletedError(stream);
@@ -61,7 +72,7 @@ export function streamDeletedError(stream: string): grpc.ServiceError {
 }
 
 /** EventStoreDB counts the data, the metadata and the type (as UTF-16). */
-export function sizeOnDisk(event: ProposedEvent): number {
+export function sizeOnDisk(event: Pick<ProposedEvent, 'type' | 'data' | 'metadata'>): number {
   return event.data.length + event.metadata.length + event.type.length * 2;
 }
 
@@ -103,14 +114,22 @@ function proposedEvent(message: AppendRequest): ProposedEvent {
   return proposedMessage(message.getProposedMessage());
 }
 
-type Proposed = ReturnType<AppendRequest['getProposedMessage']>;
+type Proposed = NonNullable<ReturnType<AppendRequest['getProposedMessage']>>;
+
+function proposedSize(message: AppendRequest): number {
+  const proposed = message.getProposedMessage();
+  return proposed ? sizeOnDisk(contentOf(proposed)) : 0;
+}
 
 export function proposedMessage(proposed: Proposed | undefined): ProposedEvent {
   const id = proposed?.getId()?.getString().toLowerCase() ?? '';
   if (!proposed || !RFC_4122.test(id)) throw statusError(grpc.status.INVALID_ARGUMENT, `not an event id: ${JSON.stringify(id)}`);
+  return { id, ...contentOf(proposed) };
+}
+
+function contentOf(proposed: Proposed): Omit<ProposedEvent, 'id'> {
   const metadata = proposed.getMetadataMap();
   return {
-    id,
     type: metadata.get('type') ?? '',
     contentType: metadata.get('content-type') ?? 'application/octet-stream',
     data: proposed.getData_asU8(),

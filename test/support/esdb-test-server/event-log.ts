@@ -41,6 +41,8 @@ const RECORD_HEADER_BYTES = 88;
 export class EventLog {
   readonly all: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
+  /** Per stream, the revision of each event id's first occurrence (the idempotence check looks ids up there). */
+  private readonly revisionsById = new Map<string, Map<string, number>>();
   private nextPosition = FIRST_POSITION;
   private readonly waiters = new Set<() => void>();
   private readonly appendListeners = new Set<(events: StoredEvent[]) => void>();
@@ -83,7 +85,8 @@ export class EventLog {
   append(stream: string, expected: Expectation, events: ProposedEvent[]): AppendOutcome {
     const current = this.lastRevision(stream);
     if (this.tombstones.has(stream)) return { ok: false, currentRevision: current, deleted: true };
-    const decision = decide(this.streams.get(stream) ?? [], current, expected, events);
+    const firstRevisionOf = (id: string | undefined) => (id === undefined ? undefined : this.revisionsById.get(stream)?.get(id)) ?? -1;
+    const decision = decide(this.streams.get(stream) ?? [], current, expected, events, firstRevisionOf);
     if (decision.kind === 'conflict') return { ok: false, currentRevision: current };
     if (decision.kind === 'retry') return { ok: true, currentRevision: decision.last.revision, position: decision.last.position };
     const written = events.map((event) => this.write(stream, event));
@@ -170,6 +173,9 @@ export class EventLog {
     const stored = this.place(stream, event, events.length);
     events.push(stored);
     this.streams.set(stream, events);
+    const revisions = this.revisionsById.get(stream) ?? new Map<string, number>();
+    if (!revisions.has(event.id)) revisions.set(event.id, stored.revision);
+    this.revisionsById.set(stream, revisions);
     this.all.push(stored);
     return stored;
   }
@@ -183,9 +189,16 @@ export class EventLog {
 
 type Decision = { kind: 'write' } | { kind: 'conflict' } | { kind: 'retry'; last: StoredEvent };
 
-function decide(stream: StoredEvent[], current: number, expected: Expectation, events: ProposedEvent[]): Decision {
+/** `firstRevisionOf(id)`: where the id first sits in the stream, -1 when it does not. */
+function decide(
+  stream: StoredEvent[],
+  current: number,
+  expected: Expectation,
+  events: ProposedEvent[],
+  firstRevisionOf: (id: string | undefined) => number,
+): Decision {
   if (expected.kind === 'stream_exists' && current === -1) return { kind: 'conflict' };
-  if (expected.kind !== 'revision') return idempotentOr(stream, firstIndexOf(stream, events[0]?.id), events, 'write');
+  if (expected.kind !== 'revision') return idempotentOr(stream, firstRevisionOf(events[0]?.id), events, 'write');
   if (expected.revision === current) return { kind: 'write' };
   if (expected.revision > current) return { kind: 'conflict' };
   return idempotentOr(stream, expected.revision + 1, events, 'conflict');
@@ -202,8 +215,4 @@ function idempotentOr(stream: StoredEvent[], first: number, events: ProposedEven
   if (matched === 0) return { kind: otherwise };
   if (matched < events.length) return { kind: 'conflict' };
   return { kind: 'retry', last: stream[first + events.length - 1]! };
-}
-
-function firstIndexOf(stream: StoredEvent[], id: string | undefined): number {
-  return id === undefined ? -1 : stream.findIndex((event) => event.id === id);
 }
