@@ -48,6 +48,9 @@ export interface TreasuryReportFilter {
   openOnly?: boolean;
 }
 
+/** The payment `p` is matched: a record of some file is matched to it (one at most: a later one is a duplicate). */
+const MATCHED = `EXISTS (SELECT 1 FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched')`;
+
 const KIND = `CASE WHEN r.outcome = 'matched' AND r.differences = '' THEN 'matched' WHEN r.outcome = 'matched' THEN 'difference' ELSE r.outcome END`;
 
 /** Both halves of the report, as one relation: the period's records, and its payments no record matched. */
@@ -64,7 +67,7 @@ const REPORT = `(
     p.disbursement_id, p.credit_code, p.amount_fen, p.paid_on, p.payment_reference,
     s.reason, s.resolved_by, s.confirmed_by
   FROM ts_payments p LEFT JOIN ts_resolutions s ON s.exception_id = 'payment-' || p.disbursement_id
-  WHERE p.paid_on BETWEEN ? AND ? AND p.matched_by IS NULL
+  WHERE p.paid_on BETWEEN ? AND ? AND NOT ${MATCHED}
 )`;
 
 const LINE_FIELDS = [
@@ -78,7 +81,8 @@ const PAYMENT_PREFIX = ledgerPaymentExceptionId('');
 
 const FILE = selectList(treasuryStatement.tables.tsFiles);
 const PAYMENT = `p.disbursement_id AS "disbursementId", p.credit_code AS "creditCode", coalesce(e.name, '') AS "payeeName",
-  p.amount_fen AS "amountFen", p.paid_on AS "paidOn", p.payment_reference AS "paymentReference", p.matched_by AS "matchedBy"`;
+  p.amount_fen AS "amountFen", p.paid_on AS "paidOn", p.payment_reference AS "paymentReference",
+  (SELECT m.record_id FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched') AS "matchedBy"`;
 
 export function treasuryQueries(rs: ReadStore) {
   /** Payments whose `column` is one of `keys`; `from` joins the payees either way, for the payee's name. */
@@ -125,7 +129,7 @@ export function treasuryQueries(rs: ReadStore) {
       const record = rs.get<{ kind: ReportKind; period: Period }>(`SELECT ${KIND} AS kind, period FROM ts_records r WHERE record_id = ?`, [exceptionId]);
       if (record) return record.kind === 'matched' ? undefined : { kind: record.kind, period: record.period };
       const disbursementId = exceptionId.startsWith(PAYMENT_PREFIX) ? exceptionId.slice(PAYMENT_PREFIX.length) : undefined;
-      const payment = rs.get<{ paidOn: string }>(`SELECT paid_on AS "paidOn" FROM ts_payments WHERE disbursement_id = ? AND matched_by IS NULL`, [disbursementId]);
+      const payment = rs.get<{ paidOn: string }>(`SELECT paid_on AS "paidOn" FROM ts_payments p WHERE disbursement_id = ? AND NOT ${MATCHED}`, [disbursementId]);
       return payment ? { kind: 'notInFile', period: payment.paidOn.slice(0, 7) } : undefined;
     },
 

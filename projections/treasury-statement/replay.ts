@@ -1,6 +1,6 @@
 /**
- * What the replay must give for the treasury statement: files, records, the ledger's payments
- * with the record that matched each, payees and resolutions, folded from the log in plain maps.
+ * What the replay must give for the treasury statement: files, records (which say the payment
+ * each matched), the ledger's payments, payees and resolutions, folded from the log in plain maps.
  */
 import type { EventData } from '../../src/events.js';
 import { defineReplay, mapValues, named, type Figures, type Fold } from '../../src/readmodel/replay.js';
@@ -50,7 +50,6 @@ function applyTreasury(s: Treasury, event: Parameters<Fold<Treasury>['apply']>[1
       file.recorded = Number(file.recorded) + event.data.records.length;
       for (const r of event.data.records) {
         s.records.set(r.recordId, recordFigures(event.data, r));
-        if (r.outcome === 'matched') named(s.payments, r.disbursementId!, 'payment', 'recorded').matched_by = r.recordId;
       }
       return;
     }
@@ -81,7 +80,7 @@ const treasury: Fold<Treasury> = {
       const d = event.data;
       s.payments.set(d.disbursementId, {
         application_id: d.applicationId, credit_code: named(s.firms, d.applicationId, 'application', 'submitted'),
-        amount_fen: d.amountFen, paid_on: d.paidOn, payment_reference: d.paymentReference, matched_by: null,
+        amount_fen: d.amountFen, paid_on: d.paidOn, payment_reference: d.paymentReference,
       });
     } else applyTreasury(s, event);
   },
@@ -107,7 +106,7 @@ export const treasuryStatementReplay = defineReplay({
     },
     tsPayments: {
       key: 'disbursement_id',
-      columns: ['application_id', 'credit_code', 'amount_fen', 'paid_on', 'payment_reference', 'matched_by'],
+      columns: ['application_id', 'credit_code', 'amount_fen', 'paid_on', 'payment_reference'],
       rows: ({ treasury }) => copies(treasury.payments),
     },
     tsApplications: {

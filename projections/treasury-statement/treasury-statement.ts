@@ -1,7 +1,7 @@
 /**
  * Treasury statement (国库支付对账单): each imported file, each of its records with how it
- * matched, each payment of the ledger with the record that matched it (none: not in any file),
- * and each exception's resolution. The exception report of a period reads it (queries.ts), and
+ * matched (so also the record that matched each payment of the ledger, if one did), each payment
+ * of the ledger, and each exception's resolution. The exception report of a period reads it (queries.ts), and
  * matching looks its candidates up in it.
  */
 import { defineProjection } from '../../src/readmodel/projection.js';
@@ -45,7 +45,10 @@ export interface TreasuryRecordRow {
   duplicateOf: string | null;
 }
 
-/** A payment of the ledger, and the record that matched it (null: in no file yet). */
+/**
+ * A payment of the ledger. The record that matched it is the one record of `tsRecords` matched to
+ * it (queries.ts): matching a record writes that record only, never the payment's row again.
+ */
 export interface TreasuryPaymentRow {
   disbursementId: string;
   applicationId: string;
@@ -53,7 +56,6 @@ export interface TreasuryPaymentRow {
   amountFen: Fen;
   paidOn: string;
   paymentReference: string;
-  matchedBy: string | null;
 }
 
 export interface TreasuryResolutionRow {
@@ -69,7 +71,7 @@ export interface TreasuryResolutionRow {
 
 export const treasuryStatement = defineProjection({
   name: 'treasury-statement',
-  version: 1,
+  version: 2,
   tables: {
     tsFiles: tableSpec<TreasuryFileRow>({
       columns: {
@@ -106,7 +108,7 @@ export const treasuryStatement = defineProjection({
         duplicateOf: column.optionalText,
       },
       primaryKey: ['recordId'],
-      indexes: ['payment_order_no', 'disbursement_id', 'period, file_id, row', 'file_id, row'],
+      indexes: ['payment_order_no', 'disbursement_id', 'period, file_id, row'],
     }),
     tsPayments: tableSpec<TreasuryPaymentRow>({
       columns: {
@@ -116,7 +118,6 @@ export const treasuryStatement = defineProjection({
         amountFen: column.integer,
         paidOn: column.text,
         paymentReference: column.text,
-        matchedBy: column.optionalText,
       },
       primaryKey: ['disbursementId'],
       indexes: ['payment_reference', 'credit_code, amount_fen', 'paid_on'],
@@ -157,13 +158,13 @@ export const treasuryStatement = defineProjection({
     DisbursementRecorded: ({ tsApplications, tsPayments }, { data }) => {
       const { disbursementId, applicationId, amountFen, paidOn, paymentReference } = data;
       const { creditCode } = tsApplications.get(applicationId);
-      tsPayments.insert({ disbursementId, applicationId, creditCode, amountFen, paidOn, paymentReference, matchedBy: null });
+      tsPayments.insert({ disbursementId, applicationId, creditCode, amountFen, paidOn, paymentReference });
     },
     TreasuryFileImported: ({ tsFiles }, { data }) => {
       const { importedAt, ...file } = data;
       tsFiles.insert({ ...file, importedAt, recorded: 0, matchedAt: null });
     },
-    TreasuryRecordsMatched: ({ tsFiles, tsRecords, tsPayments }, { data }) => {
+    TreasuryRecordsMatched: ({ tsFiles, tsRecords }, { data }) => {
       tsFiles.change(data.fileId).recorded += data.records.length;
       for (const r of data.records) {
         tsRecords.insert({
@@ -183,7 +184,6 @@ export const treasuryStatement = defineProjection({
           differences: r.differences.join(','),
           duplicateOf: r.duplicateOf,
         });
-        if (r.outcome === 'matched') tsPayments.change(r.disbursementId!).matchedBy = r.recordId;
       }
     },
     TreasuryFileMatched: ({ tsFiles }, { data }) => {

@@ -1,13 +1,13 @@
 /**
- * Reads a treasury payment-record file (CSV or XLSX) row by row, streaming: memory does not grow
- * with the file. The layout and the check of each row are the treasury feature's
+ * Reads a treasury payment-record file (CSV or XLSX) a chunk of rows at a time, streaming: memory
+ * does not grow with the file. The layout and the check of each row are the treasury feature's
  * (src/treasury/record.ts); here only bytes, rows and cells.
  */
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../shared/errors.js';
+import { csvRecords, CsvSyntaxError } from './csv-records.js';
 import { columnLayout, fileError, isBlankRow, type RawCell, recordFromRow, type TreasuryRecord } from '../treasury/record.js';
 
 export type TreasuryFileFormat = 'csv' | 'xlsx';
@@ -30,20 +30,15 @@ export async function fileDigest(source: FileSource): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Rows as cell arrays with their row number (the header is row 1). */
-type Rows = AsyncGenerator<{ row: number; cells: RawCell[] }>;
+/** Rows as cell arrays with their row number (the header is row 1), a chunk of the file at a time. */
+type Rows = AsyncGenerator<Array<{ row: number; cells: RawCell[] }>>;
 
 async function* csvRows(source: FileSource): Rows {
   let row = 0;
   try {
-    for await (const cells of source().pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }))) {
-      row += 1;
-      yield { row, cells: cells as string[] };
-    }
+    for await (const records of csvRecords(source())) yield records.map((cells) => ({ row: ++row, cells }));
   } catch (error) {
-    // csv-parse's own errors (an unclosed quote…) count the records parsed before the bad one, which may not have reached us yet.
-    const csv = error as { code?: string; records?: number; message: string };
-    if (csv.code?.startsWith('CSV_')) throw fileError((csv.records ?? row) + 1, csv.message);
+    if (error instanceof CsvSyntaxError) throw fileError(error.record, error.message);
     throw error;
   }
 }
@@ -57,34 +52,46 @@ function xlsxCell(value: unknown): RawCell {
   return v.text === undefined ? String(value) : xlsxCell(v.text);
 }
 
+/** Rows of an XLSX file handed on together. */
+const XLSX_CHUNK = 1_000;
+
 /** The first worksheet's rows; `styles: 'cache'` so that date cells come as dates. */
 async function* xlsxRows(source: FileSource): Rows {
   const book = new ExcelJS.stream.xlsx.WorkbookReader(source(), { styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   for await (const sheet of book) {
+    let chunk: Array<{ row: number; cells: RawCell[] }> = [];
     for await (const row of sheet) {
       const values = row.values as unknown[];
-      yield { row: row.number, cells: values.slice(1).map(xlsxCell) };
+      chunk.push({ row: row.number, cells: values.slice(1).map(xlsxCell) });
+      if (chunk.length < XLSX_CHUNK) continue;
+      yield chunk;
+      chunk = [];
     }
+    if (chunk.length > 0) yield chunk;
     return;
   }
 }
 
 /**
- * The file's records in order, each checked; the first bad row throws, naming it. Blank rows are
- * skipped; a file with a header and no record is refused.
+ * The file's records in order, each checked, a chunk of the file at a time; the first bad row
+ * throws, naming it. Blank rows are skipped; a file with a header and no record is refused.
  */
-export async function* treasuryRecords(source: FileSource, format: TreasuryFileFormat): AsyncGenerator<TreasuryRecord> {
+export async function* treasuryRecords(source: FileSource, format: TreasuryFileFormat): AsyncGenerator<TreasuryRecord[]> {
   const rows = format === 'csv' ? csvRows(source) : xlsxRows(source);
   let layout: ReturnType<typeof columnLayout> | undefined;
   let records = 0;
-  for await (const { row, cells } of rows) {
-    if (layout === undefined) {
-      layout = columnLayout(cells.map((cell) => String(xlsxCell(cell) ?? '').trim()));
-      continue;
+  for await (const chunk of rows) {
+    const checked: TreasuryRecord[] = [];
+    for (const { row, cells } of chunk) {
+      if (layout === undefined) {
+        layout = columnLayout(cells.map((cell) => String(xlsxCell(cell) ?? '').trim()));
+        continue;
+      }
+      if (isBlankRow(cells)) continue;
+      checked.push(recordFromRow(cells, row, layout));
     }
-    if (isBlankRow(cells)) continue;
-    records += 1;
-    yield recordFromRow(cells, row, layout);
+    records += checked.length;
+    if (checked.length > 0) yield checked;
   }
   if (layout === undefined) throw fileError(1, 'the file is empty: it needs a header row and at least one record');
   if (records === 0) throw fileError(2, 'the file has a header but no record');

@@ -47,10 +47,12 @@ interface CheckedFile {
 
 async function checkFile(source: FileSource, format: TreasuryFileFormat): Promise<CheckedFile> {
   const checked: CheckedFile = { recordCount: 0, totalFen: 0, months: new Set() };
-  for await (const record of treasuryRecords(source, format)) {
-    checked.recordCount += 1;
-    checked.totalFen += record.amountFen;
-    checked.months.add(periodOf(record.valueDate));
+  for await (const records of treasuryRecords(source, format)) {
+    for (const record of records) {
+      checked.recordCount += 1;
+      checked.totalFen += record.amountFen;
+      checked.months.add(periodOf(record.valueDate));
+    }
   }
   return checked;
 }
@@ -64,14 +66,15 @@ function periodFor(checked: CheckedFile, period: Period | undefined): Period {
   throw new DomainError('INVALID_INPUT', `the file's value dates span ${[...checked.months].sort().join(', ')}: say which period it reconciles`);
 }
 
-/** The file's records from `skip` on, `size` at a time. */
-async function* batches(records: AsyncIterable<TreasuryRecord>, skip: number, size: number): AsyncGenerator<TreasuryRecord[]> {
+/** The file's records (read a chunk at a time) from `skip` on, `size` at a time. */
+async function* batches(chunks: AsyncIterable<TreasuryRecord[]>, skip: number, size: number): AsyncGenerator<TreasuryRecord[]> {
   let index = 0;
   let batch: TreasuryRecord[] = [];
-  for await (const record of records) {
-    if (index++ < skip) continue;
-    batch.push(record);
-    if (batch.length === size) {
+  for await (const chunk of chunks) {
+    for (const record of chunk) {
+      if (index++ < skip) continue;
+      batch.push(record);
+      if (batch.length < size) continue;
       yield batch;
       batch = [];
     }
