@@ -14,12 +14,13 @@ function fail(message) {
   process.exit(1);
 }
 
-const admin = new URL(env('EVENTSTORE_ADMIN_CONNECTION_STRING').replace(/^esdb:/, 'http:'));
+const adminConnection = env('EVENTSTORE_ADMIN_CONNECTION_STRING');
+const [, adminUser, adminPassword] = /^esdb(?:\+discover)?:\/\/([^:@/]+):([^@/]*)@/.exec(adminConnection) ?? fail('EVENTSTORE_ADMIN_CONNECTION_STRING names no user and password');
 const user = env('LEDGER_USER');
 const response = await fetch(new URL('/users/', env('EVENTSTORE_HTTP_URL')), {
   method: 'POST',
   headers: {
-    authorization: `Basic ${Buffer.from(`${decodeURIComponent(admin.username)}:${decodeURIComponent(admin.password)}`).toString('base64')}`,
+    authorization: `Basic ${Buffer.from(`${decodeURIComponent(adminUser)}:${decodeURIComponent(adminPassword)}`).toString('base64')}`,
     'content-type': 'application/json',
   },
   body: JSON.stringify({ loginName: user, fullName: 'Grants ledger API', password: env('LEDGER_PASSWORD'), groups: [] }),
@@ -28,7 +29,7 @@ if (response.status === 409) console.log(`user ${user} exists`);
 else if (response.ok) console.log(`user ${user} created`);
 else fail(`creating user ${user}: HTTP ${response.status} ${await response.text()}`);
 
-const client = EventStoreDBClient.connectionString(env('EVENTSTORE_ADMIN_CONNECTION_STRING'));
+const client = EventStoreDBClient.connectionString(adminConnection);
 try {
   await client.setStreamMetadata('$all', { acl: { readRoles: ['$admins', user] } });
   console.log(`$all readable by $admins and ${user}`);

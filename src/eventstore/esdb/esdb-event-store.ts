@@ -31,6 +31,7 @@ import {
   WrongExpectedRevisionError,
   expectationHolds,
 } from '../port.js';
+import { connectionStringProblem, tlsCAFile } from './connection-string.js';
 import { callEsdb, type CallContext } from './esdb-call.js';
 import { serverAddress, toAppendError } from './esdb-errors.js';
 import { EsdbReads } from './esdb-reads.js';
@@ -75,6 +76,8 @@ export async function connectEsdbEventStore(options: EsdbEventStoreOptions): Pro
 }
 
 function createClient(connectionString: string): EventStoreDBClient {
+  const problem = connectionStringProblem(connectionString);
+  if (problem) throw new EventStoreError('INVALID_CONFIGURATION', `EVENTSTORE_CONNECTION_STRING cannot be used: ${problem}`);
   try {
     return EventStoreDBClient.connectionString(connectionString);
   } catch (error) {
@@ -82,12 +85,6 @@ function createClient(connectionString: string): EventStoreDBClient {
     const which = caFile && /certificate file/i.test((error as Error).message) ? ` (tlsCAFile=${caFile})` : '';
     throw new EventStoreError('INVALID_CONFIGURATION', `EVENTSTORE_CONNECTION_STRING cannot be used: ${(error as Error).message}${which}`);
   }
-}
-
-/** The connection string's `tlsCAFile` (its keys are case-insensitive, as the client reads them). */
-function tlsCAFile(connectionString: string): string | undefined {
-  const query = new URLSearchParams(connectionString.split('?')[1] ?? '');
-  return [...query].find(([key]) => key.toLowerCase() === 'tlscafile')?.[1];
 }
 
 export class EsdbEventStore implements EventStore {
