@@ -1,11 +1,12 @@
 /**
  * The official client's tests (`npm run test:esdb-conformance`), run as they are with vitest:
  * jest's globals mapped onto vitest's (setup.ts), `@test-utils` replaced by a shim that starts
- * test doubles (test-utils.ts), the client and gRPC resolved from this repository.
+ * test doubles (test-utils.ts), the client and gRPC resolved from this repository; the files of
+ * `RUN_ALONE` after all the others, on their own.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { RUN, SKIPPED, skippedTestsPattern, TEST_PACKAGE } from './suite.js';
+import { RUN, RUN_ALONE, SKIPPED, skippedTestsPattern, TEST_PACKAGE } from './suite.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const modules = resolve(repo, 'node_modules');
@@ -24,7 +25,12 @@ export default defineConfig({
   },
   test: {
     // `vitest list` of the files not run (run.ts), to name their tests in the skipped list.
-    include: process.env.ESDB_CONFORMANCE_LIST ? Object.keys(SKIPPED) : RUN,
+    projects: process.env.ESDB_CONFORMANCE_LIST
+      ? [{ extends: true, test: { name: 'not run', include: Object.keys(SKIPPED) } }]
+      : [
+          { extends: true, test: { name: 'client tests', include: RUN.filter((file) => !RUN_ALONE.includes(file)) } },
+          { extends: true, test: { name: 'alone', include: RUN_ALONE, sequence: { groupOrder: 1 } } },
+        ],
     testNamePattern: skippedTestsPattern(),
     globals: true,
     globalSetup: [resolve(import.meta.dirname, 'global-setup.ts')],
