@@ -75,9 +75,9 @@ function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent): void {
   const leafIndex = tree.size;
   const hash = leafHash(canonicalText(event, leafIndex));
   const { id: eventId, position, stream, type } = event;
-  tables.merkleLeaves.insert({ leafIndex, eventId, position, stream, type, hash });
+  tables.merkleLeaves.append({ leafIndex, eventId, position, stream, type, hash });
   tree.rightEdge = appendToEdge(tree.rightEdge, leafIndex, hash, (level, nodeIndex, h) => {
-    if (level >= STORED_FROM_LEVEL) tables.merkleNodes.insert({ level, nodeIndex, hash: h });
+    if (level >= STORED_FROM_LEVEL) tables.merkleNodes.append({ level, nodeIndex, hash: h });
   });
   tree.size = leafIndex + 1;
 }

@@ -67,6 +67,8 @@ const CACHED_ROWS = 4_096;
 
 export class Table<Row extends object> {
   private readonly cache = new Map<string, Entry<Row>>();
+  /** Rows appended since the last flush: written then, never cached (see `append`). */
+  private appended: Row[] = [];
   private readonly fields: string[];
   /** One row's values in `fields` order, reused for every row written. */
   private readonly values: unknown[];
@@ -113,6 +115,14 @@ export class Table<Row extends object> {
     return row;
   }
 
+  /**
+   * A new row that no handler reads back: written with a plain INSERT at the flush, like `insert`,
+   * without a place in the cache. For tables that only grow by many rows per batch (the audit tree).
+   */
+  append(row: Row): void {
+    this.appended.push(row);
+  }
+
   /** The row at `key`, for the caller to change in place; a missing row is an error. */
   change(key: Key): Row {
     const entry = this.existing(key);
@@ -127,20 +137,27 @@ export class Table<Row extends object> {
 
   /** Writes every new and changed row. */
   flush(): void {
-    const { fields, values } = this;
     for (const entry of this.cache.values()) {
       if (entry.state === 'clean') continue;
-      const row = entry.row as Record<string, unknown>;
-      for (let i = 0; i < fields.length; i++) values[i] = row[fields[i]!] ?? null;
-      (entry.state === 'new' ? this.insertRow : this.updateRow).run(values);
+      this.write(entry.state === 'new' ? this.insertRow : this.updateRow, entry.row);
       entry.state = 'clean';
     }
     if (this.cache.size > CACHED_ROWS) this.cache.clear();
+    const appended = this.appended;
+    this.appended = [];
+    for (const row of appended) this.write(this.insertRow, row);
+  }
+
+  private write(statement: Statement, row: Row): void {
+    const { fields, values } = this;
+    for (let i = 0; i < fields.length; i++) values[i] = (row as Record<string, unknown>)[fields[i]!] ?? null;
+    statement.run(values);
   }
 
   /** Forgets every cached row: after a rollback they may not match the read store. */
   discard(): void {
     this.cache.clear();
+    this.appended = [];
   }
 
   private entry(key: Key): Entry<Row> | undefined {
