@@ -4,6 +4,7 @@
  */
 import type { EventData } from '../../src/events.js';
 import { defineReplay, mapValues, named, type Figures, type Fold } from '../../src/readmodel/replay.js';
+import { treasuryRecordId } from '../../src/treasury/match.js';
 import { payeeNameKey } from '../../src/treasury/record.js';
 import { registered } from '../enterprise-register/replay.js';
 
@@ -49,7 +50,7 @@ function applyTreasury(s: Treasury, event: Parameters<Fold<Treasury>['apply']>[1
       const file = named(s.files, event.data.fileId, 'treasury file', 'imported');
       file.recorded = Number(file.recorded) + event.data.records.length;
       for (const r of event.data.records) {
-        s.records.set(r.recordId, recordFigures(event.data, r));
+        s.records.set(treasuryRecordId(event.data.fileId, r.row), recordFigures(event.data, r));
       }
       return;
     }

@@ -7,7 +7,7 @@
 import { defineProjection } from '../../src/readmodel/projection.js';
 import { column, tableSpec } from '../../src/readmodel/table.js';
 import type { Fen } from '../../src/shared/money.js';
-import type { MatchMethod, RecordOutcome } from '../../src/treasury/match.js';
+import { type MatchMethod, type RecordOutcome, treasuryRecordId } from '../../src/treasury/match.js';
 import { payeeNameKey } from '../../src/treasury/record.js';
 import type { ExceptionKind } from '../../src/treasury/treasury.js';
 import { treasuryStatementReplay } from './replay.js';
@@ -168,7 +168,7 @@ export const treasuryStatement = defineProjection({
       tsFiles.change(data.fileId).recorded += data.records.length;
       for (const r of data.records) {
         tsRecords.insert({
-          recordId: r.recordId,
+          recordId: treasuryRecordId(data.fileId, r.row),
           fileId: data.fileId,
           row: r.row,
           period: data.period,

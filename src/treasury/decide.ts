@@ -87,7 +87,8 @@ export function matchTreasuryRecords({ data }: FileCommand<'MatchTreasuryRecords
     throw new DomainError('INVALID_INPUT', `the file was imported with ${state.recordCount} records; these would make ${state.recorded + records.length}`);
   }
   const outcomes = matchRecords(records, basis, { fileId: state.fileId, dateWindowDays: state.dateWindowDays });
-  return [{ type: 'TreasuryRecordsMatched', data: { fileId: state.fileId, period: state.period, firstIndex, records: outcomes, matchedAt: now } }];
+  // Keys in code-unit order, as the records' (match.ts): the canonical form writes the event as it is.
+  return [{ type: 'TreasuryRecordsMatched', data: { fileId: state.fileId, firstIndex, matchedAt: now, period: state.period, records: outcomes } }];
 }
 
 export function finishTreasuryMatch({ data }: FileCommand<'FinishTreasuryMatch'>, state: TreasuryFileState): TreasuryEvent[] {

@@ -129,11 +129,19 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 function dateOf(cell: RawCell, row: number): string {
   const text = cellText(cell);
   const parts = /^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/.exec(text);
-  const date = parts && `${parts[1]}-${parts[2]}-${parts[3]}`;
-  if (!date || Number.isNaN(Date.parse(date)) || isoDate(new Date(date)) !== date) {
+  if (!parts || !isCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
     throw fileError(row, `value date "${text}" is not a date such as 2016-12-05`);
   }
-  return date;
+  return `${parts[1]}-${parts[2]}-${parts[3]}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Whether the month has that day (the Gregorian calendar, as Date counts it). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** A payee's name as matching compares it: full-width forms folded, spaces dropped, case ignored. */

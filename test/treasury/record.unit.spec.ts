@@ -48,6 +48,13 @@ describe('a row', () => {
     expectDomainError(() => recordFromRow(row('1', '2016-02-30'), 3, layout), 'INVALID_INPUT', /row 3: value date "2016-02-30"/);
   });
 
+  it('knows the leap years: 29 February 2016 and 2000, but not 2015 or 2100; no month 13 nor day 0', () => {
+    for (const date of ['2016-02-29', '2000-02-29', '2016-12-31']) expect(recordFromRow(row('1', date), 2, layout).valueDate).toBe(date);
+    for (const date of ['2015-02-29', '2100-02-29', '2016-13-01', '2016-04-31', '2016-12-00']) {
+      expectDomainError(() => recordFromRow(row('1', date), 2, layout), 'INVALID_INPUT', new RegExp(`value date "${date}"`));
+    }
+  });
+
   it('refuses a credit code failing its check character, and takes none at all', () => {
     const mistyped = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
     expectDomainError(() => recordFromRow(row('1', '2016-12-05', mistyped), 5, layout), 'INVALID_INPUT', /row 5: payee credit code .*check character expected/);

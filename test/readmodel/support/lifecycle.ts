@@ -561,11 +561,11 @@ class LifecycleWriter {
     const period = paid[0]!.payment.paidOn.slice(0, 7);
     const listed = paid.slice(0, -1).map(({ disbursementId, creditCode, payment }, i) => ({
       row: i + 2, paymentOrderNo: payment.paymentReference, payeeName: '', payeeCreditCode: creditCode, payeeAccount: '',
-      amountFen: payment.amountFen, valueDate: payment.paidOn, recordId: treasuryRecordId(fileId, i + 2),
+      amountFen: payment.amountFen, valueDate: payment.paidOn,
       outcome: 'matched' as const, method: 'reference' as const, disbursementId, differences: [], duplicateOf: null,
     }));
     const unpaid = {
-      ...listed[0]!, row: listed.length + 2, paymentOrderNo: `ZFL-${fileId.slice(0, 8)}`, recordId: treasuryRecordId(fileId, listed.length + 2),
+      ...listed[0]!, row: listed.length + 2, paymentOrderNo: `ZFL-${fileId.slice(0, 8)}`,
       outcome: 'notInLedger' as const, method: null, disbursementId: null,
     };
     const records = [...listed, unpaid];
@@ -577,7 +577,7 @@ class LifecycleWriter {
       this.event('TreasuryRecordsMatched', { fileId, period, firstIndex: 0, records, matchedAt: at }, importing),
       this.event('TreasuryFileMatched', { fileId, period, counts, matchedAt: at }, importing),
     ], { fileId, period, recordCount: records.length, ...counts });
-    const exceptionId = unpaid.recordId;
+    const exceptionId = treasuryRecordId(fileId, unpaid.row);
     const resolution = { exceptionId, reason: '代理银行退票，次月重付' };
     const resolve = this.command('ResolveTreasuryException', 'finance-1', resolution);
     yield* this.handled(resolve, treasuryExceptionStream(exceptionId), [
