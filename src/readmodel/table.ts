@@ -48,6 +48,13 @@ export function selectList(spec: TableSpec): string {
   return columns.map((c) => `${c} AS "${fieldName(c)}"`).join(', ');
 }
 
+/** `fiscal_year AS "fiscalYear", …` for the stored columns `fields` only; throws on a field that is not one. */
+export function selectFields<Row>(spec: TableSpec<Row>, fields: readonly (keyof Row & string)[]): string {
+  const unknown = fields.filter((field) => !Object.hasOwn(spec.columns, field));
+  if (unknown.length) throw new Error(`not columns of the table: ${unknown.join(', ')}`);
+  return fields.map((field) => `${columnName(field)} AS "${field}"`).join(', ');
+}
+
 export function createTableSql(physical: string, spec: TableSpec): string {
   const stored = Object.entries(spec.columns).map(([field, type]) => `${columnName(field)} ${type}`);
   const computed = Object.entries(spec.computed ?? {}).map(

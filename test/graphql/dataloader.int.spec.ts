@@ -48,6 +48,30 @@ describe.each(testStores())('read-store queries per request ($name store)', (tes
     expect(hundred).toBe(5);
   });
 
+  it("reads of a page's rows what its nodes are asked, whichever fields, aliases and fragments ask it", async () => {
+    const every = `query {
+      disbursements(first: 100) { edges { node {
+        id creditCode lineCode fiscalYear payer budgetLineId approvedBy approvedAt approvalDocumentRef amount paidOn
+        paymentReference recordedBy recordedAt eventId position
+        application { id } enterprise { creditCode } benefitLine { code } approval { id } county { code }
+      } } }
+    }`;
+    const few = `query {
+      disbursements(first: 100) { edges { node { ...Few valueDate: paidOn ... on Disbursement { county { code } } } } }
+    }
+    fragment Few on Disbursement { id amount enterprise { creditCode } }`;
+    const nodes = async (query: string) => {
+      const { body } = await api.gql(query, {}, auditor);
+      expect(body.errors).toBeUndefined();
+      return body.data.disbursements.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    };
+    const all = await nodes(every);
+    expect(all.every((n: Record<string, unknown>) => Object.values(n).every((v) => v !== undefined))).toBe(true);
+    expect(await nodes(few)).toEqual(
+      all.map(({ id, amount, enterprise, paidOn, county }: Record<string, unknown>) => ({ id, amount, enterprise, valueDate: paidOn, county })),
+    );
+  });
+
   it('makes fresh loaders for every request (nothing is cached across requests)', async () => {
     expect(await queriesFor(100)).toBe(await queriesFor(100));
   });

@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { DisbursementRow } from '../../../projections/disbursement-history/disbursement-history.js';
 import { findCounty } from '../../catalog/counties.js';
 import { AsOfArgs, asOfOf } from '../finance/as-of.args.js';
 import { MAY } from '../access/roles.js';
@@ -11,14 +13,47 @@ import { caller, commandContext, type LedgerContext, readAfterWrite } from '../c
 import { Enterprise } from '../enterprise/enterprise.type.js';
 import { connectionOf, PageArgs, pageOf } from '../shared/connection.js';
 import { definedFields } from '../shared/filter.js';
+import { selectedFieldNames } from '../shared/selection.js';
 import { ClawbackPayload, DisbursementFilterInput, DisbursementPayload, RepaymentPayload } from './disbursement.args.js';
 import { Disbursement, DisbursementConnection } from './disbursement.type.js';
 
+type RowField = keyof DisbursementRow & string;
+
+/**
+ * The row's property each field of a Disbursement reads: its column, or the key of the object it
+ * resolves. A field not named here (one whose resolver reads more) has the page read whole rows.
+ */
+const READS: Record<string, RowField> = {
+  id: 'disbursementId',
+  amount: 'amountFen',
+  enterprise: 'creditCode',
+  benefitLine: 'lineCode',
+  approval: 'approvalId',
+  application: 'applicationId',
+  county: 'county',
+  ...Object.fromEntries(
+    (['creditCode', 'lineCode', 'fiscalYear', 'payer', 'budgetLineId', 'approvedBy', 'approvedAt', 'approvalDocumentRef', 'paidOn', 'paymentReference', 'recordedBy', 'recordedAt', 'eventId', 'position'] as const).map((f) => [f, f]),
+  ),
+};
+
+/** The columns a page's nodes are asked for, or undefined for all of them. */
+function fieldsRead(info: GraphQLResolveInfo): RowField[] | undefined {
+  const fields = new Set<RowField>(['disbursementId']);
+  for (const name of selectedFieldNames(info, ['edges', 'node'])) {
+    if (name === '__typename') continue;
+    const field = READS[name];
+    if (!field) return undefined;
+    fields.add(field);
+  }
+  return [...fields];
+}
+
 /** The objects a page's rows refer to, read in one statement per kind when the first row asks for them. */
-function expectRelations({ loaders }: LedgerContext, rows: readonly Disbursement[]): void {
-  loaders.enterprise.expect(rows.map((d) => d.creditCode));
-  loaders.benefitLine.expect(rows.map((d) => d.lineCode));
-  loaders.approval.expect(rows.map((d) => d.approvalId));
+function expectRelations({ loaders }: LedgerContext, rows: readonly Partial<DisbursementRow>[]): void {
+  const keys = (key: RowField) => rows.flatMap((d) => (d[key] === undefined ? [] : [String(d[key])]));
+  loaders.enterprise.expect(keys('creditCode'));
+  loaders.benefitLine.expect(keys('lineCode'));
+  loaders.approval.expect(keys('approvalId'));
 }
 
 const application = (ctx: LedgerContext, { position, applicationId }: { position: string; applicationId: string }) =>
@@ -34,15 +69,18 @@ export class DisbursementResolver {
     @Ctx() ctx: LedgerContext,
     @Args(() => PageArgs) pageArgs: PageArgs,
     @Args(() => AsOfArgs) at: AsOfArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DisbursementFilterInput, { nullable: true }) filter?: DisbursementFilterInput,
   ): DisbursementConnection {
     const page = pageOf(pageArgs);
     const { minAmount, maxAmount, ...rest } = definedFields(filter);
     const creditCode = scopedCreditCode(caller(ctx), filter?.creditCode);
     const filters = { ...rest, ...asOfOf(at), creditCode, minAmountFen: minAmount, maxAmountFen: maxAmount };
-    const { rows, totalCount, totalFen } = ctx.services.read.disbursements(filters, page);
+    const { rows, totalCount, totalFen } = ctx.services.read.disbursements(filters, page, fieldsRead(info));
     expectRelations(ctx, rows);
-    return { ...connectionOf(rows, totalCount, page), totals: { count: totalCount, amountFen: totalFen } };
+    // Rows hold the columns the query's fields read (fieldsRead), which is all that is read of them.
+    const nodes = rows as Disbursement[];
+    return { ...connectionOf(nodes, totalCount, page), totals: { count: totalCount, amountFen: totalFen } };
   }
 
   @FieldResolver(() => Application, { description: 'The application paid.' })

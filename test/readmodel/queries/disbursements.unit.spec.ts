@@ -22,6 +22,17 @@ describe('the disbursement history queries', () => {
     expect(listed({ lineCode: 'neeq-listing-reward', fiscalYear: 2024 }).totalFen).toBe(50_000_000);
   });
 
+  it('read only the columns asked for, the same rows in the same order', () => {
+    const { rows, totalCount } = queries.disbursements({}, ALL, ['disbursementId', 'amountFen']);
+    expect(rows).toEqual([
+      { disbursementId: 'pay-pledge-1', amountFen: 10_000_000 },
+      { disbursementId: 'pay-neeq-2', amountFen: 20_000_000 },
+      { disbursementId: 'pay-neeq-1', amountFen: 30_000_000 },
+    ]);
+    expect(totalCount).toBe(3);
+    expect(() => queries.disbursements({}, ALL, ['disbursementId', 'nope' as 'payer'])).toThrow(/not columns of the table: nope/);
+  });
+
   it('total the whole filter whatever the page', () => {
     expect(listed({}, { limit: 1, offset: 0 })).toEqual({ ids: ['pay-pledge-1'], totalCount: 3, totalFen: 60_000_000 });
   });
