@@ -1,7 +1,8 @@
 /**
  * A read-model table as handlers see it: rows are plain objects read, changed and inserted in
  * memory, and written back when the runner flushes, inside the same transaction as the
- * checkpoint. A row touched by many events of a batch is read once and written once.
+ * checkpoint. A row touched by many events of a batch is read once and written once. Rows that
+ * are only ever appended are written as they come, in that same transaction (`append`).
  *
  * Rows stay cached between batches up to a fixed count, so memory does not grow with the log;
  * after a rollback the runner discards the cache, since it may hold changes that were undone.
@@ -74,8 +75,6 @@ const CACHED_ROWS = 4_096;
 
 export class Table<Row extends object> {
   private readonly cache = new Map<string, Entry<Row>>();
-  /** Rows appended since the last flush: written then, never cached (see `append`). */
-  private appended: Row[] = [];
   private readonly fields: string[];
   /** One row's values in `fields` order, reused for every row written. */
   private readonly values: unknown[];
@@ -123,11 +122,13 @@ export class Table<Row extends object> {
   }
 
   /**
-   * A new row that no handler reads back: written with a plain INSERT at the flush, like `insert`,
-   * without a place in the cache. For tables that only grow by many rows per batch (the audit tree).
+   * A new row that no handler reads back: written at once with a plain INSERT, never cached. The
+   * runner applies events inside the batch's transaction, so a rollback takes it back with the
+   * rest; a duplicate key fails here, on the event that appended it. For tables that grow by a row
+   * or more per event (the audit tree): a batch's rows are not kept in memory until its end.
    */
   append(row: Row): void {
-    this.appended.push(row);
+    this.write(this.insertRow, row);
   }
 
   /** The row at `key`, for the caller to change in place; a missing row is an error. */
@@ -150,9 +151,6 @@ export class Table<Row extends object> {
       entry.state = 'clean';
     }
     if (this.cache.size > CACHED_ROWS) this.cache.clear();
-    const appended = this.appended;
-    this.appended = [];
-    for (const row of appended) this.write(this.insertRow, row);
   }
 
   private write(statement: Statement, row: Row): void {
@@ -164,7 +162,6 @@ export class Table<Row extends object> {
   /** Forgets every cached row: after a rollback they may not match the read store. */
   discard(): void {
     this.cache.clear();
-    this.appended = [];
   }
 
   private entry(key: Key): Entry<Row> | undefined {

@@ -1,5 +1,7 @@
 /**
- * Rows a table only appends (the audit tree's leaves): written at the flush, once, dropped by a discard, and a duplicate key fails at the flush as an inserted row's does.
+ * Rows a table only appends (the audit tree's leaves): written as they come, inside the caller's
+ * transaction, so a rollback takes them back; never cached, so a discard does not touch them; and
+ * a duplicate key fails on the append that brings it.
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -17,35 +19,34 @@ function leaves() {
   db.exec(createTableSql('leaves', spec));
   const table = new Table<Leaf>(db, 'leaves', spec, 'leaf');
   const stored = () => db.prepare('SELECT leaf_index AS leafIndex, event_id AS eventId FROM leaves ORDER BY leaf_index').all();
-  return { table, stored };
+  return { db, table, stored };
 }
 
 describe('a table that appends rows', () => {
-  it('writes them at the flush, once', () => {
+  it('writes each one as it comes, once, whatever is flushed or discarded after', () => {
     const { table, stored } = leaves();
-    table.append({ leafIndex: 1, eventId: 'b' });
     table.append({ leafIndex: 0, eventId: 'a' });
-    expect(stored()).toEqual([]);
+    table.append({ leafIndex: 1, eventId: 'b' });
+    expect(stored()).toEqual([{ leafIndex: 0, eventId: 'a' }, { leafIndex: 1, eventId: 'b' }]);
     table.flush();
-    table.flush();
+    table.discard();
     expect(stored()).toEqual([{ leafIndex: 0, eventId: 'a' }, { leafIndex: 1, eventId: 'b' }]);
   });
 
-  it('drops the rows appended since the last flush when the batch is discarded', () => {
-    const { table, stored } = leaves();
+  it('loses the rows appended in a transaction that is rolled back', () => {
+    const { db, table, stored } = leaves();
     table.append({ leafIndex: 0, eventId: 'a' });
-    table.flush();
-    table.append({ leafIndex: 1, eventId: 'b' });
-    table.discard();
-    table.flush();
+    const batch = db.transaction(() => {
+      table.append({ leafIndex: 1, eventId: 'b' });
+      throw new Error('the batch failed');
+    });
+    expect(batch).toThrow('the batch failed');
     expect(stored()).toEqual([{ leafIndex: 0, eventId: 'a' }]);
   });
 
-  it('fails at the flush on a key already stored', () => {
+  it('refuses a key already stored, on the append that brings it', () => {
     const { table } = leaves();
     table.append({ leafIndex: 0, eventId: 'a' });
-    table.flush();
-    table.append({ leafIndex: 0, eventId: 'again' });
-    expect(() => table.flush()).toThrow(/UNIQUE constraint failed/);
+    expect(() => table.append({ leafIndex: 0, eventId: 'again' })).toThrow(/UNIQUE constraint failed/);
   });
 });
