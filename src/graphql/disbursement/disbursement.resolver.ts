@@ -50,10 +50,11 @@ function fieldsRead(info: GraphQLResolveInfo): RowField[] | undefined {
 
 /** The objects a page's rows refer to, read in one statement per kind when the first row asks for them. */
 function expectRelations({ loaders }: LedgerContext, rows: readonly Partial<DisbursementRow>[]): void {
-  const keys = (key: RowField) => rows.flatMap((d) => (d[key] === undefined ? [] : [String(d[key])]));
-  loaders.enterprise.expect(keys('creditCode'));
-  loaders.benefitLine.expect(keys('lineCode'));
-  loaders.approval.expect(keys('approvalId'));
+  const first = rows[0];
+  // A key the page did not read is a relation the query does not ask for.
+  if (first?.creditCode !== undefined) loaders.enterprise.expect(rows.map((d) => d.creditCode!));
+  if (first?.lineCode !== undefined) loaders.benefitLine.expect(rows.map((d) => d.lineCode!));
+  if (first?.approvalId !== undefined) loaders.approval.expect(rows.map((d) => d.approvalId!));
 }
 
 const application = (ctx: LedgerContext, { position, applicationId }: { position: string; applicationId: string }) =>

@@ -69,9 +69,21 @@ export function pageOf({ first, after }: PageArgs): Page {
   return { limit, offset: after ? decodeCursor(after) + 1 : 0 };
 }
 
+/** An edge whose cursor is encoded when it is read: a page is mostly asked for its end cursor only. */
+class OffsetEdge<Node> {
+  constructor(
+    readonly node: Node,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.offset);
+  }
+}
+
 /** One page of nodes as a connection; `nodes` are the rows at `page.offset`, in order. */
 export function connectionOf<Node>(nodes: Node[], totalCount: number, page: Page): ConnectionShape<Node> {
-  const edges = nodes.map((node, i) => ({ cursor: encodeCursor(page.offset + i), node }));
+  const edges = nodes.map((node, i) => new OffsetEdge(node, page.offset + i));
   return {
     edges,
     totalCount,
