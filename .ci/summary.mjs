@@ -15,10 +15,13 @@ for (const file of process.argv.slice(2)) {
     missing = true;
     continue;
   }
-  // A file that failed to load has no tests in the count: count it as a failure.
-  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed with no failed test in it (it did not load, or a beforeAll or afterAll
+  // failed and vitest counted its tests skipped) is a failure; so is a run vitest calls
+  // unsuccessful (an unhandled error) with nothing else counted failed.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed')).length;
+  const failed = report.numFailedTests + brokenFiles;
   totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + brokenFiles;
+  totals.failed += failed === 0 && report.success === false ? 1 : failed;
   totals.skipped += report.numPendingTests + report.numTodoTests;
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

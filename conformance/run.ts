@@ -22,6 +22,7 @@ interface Report {
 
 const here = import.meta.dirname;
 const GATED = 'skipped by the test itself: gated on a server version other than the double reports (24.10.0)';
+const NOT_RUN = 'not run: its file failed outside its tests (see FAILED above)';
 
 function runVitest(args: string[], outputFile: string): number {
   const vitest = spawnSync('npx', ['vitest', ...args, '--config', join(here, 'vitest.config.ts'), `--outputFile.json=${outputFile}`], {
@@ -61,16 +62,19 @@ function main(): number {
     console.log('\n── the official client\'s tests against the test double ──');
     for (const file of report.testResults) {
       const name = relative(TEST_PACKAGE, file.name);
-      if (file.assertionResults.length === 0) {
+      // A file that failed with no failed test: it did not load, or a beforeAll/afterAll failed
+      // (vitest then counts its tests skipped, which are not skipped for a reason of ours).
+      const broken = file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed');
+      if (broken) {
         counts.failed += 1;
-        failures.push(`did not run: ${name}`);
-        console.log(`FAIL ${name} (did not run: ${file.message ?? file.status})`);
+        failures.push(`failed outside its tests: ${name}`);
+        console.log(`FAIL ${name} (failed outside its tests: ${file.message ?? file.status})`);
       }
       for (const test of file.assertionResults) {
         const title = [...test.ancestorTitles, test.title].join(' > ');
         const outcome = test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped';
         counts[outcome] += 1;
-        if (outcome === 'skipped') skipped.push({ file: name, name: title, reason: SKIPPED_TESTS[test.title] ?? GATED });
+        if (outcome === 'skipped') skipped.push({ file: name, name: title, reason: broken ? NOT_RUN : (SKIPPED_TESTS[test.title] ?? GATED) });
         if (outcome === 'failed') failures.push(`failed: ${name} > ${title}`);
         console.log(`${outcome === 'passed' ? 'PASS' : outcome === 'failed' ? 'FAIL' : 'SKIP'} ${name} > ${title}`);
       }
