@@ -29,7 +29,7 @@ export default defineConfig({
       ? [{ extends: true, test: { name: 'not run', include: Object.keys(SKIPPED) } }]
       : [
           { extends: true, test: { name: 'client tests', include: RUN.filter((file) => !RUN_ALONE.includes(file)) } },
-          { extends: true, test: { name: 'alone', include: RUN_ALONE, sequence: { groupOrder: 1 } } },
+          ...RUN_ALONE.map((file, i) => ({ extends: true, test: { name: `alone ${i + 1}`, include: [file], sequence: { groupOrder: 1 + i } } })),
         ],
     testNamePattern: skippedTestsPattern(),
     globals: true,
