@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvent, canonicalText, plainCanonical } from '../../src/audit/canonical.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
+import { lifecycleEvents } from '../readmodel/support/lifecycle.js';
 
 /** Any UTF-16 code unit: escapes, non-ASCII, astral halves, lone surrogates. */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 });
@@ -72,6 +73,20 @@ function expectSameAsPackage(e: RecordedEvent, index: number): void {
 describe('the canonical text of an event', () => {
   it('is the package\'s RFC 8785 text for every event of JSON values, lone surrogates included', () => {
     fc.assert(fc.property(event(json), fc.nat(), (e, i) => expectSameAsPackage(e, i)), { numRuns: 2_000 });
+  });
+
+  it('is the package\'s RFC 8785 text for the events of real grant lifecycles, as the stores read them back', () => {
+    const history = lifecycleEvents(5_000);
+    let index = 0;
+    for (let next = history.next(); !next.done; next = history.next(undefined)) {
+      if ('build' in next.value) continue; // a command's record: these tests write none
+      const { stream, events } = next.value;
+      for (const [revision, e] of events.entries()) {
+        const { id, type, data, metadata } = JSON.parse(JSON.stringify(e)) as RecordedEvent;
+        expectSameAsPackage({ id, type, data, metadata, stream, revision, position: String(index + 1).padStart(20, '0') }, index++);
+      }
+    }
+    expect(index).toBeGreaterThanOrEqual(5_000);
   });
 
   it('is the package\'s text, or its refusal, for values JSON.parse never gives', () => {
