@@ -96,7 +96,8 @@ const outcomeOf = (record: TreasuryRecord, verdict: Verdict): RecordOutcome => (
 
 /** Matches a batch of records in file order; a payment matched once is taken for the rest. */
 export function matchRecords(records: readonly TreasuryRecord[], basis: MatchingBasis, terms: MatchingTerms): RecordOutcome[] {
-  const takenBy = new Map(basis.payments.flatMap((p) => (p.matchedBy ? [[p.disbursementId, p.matchedBy] as const] : [])));
+  const takenBy = new Map<string, string>();
+  for (const p of basis.payments) if (p.matchedBy) takenBy.set(p.disbursementId, p.matchedBy);
   const orders = new Map(Object.entries(basis.ordersSeen));
   const byReference = lazyIndex(basis.payments, (p) => p.paymentReference);
   const byCreditCode = lazyIndex(basis.payments, (p) => p.creditCode);

@@ -80,23 +80,26 @@ export type RawCell = string | number | Date | null | undefined;
 
 /** The row's record, or an error naming the row and what is wrong with it. */
 export function recordFromRow(cells: readonly RawCell[], row: number, layout: ColumnLayout): TreasuryRecord {
-  const text = (field: RecordField) => {
-    const value = cellText(cells[layout[field]]);
-    if (value === '' && !OPTIONAL.has(field)) throw fileError(row, `${field} is empty`);
-    return value;
-  };
-  const payeeCreditCode = text('payeeCreditCode').toUpperCase();
+  // No closure per row: a hundred thousand rows would make as many functions.
+  const payeeCreditCode = fieldText(cells, row, layout, 'payeeCreditCode').toUpperCase();
   const problem = payeeCreditCode === '' ? undefined : creditCodeProblem(payeeCreditCode);
   if (problem) throw fileError(row, `payee credit code ${payeeCreditCode}: ${problem}`);
   return {
     row,
-    paymentOrderNo: text('paymentOrderNo'),
-    payeeName: text('payeeName'),
+    paymentOrderNo: fieldText(cells, row, layout, 'paymentOrderNo'),
+    payeeName: fieldText(cells, row, layout, 'payeeName'),
     payeeCreditCode,
-    payeeAccount: text('payeeAccount'),
+    payeeAccount: fieldText(cells, row, layout, 'payeeAccount'),
     amountFen: amountOf(cells[layout.amount], row),
     valueDate: dateOf(cells[layout.valueDate], row),
   };
+}
+
+/** A text field of the row; an empty required one is an error. */
+function fieldText(cells: readonly RawCell[], row: number, layout: ColumnLayout, field: RecordField): string {
+  const value = cellText(cells[layout[field]]);
+  if (value === '' && !OPTIONAL.has(field)) throw fileError(row, `${field} is empty`);
+  return value;
 }
 
 /** Whether a row has nothing in it (a blank line is skipped, not refused). */
