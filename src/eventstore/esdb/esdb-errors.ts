@@ -108,8 +108,3 @@ export function toAppendError(error: unknown, stream: string, expected: Expected
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
   return new WrongExpectedRevisionError(stream, expected, actual);
 }
-
-/** `host:port[,host:port…]` out of a connection string, without scheme, credentials or options. */
-export function serverAddress(connectionString: string): string {
-  return connectionString.replace(/^esdb(\+discover)?:\/\/([^@/]*@)?/, '').split(/[?/]/)[0] ?? connectionString;
-}

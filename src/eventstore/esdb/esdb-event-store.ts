@@ -31,9 +31,9 @@ import {
   WrongExpectedRevisionError,
   expectationHolds,
 } from '../port.js';
-import { connectionStringProblem, tlsCAFile } from './connection-string.js';
+import { connectionStringProblem, serverAddress, tlsCAFile } from './connection-string.js';
 import { callEsdb, type CallContext } from './esdb-call.js';
-import { serverAddress, toAppendError } from './esdb-errors.js';
+import { toAppendError } from './esdb-errors.js';
 import { EsdbReads } from './esdb-reads.js';
 import { toEsdbPosition, toEventData, toPosition, toRecordedEvent } from './esdb-serialization.js';
 import { type EsdbLogger, type ResubscribeSettings, resubscribing, SUBSCRIPTION_BUFFER } from './resubscribing-subscription.js';
