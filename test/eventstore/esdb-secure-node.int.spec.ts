@@ -92,6 +92,8 @@ describe('the EventStoreDB adapter on a secure node', () => {
   it('refuses to start when tls=false is given for a secure node', async () => {
     const error = await startWith(`esdb://127.0.0.1:${server.port}?tls=false`);
     expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toMatch(/has tls=false, which only an insecure node answers: if the node is secure .*drop tls=false and name .* with tlsCAFile/);
+    expect((error as Error).message).not.toContain('?tls=false for an insecure node');
   });
 });
 

@@ -89,6 +89,11 @@ export function connectionStringProblem(connectionString: string): string | unde
   return undefined;
 }
 
+/** Whether the string turns TLS off (`tls=false`), as for an insecure node. */
+export function tlsOff(connectionString: string): boolean {
+  return options(connectionString).some(([key, value]) => key === 'tls' && value === 'false');
+}
+
 /** The string's `tlsCAFile`, if it names one. */
 export function tlsCAFile(connectionString: string): string | undefined {
   return options(connectionString).find(([key]) => key === 'tlsCAFile')?.[1];
