@@ -24,11 +24,19 @@ async function read(client: EventStoreDBClient, stream: string): Promise<Resolve
   return events;
 }
 
-/** The pids of this process's children (Linux /proc): the doubles' processes it forked. */
+/** The parent of a process, from /proc (Linux); undefined once it has gone. */
+function parentOf(pid: string): number | undefined {
+  try {
+    // After "pid (name) ": state, then the parent's pid.
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pids of this process's children: the doubles' processes it forked. */
 function children(): Set<number> {
-  const parentOf = (pid: string) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
-  const pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && existsSync(`/proc/${entry}/stat`));
-  return new Set(pids.filter((pid) => { try { return parentOf(pid) === process.pid; } catch { return false; } }).map(Number));
+  return new Set(readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid).map(Number));
 }
 
 async function gone(pid: number): Promise<void> {
