@@ -4,6 +4,8 @@
  * again on the parent's orders with their data, and gone once closed.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EventStoreDBClient, jsonEvent, NO_STREAM, NotLeaderError, type ResolvedEvent, UnavailableError } from '@eventstore/db-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClusterProcess } from '../support/esdb-test-server/cluster-process.js';
@@ -20,6 +22,25 @@ async function read(client: EventStoreDBClient, stream: string): Promise<Resolve
   const events: ResolvedEvent[] = [];
   for await (const resolved of client.readStream(stream)) events.push(resolved);
   return events;
+}
+
+/** The parent of a process, from /proc (Linux); undefined once it has gone. */
+function parentOf(pid: string): number | undefined {
+  try {
+    // After "pid (name) ": state, then the parent's pid.
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pids of this process's children: the doubles' processes it forked. */
+function children(): Set<number> {
+  return new Set(readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && parentOf(entry) === process.pid).map(Number));
+}
+
+async function gone(pid: number): Promise<void> {
+  while (existsSync(`/proc/${pid}`)) await sleep(20);
 }
 
 describe('EventStoreDB test doubles in a process of their own', () => {
@@ -55,5 +76,27 @@ describe('EventStoreDB test doubles in a process of their own', () => {
 
     await node.close();
     await expect(read(connect(node), `application-${randomUUID()}`)).rejects.toBeInstanceOf(UnavailableError);
+  });
+
+  it('rejects an order once its process has died, at once and without an uncaught error', async () => {
+    const before = children();
+    node = await ClusterProcess.start(1);
+    const [pid] = [...children()].filter((child) => !before.has(child));
+    process.kill(pid!, 'SIGKILL');
+    await gone(pid!);
+    await expect(node.kill(node.endpoints[0]!)).rejects.toThrow(/gone|closed/i);
+    await expect(node.resurrect()).rejects.toThrow(/gone|closed/i);
+  });
+
+  it('kills its process when the cluster does not start in time, leaving no orphan', async () => {
+    const before = children();
+    await expect(ClusterProcess.start(1, {}, 1)).rejects.toThrow(/did not start its cluster within 1 ms/);
+    expect([...children()].filter((child) => !before.has(child))).toEqual([]);
+  });
+
+  it("rejects a start the doubles refuse with their reason, and leaves no process behind", async () => {
+    const before = children();
+    await expect(ClusterProcess.start(1, { tls: { key: 'not a key', cert: 'not a certificate' } })).rejects.toThrow(/PEM/);
+    expect([...children()].filter((child) => !before.has(child))).toEqual([]);
   });
 });

@@ -62,6 +62,14 @@ describe('the EventStoreDB adapter on a secure node', () => {
     }
   });
 
+  it('reaches the node with a password holding "?", "/" or "%40", and shows no part of it when refused', async () => {
+    for (const password of ['Alpha7?Bravo8', 'Alpha7/Bravo8', 'Alpha7%40Bravo8']) {
+      const error = await startWith(secure(`ledger:${password}`));
+      expect(error).toMatchObject({ code: 'STORE_ACCESS_DENIED', message: expect.stringContaining(`EventStoreDB at 127.0.0.1:${server.port} refused`) });
+      expect((error as Error).message).not.toMatch(/Alpha7|Bravo8/);
+    }
+  });
+
   it("refuses to start when tlsCAFile names a CA that did not sign the node's certificate", async () => {
     const error = await startWith(secure(`admin:${PASSWORD}`, strangerCA.caFile));
     expect(error).toBeInstanceOf(StoreUnavailableError);
@@ -84,6 +92,8 @@ describe('the EventStoreDB adapter on a secure node', () => {
   it('refuses to start when tls=false is given for a secure node', async () => {
     const error = await startWith(`esdb://127.0.0.1:${server.port}?tls=false`);
     expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toMatch(/has tls=false, which only an insecure node answers: if the node is secure .*drop tls=false and name .* with tlsCAFile/);
+    expect((error as Error).message).not.toContain('?tls=false for an insecure node');
   });
 });
 

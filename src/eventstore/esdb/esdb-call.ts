@@ -14,6 +14,8 @@ const RETRY_DELAYS_MS = [50, 250, 1000];
 export interface CallContext {
   /** `host:port` of the server, for the messages. */
   server: string;
+  /** The connection string has `tls=false`: a secure node then looks unreachable. */
+  tlsOff: boolean;
   isClosed(): boolean;
 }
 
@@ -28,7 +30,7 @@ export async function callEsdb<T>(
     } catch (error) {
       if (context.isClosed()) throw new StoreClosedError();
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined || !isRetryable(error)) throw toStoreError(mapError(error), context.server);
+      if (delay === undefined || !isRetryable(error)) throw toStoreError(mapError(error), context);
       await sleep(delay);
     }
   }

@@ -59,14 +59,20 @@ function isUnavailable(error: unknown): boolean {
   return isRetryable(error) || error instanceof TimeoutError || (error instanceof Error && error.message.startsWith('Failed to discover'));
 }
 
-export function toStoreError(error: unknown, server: string): unknown {
+/** The server as the messages name it, and whether the connection string turned TLS off. */
+interface Target {
+  server: string;
+  tlsOff: boolean;
+}
+
+export function toStoreError(error: unknown, { server, tlsOff }: Target): unknown {
   if (error instanceof EventStoreError) return error;
   if (error instanceof AccessDeniedError) return accessDenied(server);
   if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(error.streamName);
   if (!isUnavailable(error)) return error;
   const reason = error instanceof Error && error.message ? error.message : (error as Error).constructor.name;
   return new StoreUnavailableError(
-    `EventStoreDB at ${server} did not answer (${reason}). ${whatToCheck(reason)} ` +
+    `EventStoreDB at ${server} did not answer (${reason}). ${whatToCheck(reason, tlsOff)} ` +
       'An append that failed this way may or may not have been written: retrying it with the same event ids is safe.',
   );
 }
@@ -75,7 +81,7 @@ export function toStoreError(error: unknown, server: string): unknown {
 const CERTIFICATE_REJECTED = /certificate|altnames|self[- ]signed/i;
 const NOT_TLS = /wrong version number/i;
 
-function whatToCheck(reason: string): string {
+function whatToCheck(reason: string, tlsOff: boolean): string {
   if (CERTIFICATE_REJECTED.test(reason)) {
     return (
       "Its TLS certificate was not accepted: check that tlsCAFile in EVENTSTORE_CONNECTION_STRING names the CA that signed the node's " +
@@ -83,10 +89,14 @@ function whatToCheck(reason: string): string {
     );
   }
   if (NOT_TLS.test(reason)) return 'It does not speak TLS: an insecure node needs tls=false in EVENTSTORE_CONNECTION_STRING.';
-  return (
-    'Check that it is running and reachable from here, and that EVENTSTORE_CONNECTION_STRING names it ' +
-    '(esdb://host:2113?tls=false for an insecure node).'
-  );
+  const reachable = 'Check that it is running and reachable from here, and that EVENTSTORE_CONNECTION_STRING names it';
+  if (tlsOff) {
+    return (
+      `${reachable}. EVENTSTORE_CONNECTION_STRING has tls=false, which only an insecure node answers: if the node is secure ` +
+      "(TLS on, EventStoreDB's default), drop tls=false and name the CA that signed its certificate with tlsCAFile."
+    );
+  }
+  return `${reachable} (esdb://host:2113?tls=false for an insecure node).`;
 }
 
 function accessDenied(server: string): EventStoreError {
@@ -107,9 +117,4 @@ export function toAppendError(error: unknown, stream: string, expected: Expected
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : 'no_stream';
   return new WrongExpectedRevisionError(stream, expected, actual);
-}
-
-/** `host:port[,host:port…]` out of a connection string, without scheme, credentials or options. */
-export function serverAddress(connectionString: string): string {
-  return connectionString.replace(/^esdb(\+discover)?:\/\/([^@/]*@)?/, '').split(/[?/]/)[0] ?? connectionString;
 }

@@ -31,9 +31,9 @@ import {
   WrongExpectedRevisionError,
   expectationHolds,
 } from '../port.js';
-import { connectionStringProblem, tlsCAFile } from './connection-string.js';
+import { connectionStringProblem, serverAddress, tlsCAFile, tlsOff } from './connection-string.js';
 import { callEsdb, type CallContext } from './esdb-call.js';
-import { serverAddress, toAppendError } from './esdb-errors.js';
+import { toAppendError } from './esdb-errors.js';
 import { EsdbReads } from './esdb-reads.js';
 import { toEsdbPosition, toEventData, toPosition, toRecordedEvent } from './esdb-serialization.js';
 import { type EsdbLogger, type ResubscribeSettings, resubscribing, SUBSCRIPTION_BUFFER } from './resubscribing-subscription.js';
@@ -102,7 +102,8 @@ export class EsdbEventStore implements EventStore {
     private readonly client: EventStoreDBClient,
     options: EsdbEventStoreOptions,
   ) {
-    this.context = { server: serverAddress(options.connectionString), isClosed: () => this.closed };
+    const { connectionString } = options;
+    this.context = { server: serverAddress(connectionString), tlsOff: tlsOff(connectionString), isClosed: () => this.closed };
     this.streams = new StreamNamespace(options.namespace?.streamPrefix);
     this.startsAfter = options.namespace?.startsAfter;
     this.reads = new EsdbReads(client, this.streams, this.startsAfter, this.context);

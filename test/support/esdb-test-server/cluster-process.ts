@@ -24,6 +24,9 @@ type Started = { endpoints: { address: string; port: number }[] } | { error: str
 
 const REPOSITORY = resolve(import.meta.dirname, '../../..');
 
+const START_TIMEOUT_MS = 30_000;
+const GONE = "the doubles' process is gone";
+
 /** The parent's handle on a cluster of doubles living in a child process. */
 export class ClusterProcess {
   private nextId = 0;
@@ -37,21 +40,28 @@ export class ClusterProcess {
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
     });
-    child.on('exit', () => this.waiting.forEach((answer, id) => answer({ id, error: 'the doubles\' process exited' })));
+    child.on('exit', () => this.answerAll(GONE));
+    child.on('error', (error) => this.answerAll(String(error)));
   }
 
-  static async start(count: number, options: ClusterProcessOptions = {}): Promise<ClusterProcess> {
+  /**
+   * Forks the child and waits until its cluster serves. A start that fails or takes longer than
+   * `startTimeoutMs` kills the child before rejecting: no orphan is left holding ports.
+   */
+  static async start(count: number, options: ClusterProcessOptions = {}, startTimeoutMs = START_TIMEOUT_MS): Promise<ClusterProcess> {
     const child = fork(import.meta.filename, [JSON.stringify({ count, options })], {
       cwd: REPOSITORY,
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const started = await new Promise<Started>((done) => {
-      child.once('message', (message: Started) => done(message));
-      child.once('exit', (code) => done({ error: `the doubles' process exited (${code}) before its cluster started` }));
-    });
-    if ('error' in started) throw new Error(started.error);
-    return new ClusterProcess(child, started.endpoints);
+    try {
+      const started = await startOf(child, startTimeoutMs);
+      if ('error' in started) throw new Error(started.error);
+      return new ClusterProcess(child, started.endpoints);
+    } catch (error) {
+      await stop(child);
+      throw error;
+    }
   }
 
   /** Stops the node at `endpoint` (test-cluster.ts `kill`). */
@@ -72,31 +82,69 @@ export class ClusterProcess {
     await exited;
   }
 
-  private async order(order: Order): Promise<void> {
+  /** Sends an order and settles with the child's reply, or at once when the child cannot take it. */
+  private order(order: Order): Promise<void> {
+    if (!this.child.connected) return Promise.reject(new Error(GONE));
     const id = this.nextId++;
-    const reply = await new Promise<Reply>((answer) => {
-      this.waiting.set(id, answer);
-      this.child.send({ id, ...order });
+    return new Promise<void>((done, fail) => {
+      this.waiting.set(id, (reply) => (reply.error ? fail(new Error(reply.error)) : done()));
+      this.child.send({ id, ...order }, (error) => {
+        if (error) this.answer(id, String(error));
+      });
     });
-    if (reply.error) throw new Error(reply.error);
   }
+
+  private answer(id: number, error: string): void {
+    this.waiting.get(id)?.({ id, error });
+    this.waiting.delete(id);
+  }
+
+  private answerAll(error: string): void {
+    [...this.waiting.keys()].forEach((id) => this.answer(id, error));
+  }
+}
+
+/** The child's first word: its endpoints or why it could not start, or why it said nothing in time. */
+function startOf(child: ChildProcess, timeoutMs: number): Promise<Started> {
+  return new Promise<Started>((done) => {
+    const timer = setTimeout(() => done({ error: `the doubles' process did not start its cluster within ${timeoutMs} ms` }), timeoutMs);
+    const settle = (started: Started): void => {
+      clearTimeout(timer);
+      done(started);
+    };
+    child.once('message', settle);
+    child.once('exit', (code) => settle({ error: `the doubles' process exited (${code}) before its cluster started` }));
+    child.once('error', (error) => settle({ error: `the doubles' process failed: ${String(error)}` }));
+  });
+}
+
+/** Kills the child unless it has exited, and waits until it has. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill();
+  await exited;
 }
 
 /** The child: starts the cluster, reports its endpoints, then obeys until closed or orphaned. */
 async function serve(): Promise<void> {
-  const send = (message: Started | Reply): void => void process.send!(message);
+  // A failed send means the parent is gone; 'disconnect' below ends the child then.
+  const send = (message: Started | Reply, then = () => {}): void => void process.send!(message, undefined, undefined, then);
   const { count, options } = JSON.parse(process.argv[2]!) as { count: number; options: ClusterProcessOptions };
   const tls = options.tls && { key: Buffer.from(options.tls.key), cert: Buffer.from(options.tls.cert) };
-  let cluster: TestCluster;
+  let cluster: TestCluster | undefined;
+  // The test's process ended, or gave up waiting, without closing the cluster: nothing is left to serve.
+  process.on('disconnect', () => void (cluster?.close() ?? Promise.resolve()).finally(() => process.exit(0)));
   try {
     cluster = await TestCluster.start(count, { ...options, tls });
   } catch (error) {
-    send({ error: String(error) });
+    send({ error: String(error) }, () => process.exit(1));
     return;
   }
-  send({ endpoints: cluster.endpoints });
+  const serving = cluster;
+  send({ endpoints: serving.endpoints });
   const obey = (order: Order): Promise<void> =>
-    order.op === 'kill' ? cluster.kill({ port: order.port }) : order.op === 'resurrect' ? cluster.resurrect() : cluster.close();
+    order.op === 'kill' ? serving.kill({ port: order.port }) : order.op === 'resurrect' ? serving.resurrect() : serving.close();
   process.on('message', (message: Order & { id: number }) => {
     obey(message).then(
       () => {
@@ -106,8 +154,6 @@ async function serve(): Promise<void> {
       (error: unknown) => send({ id: message.id, error: String(error) }),
     );
   });
-  // The test's process ended without closing the cluster: nothing is left to serve.
-  process.on('disconnect', () => void cluster.close().finally(() => process.exit(0)));
 }
 
 if (process.send && process.argv[1] === import.meta.filename) void serve();
