@@ -20,6 +20,7 @@ import {
   STREAM_EXISTS,
   streamNameFilter,
   StreamNotFoundError,
+  TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -117,6 +118,26 @@ describe('the EventStoreDB test double', () => {
       const error = await failure(client.appendToStream(stream, event('Large', { text: 'x'.repeat(1024 * 1024) }), { expectedRevision: NO_STREAM }));
       expect(error).toBeInstanceOf(MaxAppendSizeExceededError);
       expect(error).toMatchObject({ maxAppendSize: 1024 * 1024 });
+    });
+
+    it("counts only the events' data against the maximum append size, as a 24.10 node does", async () => {
+      const large = jsonEvent({ id: randomUUID(), type: 'Large', data: { text: 'x'.repeat(1000 * 1000) }, metadata: { text: 'y'.repeat(100 * 1000) } });
+      await client.appendToStream(stream, large, { expectedRevision: NO_STREAM });
+      expect(await readStream(client, stream)).toHaveLength(1);
+    });
+
+    it('answers a write that took longer than its commit timeout as timed out, the write made', async () => {
+      const slow = await startEsdbTestServer({ commitTimeoutMs: 0 });
+      const slowClient = EventStoreDBClient.connectionString(slow.connectionString);
+      try {
+        const credentials = { username: 'admin', password: 'changeit' };
+        const error = await failure(slowClient.appendToStream(stream, batch(100), { expectedRevision: NO_STREAM, credentials }));
+        expect(error).toBeInstanceOf(TimeoutError);
+        expect(await readStream(slowClient, stream)).toHaveLength(100);
+      } finally {
+        await slowClient.dispose();
+        await slow.close();
+      }
     });
   });
 

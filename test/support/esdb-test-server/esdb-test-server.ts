@@ -44,6 +44,10 @@ export interface EsdbTestServerOptions {
   maxAppendSize?: number;
   /** As EventStoreDB's `--write-timeout-ms` (default 2000): how long a timed-out write takes to say so. */
   writeTimeoutMs?: number;
+  /** As EventStoreDB's `--prepare-timeout-ms` (default 2000): a write of the double's taking longer is answered as timed out. */
+  prepareTimeoutMs?: number;
+  /** As EventStoreDB's `--commit-timeout-ms` (default 2000): a write of the double's taking longer is answered as timed out. */
+  commitTimeoutMs?: number;
   /** Refuse every read of `$all` (reads and subscriptions) with "access denied", as a secure node does to a user without read access to it. */
   allReadDenied?: boolean;
   /** A follower of this double: the same log, and "not the leader" to what requires the leader. */
@@ -109,6 +113,8 @@ class TestServer implements EsdbTestServer {
       faults: this.faults,
       maxAppendSize: options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE,
       writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+      prepareTimeoutMs: options.prepareTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+      commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       allReadDenied: options.allReadDenied ?? false,
       leader: (): Endpoint | undefined => this.member?.leader(),
     };
