@@ -5,7 +5,8 @@
  *
  * It presents itself as a 24.10 node (its server features list `BatchAppend`, so the client
  * appends through it); methods it does not serve (projections, persistent subscriptions, users…)
- * answer UNIMPLEMENTED. `stop()` cuts every open call (as a crash does) and `start()` listens
+ * answer UNIMPLEMENTED. Its port also serves the node's HTTP API (`GET /ping`) over HTTP/1.1, as a
+ * node's does (front.ts). `stop()` cuts every open call (as a crash does) and `start()` listens
  * again on the same port with the same data; like a real node, each start writes a
  * `$epoch-information` system event. A double started with `followerOf` shares another's log
  * and refuses what requires the leader, pointing at it.
