@@ -41,6 +41,7 @@ export const RUN = [
   'src/extra/dispose.test.ts',
   'src/extra/http2-assertion-failure.test.ts',
   'src/extra/write-after-end.test.ts',
+  'src/extra/http.test.ts',
   'src/connection/reconnect/no-reconnection.test.ts',
   'src/streams/getStreamMetadata.test.ts',
   'src/streams/setStreamMetadata.test.ts',
@@ -59,8 +60,6 @@ const PERSISTENT = 'persistent subscriptions: the ledger never uses them (it fol
 /** Files not run, each with the reason. */
 export const SKIPPED: Record<string, string> = {
   'src/connection/reconnect/all-nodes-down.test.ts': PERSISTENT,
-  'src/extra/http.test.ts':
-    "the client's HTTP helper (`HTTPRequest`) asks the node's HTTP API (`/ping`) over HTTP/1.1 on the gRPC port, as EventStoreDB serves both there; the double's gRPC server (grpc-js) speaks HTTP/2 only, and the ledger never uses the HTTP API (outside the three allowed categories: a gap of the double)",
 };
 
 /** Single tests not run in files that run, by their title, each with the reason. */
@@ -68,8 +67,6 @@ export const SKIPPED_TESTS: Record<string, string> = {
   connectToPersistantSubscription: PERSISTENT,
   'Persistent subscription to stream': PERSISTENT,
   'Persistent subscription to $all': PERSISTENT,
-  'no reconnection for TimeoutError':
-    "needs a node whose commits outlast EVENTSTORE_COMMIT_TIMEOUT_MS=1; the double has no prepare or commit timeouts (it writes in memory at once; a server-side timeout is injected with faults.timeOutWrites instead, tested in test/eventstore/esdb-node-refusals.int.spec.ts), and its appends of 30,000 events (1,188,890 bytes counted as EventStoreDB's Event.SizeOnDisk counts them: data, metadata, type × 2) exceed the default 1 MiB --max-append-size before any timeout (outside the three allowed categories: a gap of the double)",
 };
 
 /** A `--testNamePattern` that leaves out the tests of `SKIPPED_TESTS`. */

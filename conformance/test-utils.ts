@@ -18,14 +18,23 @@ export * from '@conformance-utils/getCurrentConnection';
 export * from '@conformance-utils/matchServerVersion';
 export * from '@conformance-utils/optionalDescribe';
 
+/** What the double is started with from the EventStoreDB settings a test sets. */
+interface NodeOptions {
+  maxAppendSize?: number;
+  prepareTimeoutMs?: number;
+  commitTimeoutMs?: number;
+}
+
 /** EventStoreDB settings the tests set that the double honours. */
-const OPTIONS: Record<string, (value: unknown) => { maxAppendSize?: number }> = {
+const OPTIONS: Record<string, (value: unknown) => NodeOptions> = {
   EVENTSTORE_MAX_APPEND_SIZE: (value) => ({ maxAppendSize: Number(value) }),
+  EVENTSTORE_PREPARE_TIMEOUT_MS: (value) => ({ prepareTimeoutMs: Number(value) }),
+  EVENTSTORE_COMMIT_TIMEOUT_MS: (value) => ({ commitTimeoutMs: Number(value) }),
 };
 
 export class Cluster {
   private cluster: ClusterProcess | undefined;
-  private options: { maxAppendSize?: number } = {};
+  private options: NodeOptions = {};
   public domain = CLUSTER_HOST;
 
   constructor(

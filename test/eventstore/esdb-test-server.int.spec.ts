@@ -4,6 +4,8 @@
  * the adapter's tests on it would prove nothing; these tests pin it down.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import {
   ANY,
   BACKWARDS,
@@ -20,6 +22,7 @@ import {
   STREAM_EXISTS,
   streamNameFilter,
   StreamNotFoundError,
+  TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -117,6 +120,26 @@ describe('the EventStoreDB test double', () => {
       const error = await failure(client.appendToStream(stream, event('Large', { text: 'x'.repeat(1024 * 1024) }), { expectedRevision: NO_STREAM }));
       expect(error).toBeInstanceOf(MaxAppendSizeExceededError);
       expect(error).toMatchObject({ maxAppendSize: 1024 * 1024 });
+    });
+
+    it("counts only the events' data against the maximum append size, as a 24.10 node does", async () => {
+      const large = jsonEvent({ id: randomUUID(), type: 'Large', data: { text: 'x'.repeat(1000 * 1000) }, metadata: { text: 'y'.repeat(100 * 1000) } });
+      await client.appendToStream(stream, large, { expectedRevision: NO_STREAM });
+      expect(await readStream(client, stream)).toHaveLength(1);
+    });
+
+    it('answers a write that took longer than its commit timeout as timed out, the write made', async () => {
+      const slow = await startEsdbTestServer({ commitTimeoutMs: 0 });
+      const slowClient = EventStoreDBClient.connectionString(slow.connectionString);
+      try {
+        const credentials = { username: 'admin', password: 'changeit' };
+        const error = await failure(slowClient.appendToStream(stream, batch(100), { expectedRevision: NO_STREAM, credentials }));
+        expect(error).toBeInstanceOf(TimeoutError);
+        expect(await readStream(slowClient, stream)).toHaveLength(100);
+      } finally {
+        await slowClient.dispose();
+        await slow.close();
+      }
     });
   });
 
@@ -247,6 +270,34 @@ describe('the EventStoreDB test double', () => {
       const epochs = [];
       for await (const e of client.readStream('$epoch-information', { maxCount: 10 })) epochs.push(e.event?.data);
       expect(epochs).toMatchObject([{ epochNumber: 0 }, { epochNumber: 1 }]);
+    });
+  });
+
+  describe('HTTP API on the gRPC port (HTTP/1.1 beside HTTP/2)', () => {
+    const http = (method: string, path: string) => fetch(`http://127.0.0.1:${server.port}${path}`, { method });
+
+    it('answers GET /ping as a node does, between gRPC calls on the same port', async () => {
+      await client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM });
+      const response = await http('GET', '/ping');
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ msgTypeId: expect.any(Number), text: 'Ping request successfully handled' });
+      expect(await readStream(client, stream)).toHaveLength(1);
+    });
+
+    it('answers 404 Not Found to a path it does not serve', async () => {
+      const response = await http('POST', '/no-such-path');
+      expect([response.status, response.statusText]).toEqual([404, 'Not Found']);
+    });
+
+    it('cuts the HTTP and gRPC connections piped through its port when it stops', async () => {
+      const socket = connect(server.port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write('GET /ping HTTP/1.1\r\nHost: node\r\n\r\n');
+      await once(socket, 'data');
+      const closed = once(socket, 'close');
+      await server.stop();
+      await closed;
+      expect(socket.destroyed).toBe(true);
     });
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { AppendOutcome, EventLog, Expectation, ProposedEvent } from './event-log.js';
 import { refusalError } from './faults.js';
-import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
+import { admit, measuredWrite, type NodeContext, refusalFor, timedOut } from './node.js';
 import { type AppendRequest, type AppendResponse, exceptionError, grpc, shared, statusError, streamName, streams } from './protocol.js';
 
 const { Options } = streams.AppendReq;
@@ -40,7 +40,8 @@ export function appendHandler(node: NodeContext) {
       const refusal = (await admitted) ?? (await refuse(node, call, messages));
       if (refusal) return callback(refusal);
       try {
-        callback(null, append(node.log, messages));
+        const { result, timedOut } = measuredWrite(node, () => append(node.log, messages));
+        callback(timedOut ? refusalError({ kind: 'timeout', lands: 'before-answer' }) : null, result);
       } catch (error) {
         callback(error as grpc.ServiceError);
       }
@@ -71,9 +72,16 @@ export function streamDeletedError(stream: string): grpc.ServiceError {
   return exceptionError(grpc.status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, { exception: 'stream-deleted', 'stream-name': stream });
 }
 
-/** EventStoreDB counts the data, the metadata and the type (as UTF-16). */
-export function sizeOnDisk(event: Pick<ProposedEvent, 'type' | 'data' | 'metadata'>): number {
-  return event.data.length + event.metadata.length + event.type.length * 2;
+/**
+ * What a 24.10 node counts of an event against `--max-append-size`: its data only. Its
+ * `Event.SizeOnDisk` (src/EventStore.Core/Data/Event.cs) reads
+ * `data?.Length ?? 0 + metadata?.Length ?? 0 + eventType.Length * 2`, which C# parses as
+ * `data?.Length ?? (…)`: the data's length, never null there (kurrent-io/KurrentDB#4519, filed on
+ * 24.10). `Streams.Append` and `BatchAppend` (`ClientWriteRequest.AddEvents`) both sum it; KurrentDB
+ * 25.0 counts metadata and type too (kurrent-io/KurrentDB#4882: "previously … only … the event's data").
+ */
+export function sizeOnDisk(event: Pick<ProposedEvent, 'data'>): number {
+  return event.data.length;
 }
 
 function appendTooLarge(maxAppendSize: number): grpc.ServiceError {

@@ -12,7 +12,7 @@ import type { ProposedEvent } from './event-log.js';
 import { notLeaderError } from './faults.js';
 import { expectationOf, expectedVersion, proposedMessage, sizeOnDisk } from './append-handler.js';
 import { endCall } from './server-call.js';
-import { admit, type NodeContext, refusalFor, timedOut } from './node.js';
+import { admit, measuredWrite, type NodeContext, refusalFor, timedOut } from './node.js';
 import {
   type BatchAppendRequest,
   type BatchAppendResponse,
@@ -126,7 +126,8 @@ function write(node: NodeContext, { stream, expected, events }: PendingAppend): 
     const details = new shared.MaximumAppendSizeExceeded().setMaxappendsize(node.maxAppendSize);
     return rpcStatus(grpc.status.INVALID_ARGUMENT, 'MaximumAppendSizeExceeded', detail('MaximumAppendSizeExceeded', details));
   }
-  const outcome = node.log.append(stream, expected, events);
+  const { result: outcome, timedOut } = measuredWrite(node, () => node.log.append(stream, expected, events));
+  if (timedOut) return timeoutStatus();
   if (outcome.ok) return success(outcome.currentRevision, outcome.position);
   if (outcome.deleted) {
     const details = new shared.StreamDeleted().setStreamIdentifier(streamIdentifier(stream));

@@ -4,6 +4,7 @@
  * what requires the leader (`requires-leader: true`) with the leader's address, as a cluster
  * node does; a write without it would be forwarded to the leader, so it is served.
  */
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventLog } from './event-log.js';
 import type { Endpoint, Faults, NodeRefusal } from './faults.js';
@@ -16,6 +17,9 @@ export interface NodeContext {
   maxAppendSize: number;
   /** As EventStoreDB's `--write-timeout-ms`: how long a timed-out write waits before its answer. */
   writeTimeoutMs: number;
+  /** As EventStoreDB's `--prepare-timeout-ms` and `--commit-timeout-ms`: how long the double's own write of an append may take. */
+  prepareTimeoutMs: number;
+  commitTimeoutMs: number;
   /** As a secure node answers a user without read access to `$all` (by default only `$admins` and `$ops` have it). */
   allReadDenied: boolean;
   /** The leader's address when this node is a follower; undefined on the leader. */
@@ -71,4 +75,17 @@ export async function timedOut(node: NodeContext, { lands }: Extract<NodeRefusal
   if (lands === 'before-answer') attempt();
   await sleep(node.writeTimeoutMs);
   if (typeof lands === 'object') setTimeout(attempt, lands.afterMs).unref();
+}
+
+/**
+ * Writes an append and says whether the write outlasted the node's prepare or commit timeout. The
+ * double prepares and commits in one step, so it measures that step against both; a write that
+ * took longer has been made all the same, and is answered as EventStoreDB answers a timed-out
+ * write (the client's `TimeoutError`), the write made or not as far as the client knows.
+ */
+export function measuredWrite<T>(node: NodeContext, write: () => T): { result: T; timedOut: boolean } {
+  const started = performance.now();
+  const result = write();
+  const took = performance.now() - started;
+  return { result, timedOut: took > Math.min(node.prepareTimeoutMs, node.commitTimeoutMs) };
 }
