@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { ClusterProcess } from '../test/support/esdb-test-server/cluster-process.js';
+import { ClusterProcess, type ClusterProcessOptions } from '../test/support/esdb-test-server/cluster-process.js';
 import { CLUSTER_HOST } from '../test/support/esdb-test-server/test-cluster.js';
 
 export * from '@conformance-utils/collect';
@@ -19,11 +19,7 @@ export * from '@conformance-utils/matchServerVersion';
 export * from '@conformance-utils/optionalDescribe';
 
 /** What the double is started with from the EventStoreDB settings a test sets. */
-interface NodeOptions {
-  maxAppendSize?: number;
-  prepareTimeoutMs?: number;
-  commitTimeoutMs?: number;
-}
+type NodeOptions = Omit<ClusterProcessOptions, 'tls'>;
 
 /** EventStoreDB settings the tests set that the double honours. */
 const OPTIONS: Record<string, (value: unknown) => NodeOptions> = {

@@ -10,11 +10,12 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { EsdbTestServerOptions } from './esdb-test-server.js';
 import { TestCluster } from './test-cluster.js';
 
 /** What the child is asked to start: the doubles' options, with TLS as PEM text (IPC carries JSON). */
-export interface ClusterProcessOptions {
-  maxAppendSize?: number;
+/** The settings of each double in the child that a test may give (as EventStoreDB's settings). */
+export interface ClusterProcessOptions extends Pick<EsdbTestServerOptions, 'maxAppendSize' | 'prepareTimeoutMs' | 'commitTimeoutMs'> {
   tls?: { key: string; cert: string };
 }
 
