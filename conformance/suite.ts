@@ -49,11 +49,16 @@ export const RUN = [
 ];
 
 /**
- * Files of `RUN` run after all the others, one at a time: each sends an append so large (10,000
- * appends at once; 40,000 events to be refused as too large) that the client's own work to send
- * it nears the client's 10 s deadline whenever another test file competes for the CPU.
+ * Files of `RUN` run after all the others, one at a time: each sends appends so large (10,000
+ * appends at once; 40,000 events to be refused as too large; up to 15 appends of 30,000 events at
+ * once) that the client's own work to send them nears the test's deadline whenever another test
+ * file competes for the CPU.
  */
-export const RUN_ALONE = ['src/streams/appendToStream-batch-append-flood.test.ts', 'src/streams/appendToStream-errors.test.ts'];
+export const RUN_ALONE = [
+  'src/streams/appendToStream-batch-append-flood.test.ts',
+  'src/streams/appendToStream-errors.test.ts',
+  'src/connection/reconnect/no-reconnection.test.ts',
+];
 
 const PERSISTENT = 'persistent subscriptions: the ledger never uses them (it follows $all with catch-up subscriptions), and the double does not serve them';
 
