@@ -48,8 +48,12 @@ interface FileRun {
   recordsPerSecond: number;
   /** CPU time of the process per record (user and system), in µs: on a shared machine it moves less than the wall-clock rate. */
   cpuMicrosPerRecord: number;
-  /** Memory above what the process held before the import, in MiB: the JS heap held (after a full GC), at most, and the peak RSS. */
-  heapHeldMiB: number;
+  /**
+   * Memory above what the process held before the import, in MiB: the JS heap held (after a full
+   * GC), at most, null when node runs without --expose-gc (the profiler: forced collections would
+   * show in its profile), and the peak RSS.
+   */
+  heapHeldMiB: number | null;
   rssGrowthMiB: number;
   /** The peak of the JS heap used, garbage included: for information, not judged (see the header). */
   heapPeakMiB: number;
@@ -126,22 +130,19 @@ async function writeFile(app: LedgerApp, path: string, offset: number, count: nu
   if (!out.closed) await once(out, 'close');
 }
 
-function forcedGc(): () => void {
-  const { gc } = globalThis as { gc?: () => void };
-  if (!gc) throw new Error('bench:treasury measures the heap held after a full GC: run node with --expose-gc (npm run bench:treasury does)');
-  return gc;
-}
+/** The full GC that node exposes with --expose-gc. */
+const exposedGc = () => (globalThis as { gc?: () => void }).gc;
 
-/** Memory while `work` runs, above what it was before it, in MiB: the heap held after a full GC (sampled), the peak heap used and the peak RSS. */
+/** Memory while `work` runs, above what it was before it, in MiB: the heap held after a full GC (sampled, when exposed), the peak heap used and the peak RSS. */
 async function memoryOf<T>(work: () => Promise<T>) {
-  const gc = forcedGc();
-  gc();
+  const gc = exposedGc();
+  gc?.();
   const before = process.memoryUsage();
   let held = before.heapUsed;
   let peak = before.heapUsed;
   let rss = before.rss;
-  const sampleHeld = () => {
-    gc();
+  const sampleHeld = (collect: () => void) => {
+    collect();
     held = Math.max(held, process.memoryUsage().heapUsed);
   };
   const peaks = setInterval(() => {
@@ -149,14 +150,14 @@ async function memoryOf<T>(work: () => Promise<T>) {
     peak = Math.max(peak, now.heapUsed);
     rss = Math.max(rss, now.rss);
   }, 10);
-  const holds = setInterval(sampleHeld, HELD_SAMPLE_MS);
+  const holds = gc && setInterval(() => sampleHeld(gc), HELD_SAMPLE_MS);
   try {
     const cpu = process.cpuUsage();
     const { seconds, result } = await timed(work);
     const { user, system } = process.cpuUsage(cpu);
-    sampleHeld();
+    if (gc) sampleHeld(gc);
     const growth = (bytes: number, from: number) => Math.round((bytes - from) / MiB);
-    return { result, seconds, cpuMicros: user + system, heapHeldMiB: growth(held, before.heapUsed), heapPeakMiB: growth(peak, before.heapUsed), rssGrowthMiB: growth(rss, before.rss) };
+    return { result, seconds, cpuMicros: user + system, heapHeldMiB: gc ? growth(held, before.heapUsed) : null, heapPeakMiB: growth(peak, before.heapUsed), rssGrowthMiB: growth(rss, before.rss) };
   } finally {
     clearInterval(peaks);
     clearInterval(holds);
@@ -186,6 +187,7 @@ export async function matchFile(app: LedgerApp, dir: string, name: string, offse
 const flat = (tenth: number, full: number) => full <= tenth * TREASURY_TARGETS.memoryGrowthOfTenth + TREASURY_TARGETS.memorySlackMiB;
 
 export async function measureTreasuryMatching({ records, app: given }: { records: number; app?: LedgerApp }): Promise<TreasuryMatchingFigures> {
+  if (!exposedGc()) throw new Error('bench:treasury measures the heap held after a full GC: run node with --expose-gc (npm run bench:treasury does)');
   const dir = mkdtempSync(join(tmpdir(), 'treasury-bench-'));
   const store = given ? undefined : openSqliteEventStore({ file: join(dir, 'ledger.db') });
   const app = given ?? (await openLedgerApp({ store: store!, readStoreFile: join(dir, 'readmodel.db'), logger: pino({ level: 'warn' }) }));
@@ -195,7 +197,7 @@ export async function measureTreasuryMatching({ records, app: given }: { records
     const tenth = await matchFile(app, dir, 'tenth', 0, tenthSize);
     // The first file took its payments: the next free ones start at the head of the unmatched list again.
     const full = await matchFile(app, dir, 'full', 0, records);
-    const memoryFlat = flat(tenth.heapHeldMiB, full.heapHeldMiB) && flat(tenth.rssGrowthMiB, full.rssGrowthMiB);
+    const memoryFlat = flat(tenth.heapHeldMiB!, full.heapHeldMiB!) && flat(tenth.rssGrowthMiB, full.rssGrowthMiB);
     return { records, recordsPerSecond: full.recordsPerSecond, tenth, full, memoryFlat, targetsMet: memoryFlat && full.recordsPerSecond >= TREASURY_TARGETS.recordsPerSecond };
   } finally {
     if (!given) {
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
         `heap held +${run.heapHeldMiB} MiB, peak RSS +${run.rssGrowthMiB} MiB (peak heap with garbage +${run.heapPeakMiB} MiB); ${JSON.stringify(run.outcome)}`,
     );
   }
-  const times = (of: (run: FileRun) => number) => ratio(of(figures.full) || 1, of(figures.tenth) || 1);
+  const times = (of: (run: FileRun) => number | null) => ratio(of(figures.full) || 1, of(figures.tenth) || 1);
   console.log(`  memory N vs N/10: heap held ×${times((r) => r.heapHeldMiB)}, RSS ×${times((r) => r.rssGrowthMiB)}, flat: ${figures.memoryFlat}`);
   console.log(`  target: ≥ ${TREASURY_TARGETS.recordsPerSecond.toLocaleString('en')} records/s and flat memory: ${figures.targetsMet ? 'met' : 'NOT met'}`);
   printResult({ bench: 'treasury', ...figures });
