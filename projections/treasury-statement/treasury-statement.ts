@@ -71,7 +71,7 @@ export interface TreasuryResolutionRow {
 
 export const treasuryStatement = defineProjection({
   name: 'treasury-statement',
-  version: 3,
+  version: 2,
   tables: {
     tsFiles: tableSpec<TreasuryFileRow>({
       columns: {
@@ -108,8 +108,7 @@ export const treasuryStatement = defineProjection({
         duplicateOf: column.optionalText,
       },
       primaryKey: ['recordId'],
-      // Covering matching's look-ups (queries.ts): the orders seen before, and the record matched to a payment.
-      indexes: ['payment_order_no, outcome, record_id', 'disbursement_id, outcome, record_id', 'period, file_id, row'],
+      indexes: ['payment_order_no', 'disbursement_id', 'period, file_id, row'],
     }),
     tsPayments: tableSpec<TreasuryPaymentRow>({
       columns: {
