@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { DomainError } from '../shared/errors.js';
 import { csvRecords, CsvSyntaxError } from './csv-records.js';
 import { columnLayout, fileError, isBlankRow, type RawCell, recordFromRow, type TreasuryRecord } from '../treasury/record.js';
@@ -28,6 +28,36 @@ export async function fileDigest(source: FileSource): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of source()) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * The file's source, its SHA-256 taken as it is read the first time (the check), so that the
+ * file is not read once more for it; `digest` reads it again only if that reading stopped short
+ * of the end (an XLSX reader may).
+ */
+export function digestWhileReading(source: FileSource): { source: FileSource; digest: () => Promise<string> } {
+  const hash = createHash('sha256');
+  let whole = false;
+  let first = true;
+  const hashing = () =>
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        whole = true;
+        done();
+      },
+    });
+  return {
+    source: () => {
+      if (!first) return source();
+      first = false;
+      return pipeline(source(), hashing(), () => {});
+    },
+    digest: async () => (whole ? hash.digest('hex') : fileDigest(source)),
+  };
 }
 
 /** Rows as cell arrays with their row number (the header is row 1), a chunk of the file at a time. */

@@ -12,7 +12,7 @@ import { type CommandContext, type CommandDeps, envelope, type TreasuryLookups }
 import { decideAndAppend, handle, type Write } from '../commands/handle.js';
 import { type ClaimKey, once } from '../commands/idempotency.js';
 import type { EventMetadata } from '../eventstore/port.js';
-import { type FileSource, fileDigest, formatOf, treasuryRecords, type TreasuryFileFormat } from '../import/treasury-file.js';
+import { digestWhileReading, type FileSource, formatOf, treasuryRecords, type TreasuryFileFormat } from '../import/treasury-file.js';
 import { DomainError } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
 import type { Fen } from '../shared/money.js';
@@ -102,8 +102,9 @@ export const treasuryCommands = (deps: CommandDeps) => ({
   importTreasuryFile: async (input: ImportTreasuryFileInput, ctx: CommandContext, onProgress: MatchProgress = () => {}) => {
     const look = lookups(deps);
     const format = input.format ?? formatOf(input.fileName);
-    const checked = await checkFile(input.source, format);
-    const fileId = await fileDigest(input.source);
+    const read = digestWhileReading(input.source);
+    const checked = await checkFile(read.source, format);
+    const fileId = await read.digest();
     const period = periodFor(checked, input.period);
     const dateWindowDays = input.dateWindowDays ?? DEFAULT_DATE_WINDOW_DAYS;
     const env = envelope(deps, 'ImportTreasuryFile', { fileId, fileName: input.fileName, period, dateWindowDays }, ctx);

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, CsvSyntaxError } from '../../src/import/csv-records.js';
+import { csvRecords, CsvSyntaxError, MAX_RECORD } from '../../src/import/csv-records.js';
 import { random } from '../readmodel/support/lifecycle.js';
 
 const CSV_PARSE = { bom: true, relax_column_count: true, skip_empty_lines: false };
@@ -77,5 +77,52 @@ describe('the CSV reader of treasury files', () => {
     expect((await refusal('a,b"c,d\n')).record).toBe(1);
     expect((await refusal('h\n"b"c,d\n')).record).toBe(2);
     for (const bad of ['x\n"abc', 'a,b"c,d\n', 'a,"b"c,d\n']) expect(() => parse(bad, CSV_PARSE)).toThrow();
+  });
+
+  it('refuses a record longer than MAX_RECORD, naming it, after reading no more than that much of it: an unclosed quote or a line without end in a 16 MB file', async () => {
+    const KiB = 1024;
+    /** `head`, then 64 KiB chunks of `fill` up to 16 MB, counting the chunks taken. */
+    const file = (head: string, fill: string) => {
+      const taken = { chunks: 0 };
+      async function* chunks(): AsyncGenerator<Buffer> {
+        const body = Buffer.from(fill.repeat((64 * KiB) / fill.length));
+        for (taken.chunks = 1, yield Buffer.from(head); taken.chunks <= 256; taken.chunks++) yield body;
+      }
+      return { taken, chunks: chunks() };
+    };
+    for (const [head, fill] of [
+      ['支付令号,金额\nZFL-1,1.00\n"ZFL-2,', 'x,\n'],
+      ['支付令号,金额\nZFL-1,1.00\nZFL-2,', 'x,y'],
+    ] as const) {
+      const { taken, chunks } = file(head, fill);
+      const started = Date.now();
+      const error = await (async () => {
+        for await (const _ of csvRecords(chunks));
+      })().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, head).toBeInstanceOf(CsvSyntaxError);
+      expect((error as CsvSyntaxError).record).toBe(3);
+      expect((error as CsvSyntaxError).message).toMatch(/a record longer than 65,536 characters/);
+      expect(taken.chunks).toBeLessThanOrEqual(MAX_RECORD / (64 * KiB) + 2);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+    // Whatever the chunks, a whole file in one piece too.
+    expect((await refusal(`h\n${'a'.repeat(MAX_RECORD + 1)}\nb\n`)).record).toBe(2);
+    expect((await refusal(`h\n"${'a'.repeat(MAX_RECORD)}",b\nc\n`, [10, 5_000, 70_000])).record).toBe(2);
+  });
+
+  it('reads a record as long as MAX_RECORD whatever the chunks, small ones too', async () => {
+    const long = `"${'甲"",\n'.repeat(MAX_RECORD / 5 - 1)}"`;
+    const text = `h\n${long},z\nlast`;
+    const cuts = Array.from({ length: 200 }, (_, i) => i * 997);
+    expect(await read(text, cuts)).toEqual(parse(text, CSV_PARSE));
+  });
+
+  it('quotes at most the start of a long field in an error', async () => {
+    const error = await refusal(`h\n"${'x'.repeat(10_000)}"y,z\n`, [3_000]);
+    expect(error.record).toBe(2);
+    expect(error.message.length).toBeLessThan(200);
   });
 });

@@ -5,6 +5,7 @@
  * imported twice; bad files refused whole, naming the row; exceptions resolved by one person and
  * confirmed by another; reconciliation clean after all of it.
  */
+import { createHash } from 'node:crypto';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LedgerApp, openLedgerApp } from '../../src/app.js';
@@ -84,8 +85,12 @@ describe('December 2016: four payments of innovation vouchers in the ledger, fiv
     expect(await app.services.reconcile()).toMatchObject({ differences: [], skipped: [] });
   });
 
+  /** The file's identity: the SHA-256 of all its bytes (taken while the check reads them). */
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
   it('imports the same file twice, under another key, as once', async () => {
     const first = await importFile(csvFile(december()));
+    expect(first.fileId).toBe(sha256(csvFile(december())));
     const events = await treasuryEvents();
     const again = await importFile(csvFile(december()), 'copy-of-2016-12.csv', financeWu());
     expect(again).toEqual({ ...first, position: again.position });
@@ -94,7 +99,9 @@ describe('December 2016: four payments of innovation vouchers in the ledger, fiv
   });
 
   it('reads the same records from an XLSX file', async () => {
-    expect(await importFile(await xlsxFile(december()), '2016-12.xlsx')).toMatchObject({ matched: 2, differences: 1, notInLedger: 1, duplicates: 1 });
+    const bytes = await xlsxFile(december());
+    const result = await importFile(bytes, '2016-12.xlsx');
+    expect(result).toMatchObject({ fileId: sha256(bytes), matched: 2, differences: 1, notInLedger: 1, duplicates: 1 });
   });
 
   it('refuses a bad file whole, naming the row, and records nothing', async () => {
