@@ -41,6 +41,7 @@ export const RUN = [
   'src/extra/dispose.test.ts',
   'src/extra/http2-assertion-failure.test.ts',
   'src/extra/write-after-end.test.ts',
+  'src/extra/http.test.ts',
   'src/connection/reconnect/no-reconnection.test.ts',
   'src/streams/getStreamMetadata.test.ts',
   'src/streams/setStreamMetadata.test.ts',
@@ -64,8 +65,6 @@ const PERSISTENT = 'persistent subscriptions: the ledger never uses them (it fol
 /** Files not run, each with the reason. */
 export const SKIPPED: Record<string, string> = {
   'src/connection/reconnect/all-nodes-down.test.ts': PERSISTENT,
-  'src/extra/http.test.ts':
-    "the client's HTTP helper (`HTTPRequest`) asks the node's HTTP API (`/ping`) over HTTP/1.1 on the gRPC port, as EventStoreDB serves both there; the double's gRPC server (grpc-js) speaks HTTP/2 only, and the ledger never uses the HTTP API (outside the three allowed categories: a gap of the double)",
 };
 
 /** Single tests not run in files that run, by their title, each with the reason. */

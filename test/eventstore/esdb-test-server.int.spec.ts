@@ -4,6 +4,8 @@
  * the adapter's tests on it would prove nothing; these tests pin it down.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import {
   ANY,
   BACKWARDS,
@@ -268,6 +270,34 @@ describe('the EventStoreDB test double', () => {
       const epochs = [];
       for await (const e of client.readStream('$epoch-information', { maxCount: 10 })) epochs.push(e.event?.data);
       expect(epochs).toMatchObject([{ epochNumber: 0 }, { epochNumber: 1 }]);
+    });
+  });
+
+  describe('HTTP API on the gRPC port (HTTP/1.1 beside HTTP/2)', () => {
+    const http = (method: string, path: string) => fetch(`http://127.0.0.1:${server.port}${path}`, { method });
+
+    it('answers GET /ping as a node does, between gRPC calls on the same port', async () => {
+      await client.appendToStream(stream, batch(1), { expectedRevision: NO_STREAM });
+      const response = await http('GET', '/ping');
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ msgTypeId: expect.any(Number), text: 'Ping request successfully handled' });
+      expect(await readStream(client, stream)).toHaveLength(1);
+    });
+
+    it('answers 404 Not Found to a path it does not serve', async () => {
+      const response = await http('POST', '/no-such-path');
+      expect([response.status, response.statusText]).toEqual([404, 'Not Found']);
+    });
+
+    it('cuts the HTTP and gRPC connections piped through its port when it stops', async () => {
+      const socket = connect(server.port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write('GET /ping HTTP/1.1\r\nHost: node\r\n\r\n');
+      await once(socket, 'data');
+      const closed = once(socket, 'close');
+      await server.stop();
+      await closed;
+      expect(socket.destroyed).toBe(true);
     });
   });
 });

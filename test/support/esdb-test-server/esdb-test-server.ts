@@ -18,6 +18,7 @@ import { batchAppendHandler } from './batch-append-handler.js';
 import { deleteHandler } from './delete-handler.js';
 import { EventLog } from './event-log.js';
 import { type Endpoint, type FaultControls, Faults } from './faults.js';
+import { NodeFront } from './front.js';
 import type { NodeContext } from './node.js';
 import { gossip, gossipGrpc, grpc, projectionsGrpc, serverFeatures, serverFeaturesGrpc, shared, statusError, streamsGrpc } from './protocol.js';
 import { projectionsService, ProjectionEngine } from './projections.js';
@@ -90,7 +91,6 @@ function followerMember(leader: TestServer): ClusterMember {
 export const SERVER_VERSION = '24.10.0';
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const SERVED_METHODS = ['read', 'append', 'batchappend', 'delete', 'tombstone'];
-const BIND_ATTEMPTS = 50;
 /** Time for the cancelled calls' resets, then the cut connections, to reach the clients. */
 const SHUTDOWN_GRACE_MS = 50;
 const DEFAULT_WRITE_TIMEOUT_MS = 2000;
@@ -103,6 +103,7 @@ class TestServer implements EsdbTestServer {
   private readonly projections: ProjectionEngine;
   private readonly member: ClusterMember | undefined;
   private grpcServer: grpc.Server | undefined;
+  private front: NodeFront | undefined;
   private epoch = 0;
 
   constructor(private readonly options: EsdbTestServerOptions) {
@@ -143,7 +144,9 @@ class TestServer implements EsdbTestServer {
     server.addService(serverFeaturesGrpc.ServerFeaturesService, { getSupportedMethods: this.supportedMethods() });
     server.addService(gossipGrpc.GossipService, { read: this.gossip() });
     server.addService(projectionsGrpc.ProjectionsService, projectionsService(this.node, this.projections));
-    this.port = await bindWithRetry(server, this.port, this.credentials());
+    const grpcPort = await bindLoopback(server);
+    this.front = await NodeFront.listen({ port: this.port, grpcPort, tls: this.options.tls });
+    this.port = this.front.port;
     this.grpcServer = server;
     this.writeEpoch();
     if (this.log.all.length === 1) writeDefaultUsers(this.log);
@@ -157,6 +160,8 @@ class TestServer implements EsdbTestServer {
     this.faults.endOpenCalls(statusError(grpc.status.CANCELLED, 'test double: the node is shutting down'));
     await sleep(SHUTDOWN_GRACE_MS);
     server.forceShutdown();
+    await this.front?.close();
+    this.front = undefined;
     // A stopped node is gone when stop() returns: let its clients see the connections close.
     await sleep(SHUTDOWN_GRACE_MS);
   }
@@ -173,11 +178,6 @@ class TestServer implements EsdbTestServer {
 
   get connectionString(): string {
     return `esdb://127.0.0.1:${this.port}?tls=false`;
-  }
-
-  private credentials(): grpc.ServerCredentials {
-    const tls = this.options.tls;
-    return tls ? grpc.ServerCredentials.createSsl(null, [{ private_key: tls.key, cert_chain: tls.cert }], false) : grpc.ServerCredentials.createInsecure();
   }
 
   /** `Gossip.Read`: the cluster's members, or this node alone as leader. */
@@ -237,18 +237,9 @@ function memberInfo(member: GossipMember): InstanceType<typeof gossip.MemberInfo
     .setHttpEndPoint(new gossip.EndPoint().setAddress(member.endpoint.host).setPort(member.endpoint.port));
 }
 
-/** Binds `127.0.0.1:port` (0: any free port); right after a stop the old socket may still be closing. */
-async function bindWithRetry(server: grpc.Server, port: number, credentials: grpc.ServerCredentials): Promise<number> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`127.0.0.1:${port}`, credentials, (error, bound) =>
-          error ? reject(error) : resolve(bound),
-        ),
-      );
-    } catch (error) {
-      if (attempt === BIND_ATTEMPTS) throw error;
-      await sleep(20);
-    }
-  }
+/** Binds the gRPC server, in the clear, on a free loopback port behind the front (front.ts). */
+function bindLoopback(server: grpc.Server): Promise<number> {
+  return new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+  );
 }
