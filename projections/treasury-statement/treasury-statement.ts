@@ -166,8 +166,9 @@ export const treasuryStatement = defineProjection({
     },
     TreasuryRecordsMatched: ({ tsFiles, tsRecords }, { data }) => {
       tsFiles.change(data.fileId).recorded += data.records.length;
+      // Appended as they come: no handler reads a record back, and a batch's rows are not held until its end.
       for (const r of data.records) {
-        tsRecords.insert({
+        tsRecords.append({
           recordId: treasuryRecordId(data.fileId, r.row),
           fileId: data.fileId,
           row: r.row,

@@ -16,7 +16,8 @@
  *
  * The store knows the last revision of the streams it wrote or read whole while no other process
  * has written to the file (known-revisions.ts), so command handling reads nothing for a stream it
- * already holds at that revision.
+ * already holds at that revision. A reader of the log gets the events this store appended lately
+ * as they were appended, without reading their rows back (recent-appends.ts).
  */
 import Database from 'better-sqlite3';
 import {
@@ -40,6 +41,7 @@ import {
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
 import { KnownRevisions } from './known-revisions.js';
 import { openLedgerDatabase } from './open-database.js';
+import { RecentAppends } from './recent-appends.js';
 import { subscribeByPolling } from '../subscribe-by-polling.js';
 
 export interface SqliteEventStoreOptions {
@@ -49,12 +51,13 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-/** An event as its row stores it: serialised when the append is called, outside the transaction. */
+/** An event as its row stores it: serialised when the append is called, outside the transaction; and as it was given. */
 interface EventToWrite {
   id: string;
   type: string;
   data: string;
   metadata: string;
+  given: NewEvent;
 }
 
 interface AppendJob {
@@ -84,6 +87,7 @@ export class SqliteEventStore implements EventStore {
   private readonly sql;
   private readonly group: GroupCommit<AppendJob, AppendResult>;
   private readonly known: KnownRevisions;
+  private readonly recent = new RecentAppends();
 
   constructor(
     private readonly db: Database.Database,
@@ -119,11 +123,13 @@ export class SqliteEventStore implements EventStore {
           return writeGroup.immediate(jobs);
         } catch (error) {
           this.known.rolledBack();
+          this.recent.rolledBack();
           throw error;
         }
       },
       () => {
         this.known.committed();
+        this.recent.committed();
         this.wake();
       },
     );
@@ -161,7 +167,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     const after = options.after === undefined ? 0 : Number(decodePosition(options.after)[0]);
-    return this.sql.all.all(after, options.maxCount).map(toRecorded);
+    // What this store appended lately is read as it was written (recent-appends.ts); the rows after it from the file.
+    const recent = this.recent.run(after + 1, options.maxCount);
+    if (recent.length === options.maxCount) return recent;
+    const rows = this.sql.all.all(after + recent.length, options.maxCount - recent.length).map(toRecorded);
+    return recent.length === 0 ? rows : recent.concat(rows);
   }
 
   subscribeAll(options: SubscribeOptions = {}): Subscription {
@@ -194,11 +204,16 @@ export class SqliteEventStore implements EventStore {
     if (!expectationHolds(expected, last)) return this.retriedAppend(stream, events, expected, last);
     let revision = last ?? -1;
     let position = 0;
+    const written = [];
     for (const event of events) {
       revision += 1;
       const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata);
       position = Number(info.lastInsertRowid);
+      const { id, type, data, metadata } = event.given;
+      const recorded = { id, type, data, metadata, stream, revision, position: encodePosition(position) };
+      written.push({ position, event: recorded, textLength: event.data.length + event.metadata.length });
     }
+    this.recent.written(written);
     if (events.length > 0) this.known.written(stream, revision);
     if (events.length === 0) position = this.sql.head.get()!.position ?? 0;
     return { nextExpectedRevision: revision, position: encodePosition(position) };
@@ -266,7 +281,7 @@ function asRefusal(stream: string, error: unknown): EventStoreError | undefined 
 }
 
 function toWrite(event: NewEvent): EventToWrite {
-  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
+  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), given: event };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
