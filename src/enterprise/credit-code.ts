@@ -10,9 +10,14 @@ const LENGTH = 18;
 /** Weight of position i (1-based): 3^(i-1) mod 31. */
 const WEIGHTS = Array.from({ length: LENGTH - 1 }, (_, i) => 3 ** i % 31);
 
+/** A code of the alphabet's characters only: the usual case, checked without a copy of its characters. */
+const IN_ALPHABET = /^[0-9A-HJ-NPQRTUWXY]*$/;
+
 /** The check character (校验码) of the first 17 characters, which must be from the alphabet. */
 export function checkCharacter(first17: string): string {
-  const sum = [...first17].reduce((total, ch, i) => total + ALPHABET.indexOf(ch) * WEIGHTS[i]!, 0);
+  let sum = 0;
+  let i = 0;
+  for (const ch of first17) sum += ALPHABET.indexOf(ch) * WEIGHTS[i++]!;
   return ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
@@ -21,7 +26,7 @@ export function creditCodeProblem(code: string): string | undefined {
   if (code.length !== LENGTH) {
     return `a Unified Social Credit Code has ${LENGTH} characters; "${code}" has ${code.length}`;
   }
-  const bad = [...code].findIndex((ch) => !ALPHABET.includes(ch));
+  const bad = IN_ALPHABET.test(code) ? -1 : [...code].findIndex((ch) => !ALPHABET.includes(ch));
   if (bad >= 0) {
     return (
       `character "${code[bad]}" at position ${bad + 1} is not allowed: ` +

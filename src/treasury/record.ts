@@ -118,11 +118,25 @@ function cellText(cell: RawCell): string {
  */
 function amountOf(cell: RawCell, row: number): Fen {
   const text = cellText(cell);
+  const plain = PLAIN_YUAN.exec(text);
+  if (plain) return plainFen(plain[1]!, plain[2], row, text);
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) {
     throw fileError(row, `amount "${text}" is not yuan with at most two decimals, e.g. 1234.56`);
   }
   const fen = parseYuan(text.replaceAll(',', '').replace(/^0+(?=\d)/, ''));
   if (fen <= 0 || fen > MAX_FEN) throw fileError(row, `amount ${text} must be positive and at most ¥${formatYuan(MAX_FEN)}`);
+  return fen;
+}
+
+/**
+ * The usual amount, under a billion yuan with no comma and no leading zero: read at once, digits
+ * only, as parseYuan would read it (it cannot exceed MAX_FEN).
+ */
+const PLAIN_YUAN = /^(0|[1-9]\d{0,8})(?:\.(\d{1,2}))?$/;
+
+function plainFen(whole: string, decimals: string | undefined, row: number, text: string): Fen {
+  const fen = Number(whole) * 100 + (decimals === undefined ? 0 : Number(decimals.length === 1 ? `${decimals}0` : decimals));
+  if (fen <= 0) throw fileError(row, `amount ${text} must be positive and at most ¥${formatYuan(MAX_FEN)}`);
   return fen;
 }
 
@@ -135,7 +149,7 @@ function dateOf(cell: RawCell, row: number): string {
   if (!parts || !isCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
     throw fileError(row, `value date "${text}" is not a date such as 2016-12-05`);
   }
-  return `${parts[1]}-${parts[2]}-${parts[3]}`;
+  return text.length === 10 && text[4] === '-' && text[7] === '-' ? text : `${parts[1]}-${parts[2]}-${parts[3]}`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
