@@ -17,6 +17,8 @@ export interface ReadStore {
   readonly stats: { queries: number };
   all<Row>(sql: string, params?: Params): Row[];
   get<Row>(sql: string, params?: Params): Row | undefined;
+  /** Rows as arrays of their columns' values, in the select list's order: half the cost of named rows where a batch reads thousands. */
+  allArrays<Row extends unknown[]>(sql: string, params?: Params): Row[];
   close(): void;
 }
 
@@ -34,10 +36,11 @@ export function openReadStore({ file }: { file: string }): ReadStore {
   // The write-ahead log grows with a big batch; give the disk back after each checkpoint.
   db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_BYTES}`);
   const statements = new Map<string, Statement>();
+  const arrayStatements = new Map<string, Statement>();
   const stats = { queries: 0 };
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  const prepared = (sql: string, cache = statements) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
     stats.queries += 1;
     return statement;
   };
@@ -47,6 +50,7 @@ export function openReadStore({ file }: { file: string }): ReadStore {
     stats,
     all: <Row>(sql: string, params?: Params) => prepared(sql).all(...bind(params)) as Row[],
     get: <Row>(sql: string, params?: Params) => prepared(sql).get(...bind(params)) as Row | undefined,
+    allArrays: <Row extends unknown[]>(sql: string, params?: Params) => prepared(sql, arrayStatements).raw(true).all(...bind(params)) as Row[],
     close: () => db.close(),
   };
 }

@@ -43,6 +43,7 @@ function planning(readStore: ReadStore): { store: ReadStore; plans: Plan[] } {
     stats: readStore.stats,
     all: (sql, params) => (explain(sql, params as unknown[]), readStore.all(sql, params)),
     get: (sql, params) => (explain(sql, params as unknown[]), readStore.get(sql, params)),
+    allArrays: (sql, params) => (explain(sql, params as unknown[]), readStore.allArrays(sql, params)),
     close: () => readStore.close(),
   };
   return { store, plans };
