@@ -7,7 +7,7 @@ import type { ReadStore } from '../../src/readmodel/read-store.js';
 import { selectList } from '../../src/readmodel/table.js';
 import type { Page } from '../../src/readmodel/queries/sql.js';
 import type { Fen } from '../../src/shared/money.js';
-import type { LedgerPayment, MatchingBasis } from '../../src/treasury/match.js';
+import { type LedgerPayment, type MatchingBasis, treasuryRecordId } from '../../src/treasury/match.js';
 import { payeeNameKey, type TreasuryRecord } from '../../src/treasury/record.js';
 import { type ExceptionKind, ledgerPaymentExceptionId, type Period } from '../../src/treasury/treasury.js';
 import { treasuryStatement, type TreasuryFileRow } from './treasury-statement.js';
@@ -48,6 +48,9 @@ export interface TreasuryReportFilter {
   openOnly?: boolean;
 }
 
+/** The id of the record `r` (treasuryRecordId), made from its key: `record-<file>-<row>`. */
+export const RECORD_ID = (r: string) => `'record-' || ${r}.file_id || '-' || ${r}.row`;
+
 /** The payment `p` is matched: a record of some file is matched to it (one at most: a later one is a duplicate). */
 const MATCHED = `EXISTS (SELECT 1 FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched')`;
 
@@ -55,12 +58,12 @@ const KIND = `CASE WHEN r.outcome = 'matched' AND r.differences = '' THEN 'match
 
 /** Both halves of the report, as one relation: the period's records, and its payments no record matched. */
 const REPORT = `(
-  SELECT r.record_id AS exception_id, ${KIND} AS kind, r.differences, r.method, r.duplicate_of, r.file_id, r.row,
+  SELECT ${RECORD_ID('r')} AS exception_id, ${KIND} AS kind, r.differences, r.method, r.duplicate_of, r.file_id, r.row,
     r.payment_order_no, r.payee_name, r.payee_credit_code, r.payee_account, r.amount_fen AS record_amount_fen, r.value_date,
     r.disbursement_id, p.credit_code AS ledger_credit_code, p.amount_fen AS ledger_amount_fen, p.paid_on, p.payment_reference,
     s.reason AS resolution_reason, s.resolved_by, s.confirmed_by
-  FROM ts_records r LEFT JOIN ts_payments p ON p.disbursement_id = r.disbursement_id LEFT JOIN ts_resolutions s ON s.exception_id = r.record_id
-  WHERE r.period = ?
+  FROM ts_records r LEFT JOIN ts_payments p ON p.disbursement_id = r.disbursement_id LEFT JOIN ts_resolutions s ON s.exception_id = ${RECORD_ID('r')}
+  WHERE r.file_id IN (SELECT file_id FROM ts_files WHERE period = ?)
   UNION ALL
   SELECT 'payment-' || p.disbursement_id, 'notInFile', '', NULL, NULL, NULL, NULL,
     NULL, NULL, NULL, NULL, NULL, NULL,
@@ -82,7 +85,7 @@ const PAYMENT_PREFIX = ledgerPaymentExceptionId('');
 const FILE = selectList(treasuryStatement.tables.tsFiles);
 /** A payment as matching sees it, in the order `toPayment` reads (rows as arrays: a batch reads thousands). */
 const PAYMENT = `p.disbursement_id, p.credit_code, coalesce(e.name, ''), p.amount_fen, p.paid_on, p.payment_reference,
-  (SELECT m.record_id FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched')`;
+  (SELECT ${RECORD_ID('m')} FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched')`;
 
 const toPayment = (row: unknown[]): LedgerPayment => ({
   disbursementId: row[0] as string,
@@ -93,6 +96,12 @@ const toPayment = (row: unknown[]): LedgerPayment => ({
   paymentReference: row[5] as string,
   matchedBy: row[6] as string | null,
 });
+
+/** The file and row of a record's id, `record-<file>-<row>`; undefined for another id. */
+function recordKey(exceptionId: string): [string, number] | undefined {
+  const parts = /^record-(.+)-(\d+)$/.exec(exceptionId);
+  return parts && treasuryRecordId(parts[1]!, Number(parts[2])) === exceptionId ? [parts[1]!, Number(parts[2])] : undefined;
+}
 
 export function treasuryQueries(rs: ReadStore) {
   const payments = (sql: string, param: string) => rs.allArrays<unknown[]>(sql, [param]).map(toPayment);
@@ -125,7 +134,7 @@ export function treasuryQueries(rs: ReadStore) {
       ];
       for (const payment of found) payments.set(payment.disbursementId, payment);
       const seen = rs.all<{ order: string; recordId: string }>(
-        `SELECT payment_order_no AS "order", min(record_id) AS "recordId" FROM ts_records
+        `SELECT payment_order_no AS "order", min(${RECORD_ID('r')}) AS "recordId" FROM ts_records r
          WHERE payment_order_no IN (SELECT value FROM json_each(?)) AND outcome <> 'duplicate' GROUP BY payment_order_no`,
         [JSON.stringify(records.map((r) => r.paymentOrderNo))],
       );
@@ -134,7 +143,8 @@ export function treasuryQueries(rs: ReadStore) {
 
     /** The exception the report shows under this id now, with its kind and period; undefined for a match or an unknown id. */
     treasuryException(exceptionId: string): { kind: ExceptionKind; period: Period } | undefined {
-      const record = rs.get<{ kind: ReportKind; period: Period }>(`SELECT ${KIND} AS kind, period FROM ts_records r WHERE record_id = ?`, [exceptionId]);
+      const key = recordKey(exceptionId);
+      const record = key && rs.get<{ kind: ReportKind; period: Period }>(`SELECT ${KIND} AS kind, period FROM ts_records r WHERE file_id = ? AND row = ?`, key);
       if (record) return record.kind === 'matched' ? undefined : { kind: record.kind, period: record.period };
       const disbursementId = exceptionId.startsWith(PAYMENT_PREFIX) ? exceptionId.slice(PAYMENT_PREFIX.length) : undefined;
       const payment = rs.get<{ paidOn: string }>(`SELECT paid_on AS "paidOn" FROM ts_payments p WHERE disbursement_id = ? AND NOT ${MATCHED}`, [disbursementId]);

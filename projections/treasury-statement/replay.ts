@@ -98,7 +98,8 @@ export const treasuryStatementReplay = defineReplay({
       rows: ({ treasury }) => copies(treasury.files),
     },
     tsRecords: {
-      key: 'record_id',
+      // Its id, treasuryRecordId: the table keeps the file and the row.
+      key: `'record-' || file_id || '-' || row`,
       columns: [
         'file_id', 'row', 'period', 'payment_order_no', 'payee_name', 'payee_credit_code', 'payee_account', 'amount_fen', 'value_date',
         'outcome', 'method', 'disbursement_id', 'differences', 'duplicate_of',

@@ -7,7 +7,7 @@
 import { defineProjection } from '../../src/readmodel/projection.js';
 import { column, tableSpec } from '../../src/readmodel/table.js';
 import type { Fen } from '../../src/shared/money.js';
-import { type MatchMethod, type RecordOutcome, treasuryRecordId } from '../../src/treasury/match.js';
+import type { MatchMethod, RecordOutcome } from '../../src/treasury/match.js';
 import { payeeNameKey } from '../../src/treasury/record.js';
 import type { ExceptionKind } from '../../src/treasury/treasury.js';
 import { treasuryStatementReplay } from './replay.js';
@@ -26,8 +26,8 @@ export interface TreasuryFileRow {
   matchedAt: string | null;
 }
 
+/** A record of a file, keyed by its file and row: its id, `record-<file>-<row>` (treasuryRecordId), is not stored, the queries make it. */
 export interface TreasuryRecordRow {
-  recordId: string;
   fileId: string;
   row: number;
   period: string;
@@ -71,7 +71,7 @@ export interface TreasuryResolutionRow {
 
 export const treasuryStatement = defineProjection({
   name: 'treasury-statement',
-  version: 2,
+  version: 3,
   tables: {
     tsFiles: tableSpec<TreasuryFileRow>({
       columns: {
@@ -91,7 +91,6 @@ export const treasuryStatement = defineProjection({
     }),
     tsRecords: tableSpec<TreasuryRecordRow>({
       columns: {
-        recordId: column.text,
         fileId: column.text,
         row: column.integer,
         period: column.text,
@@ -107,8 +106,9 @@ export const treasuryStatement = defineProjection({
         differences: column.text,
         duplicateOf: column.optionalText,
       },
-      primaryKey: ['recordId'],
-      indexes: ['payment_order_no', 'disbursement_id', 'period, file_id, row'],
+      // The key gives a file's records in file order: the report finds a period's by its files.
+      primaryKey: ['fileId', 'row'],
+      indexes: ['payment_order_no', 'disbursement_id'],
     }),
     tsPayments: tableSpec<TreasuryPaymentRow>({
       columns: {
@@ -169,7 +169,6 @@ export const treasuryStatement = defineProjection({
       // Appended as they come: no handler reads a record back, and a batch's rows are not held until its end.
       for (const r of data.records) {
         tsRecords.append({
-          recordId: treasuryRecordId(data.fileId, r.row),
           fileId: data.fileId,
           row: r.row,
           period: data.period,
