@@ -83,9 +83,16 @@ const LINE_FIELDS = [
 const PAYMENT_PREFIX = ledgerPaymentExceptionId('');
 
 const FILE = selectList(treasuryStatement.tables.tsFiles);
-/** A payment as matching sees it, in the order `toPayment` reads (rows as arrays: a batch reads thousands). */
-const PAYMENT = `p.disbursement_id, p.credit_code, coalesce(e.name, ''), p.amount_fen, p.paid_on, p.payment_reference,
+/**
+ * A payment as matching sees it, in the order `toPayment` reads (rows as arrays: a batch reads
+ * thousands), its payee's name by `name`.
+ */
+const paymentColumns = (name: string) => `p.disbursement_id, p.credit_code, ${name}, p.amount_fen, p.paid_on, p.payment_reference,
   (SELECT ${RECORD_ID('m')} FROM ts_records m WHERE m.disbursement_id = p.disbursement_id AND m.outcome = 'matched')`;
+/** With the payee's name, from ts_payees `e`. */
+const PAYMENT = paymentColumns(`coalesce(e.name, '')`);
+/** Without it (''), where no record of the batch compares it. */
+const PAYMENT_UNNAMED = paymentColumns(`''`);
 
 const toPayment = (row: unknown[]): LedgerPayment => ({
   disbursementId: row[0] as string,
@@ -106,8 +113,8 @@ function recordKey(exceptionId: string): [string, number] | undefined {
 export function treasuryQueries(rs: ReadStore) {
   const payments = (sql: string, param: string) => rs.allArrays<unknown[]>(sql, [param]).map(toPayment);
   /** Payments whose `column` is one of `keys`; `from` joins the payees either way, for the payee's name. */
-  const candidates = (from: string, column: string, keys: unknown[]) =>
-    keys.length === 0 ? [] : payments(`SELECT ${PAYMENT} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+  const candidates = (from: string, column: string, keys: unknown[], select = PAYMENT) =>
+    keys.length === 0 ? [] : payments(`SELECT ${select} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
   /** Payments of one of these (payee key, amount) pairs: `column` is the payee's credit code or name key. */
   const sameAmount = (from: string, column: string, pairs: [string, number][]) =>
     pairs.length === 0
@@ -121,9 +128,17 @@ export function treasuryQueries(rs: ReadStore) {
      * The payments a batch of records could match, and the orders recorded before: by reference
      * for all, and by credit code or payee name and amount only for the records no reference finds
      * (the date window is the matcher's: it is narrow, and a firm has few payments of one amount).
+     * A payment found only by the reference of records that give a credit code comes without its
+     * payee's name (''): matching compares names only for a record without one.
      */
     treasuryMatchingBasis(records: readonly TreasuryRecord[]): MatchingBasis {
-      const byReference = candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...new Set(records.map((r) => r.paymentOrderNo))]);
+      // A payee's name is compared only for a record without a credit code: the payments other records reference are read without it (a join fewer).
+      const orders = new Set(records.map((r) => r.paymentOrderNo));
+      const named = new Set(records.filter((r) => r.payeeCreditCode === '').map((r) => r.paymentOrderNo));
+      const byReference = [
+        ...candidates('ts_payments p', 'p.payment_reference', [...orders].filter((order) => !named.has(order)), PAYMENT_UNNAMED),
+        ...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...named]),
+      ];
       const referenced = new Set(byReference.map((p) => p.paymentReference));
       const rest = records.filter((r) => !referenced.has(r.paymentOrderNo));
       const payments = new Map<string, LedgerPayment>();
