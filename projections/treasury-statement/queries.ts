@@ -132,28 +132,25 @@ export function treasuryQueries(rs: ReadStore) {
      * payee's name (''): matching compares names only for a record without one.
      */
     treasuryMatchingBasis(records: readonly TreasuryRecord[]): MatchingBasis {
+      const orders = records.map((r) => r.paymentOrderNo);
       // A payee's name is compared only for a record without a credit code: the payments other records reference are read without it (a join fewer).
-      const orders = new Set(records.map((r) => r.paymentOrderNo));
       const named = new Set(records.filter((r) => r.payeeCreditCode === '').map((r) => r.paymentOrderNo));
-      const byReference = [
-        ...candidates('ts_payments p', 'p.payment_reference', [...orders].filter((order) => !named.has(order)), PAYMENT_UNNAMED),
-        ...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...named]),
-      ];
+      const byReference = candidates('ts_payments p', 'p.payment_reference', named.size === 0 ? orders : orders.filter((o) => !named.has(o)), PAYMENT_UNNAMED);
+      if (named.size > 0) byReference.push(...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...named]));
       const referenced = new Set(byReference.map((p) => p.paymentReference));
       const rest = records.filter((r) => !referenced.has(r.paymentOrderNo));
-      const payments = new Map<string, LedgerPayment>();
-      const found = [
-        ...byReference,
+      const others = [
         ...sameAmount(PAYMENTS_AND_NAMES, 'p.credit_code', rest.filter((r) => r.payeeCreditCode !== '').map((r) => [r.payeeCreditCode, r.amountFen])),
         ...sameAmount(NAMES_AND_PAYMENTS, 'e.name_key', rest.map((r) => [payeeNameKey(r.payeeName), r.amountFen])),
       ];
-      for (const payment of found) payments.set(payment.disbursementId, payment);
+      // Each payment once, the last found kept (with its name, when a later query read it); by reference alone, each is found once.
+      const payments = others.length === 0 ? byReference : [...new Map([...byReference, ...others].map((p) => [p.disbursementId, p])).values()];
       const seen = rs.all<{ order: string; recordId: string }>(
         `SELECT payment_order_no AS "order", min(${RECORD_ID('r')}) AS "recordId" FROM ts_records r
          WHERE payment_order_no IN (SELECT value FROM json_each(?)) AND outcome <> 'duplicate' GROUP BY payment_order_no`,
-        [JSON.stringify(records.map((r) => r.paymentOrderNo))],
+        [JSON.stringify(orders)],
       );
-      return { payments: [...payments.values()], ordersSeen: Object.fromEntries(seen.map((s) => [s.order, s.recordId])) };
+      return { payments, ordersSeen: Object.fromEntries(seen.map((s) => [s.order, s.recordId])) };
     },
 
     /** The exception the report shows under this id now, with its kind and period; undefined for a match or an unknown id. */

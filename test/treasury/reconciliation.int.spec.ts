@@ -85,6 +85,19 @@ describe('December 2016: four payments of innovation vouchers in the ledger, fiv
     expect(await app.services.reconcile()).toMatchObject({ differences: [], skipped: [] });
   });
 
+  it('compares the payee by name for a record without a credit code: the same name (full-width, spaced) agrees, another differs', async () => {
+    const rows: FileRow[] = [
+      ['ZFL-2016-1203', '许昌测试企业６３号 有限公司', '', '', '150000.00', '2016-12-08'],
+      ['ZFL-2016-1204', '许昌另一家企业有限公司', '', '', '100000.00', '2016-12-12'],
+    ];
+    expect(await importFile(csvFile(rows))).toMatchObject({ matched: 1, differences: 1 });
+    const { lines } = await report();
+    expect(lines.filter((l) => l.row !== null).map((l) => [l.row, l.kind, l.method, l.differences])).toEqual([
+      [2, 'matched', 'reference', ''],
+      [3, 'difference', 'reference', 'payee'],
+    ]);
+  });
+
   /** The file's identity: the SHA-256 of all its bytes (taken while the check reads them). */
   const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
