@@ -93,7 +93,7 @@ export const merkleTree = defineProjection({
   handlers: {},
   everyEvent: appendEvent,
   // While it catches up on the embedded store, the leaves are hashed ahead on another thread.
-  readAhead: startLeafHashes,
+  readAhead: (store, { tables, after }) => startLeafHashes(store, after, tables.merkleSize.find(LOG)?.size ?? 0),
   replay: defineReplay({
     folds: {},
     tables: { merkleLeaves: notCompared(WHY), merkleNodes: notCompared(WHY), merkleSize: notCompared(WHY) },

@@ -5,10 +5,10 @@
  * of the log (what comes later the tree hashes itself), on the tree's order to stop, or on an error.
  */
 import { workerData } from 'node:worker_threads';
-import type { RecordedEvent } from '../eventstore/port.js';
+import { encodePosition, type Position, type RecordedEvent } from '../eventstore/port.js';
 import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
 import { canonicalText } from './canonical.js';
-import { positionNumber, READ, SLOTS, STOP, type LeafHashesStart, type Ring } from './leaf-hashes.js';
+import { afterNumber, HINT_AT, HINT_LEAF, HINT_SEQ, positionNumber, READ, SLOTS, STOP, type LeafHashesStart, type Ring } from './leaf-hashes.js';
 import { HASH_BYTES, leafHash } from './merkle.js';
 
 const PAGE = 1_000;
@@ -36,19 +36,31 @@ function publish(k: number, event: RecordedEvent, { published, places, hashes }:
   Atomics.store(published, slot, k + 1);
 }
 
+/** Where to read on from when the tree is more than a page ahead of leaf k: its latest hint, if consistent and ahead. */
+function skipTo(k: number, { control }: Ring): { k: number; after: Position } | undefined {
+  if (Atomics.load(control, READ) - k <= PAGE) return undefined;
+  const seq = Atomics.load(control, HINT_SEQ);
+  const leaf = Atomics.load(control, HINT_LEAF);
+  const at = Atomics.load(control, HINT_AT);
+  const consistent = seq % 2 === 0 && Atomics.load(control, HINT_SEQ) === seq;
+  return consistent && leaf >= k ? { k: leaf + 1, after: encodePosition(afterNumber(after) + at) } : undefined;
+}
+
 async function hashAhead(): Promise<void> {
   const store = openSqliteEventStoreReadOnly(file);
   try {
     let k = 0;
-    for (let from = after; k < MOST_LEAVES; ) {
-      const page = await store.readAll({ after: from, maxCount: PAGE });
+    for (let from: Position | undefined = after; k < MOST_LEAVES; ) {
+      const page = await store.readAll({ ...(from !== undefined && { after: from }), maxCount: PAGE });
       for (const event of page) {
         if (!roomFor(k, ring)) return;
         if (k >= Atomics.load(ring.control, READ)) publish(k, event, ring);
         k += 1;
       }
       if (page.length < PAGE) return;
-      from = page.at(-1)!.position;
+      const skip = skipTo(k, ring);
+      if (skip) k = skip.k;
+      from = skip?.after ?? page.at(-1)!.position;
     }
   } finally {
     await store.close();

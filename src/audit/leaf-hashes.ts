@@ -2,8 +2,8 @@
  * The audit tree's leaf hashes, made ahead of the runner on another thread while it catches up on
  * the embedded store: a rebuild's one thread then only stores the leaves and grows the tree.
  *
- * A worker (leaf-hash-worker.ts) opens the ledger file read only, reads the log from the event
- * after the first one the tree asks for, makes each event's canonical text as `canonicalText` does
+ * A worker (leaf-hash-worker.ts) opens the ledger file read only, reads the log after the tree's
+ * checkpoint, from the leaf after the tree's last, makes each event's canonical text as `canonicalText` does
  * from the event as the store decodes it (the store's own reads), hashes the leaf and puts it in a
  * ring of shared memory with the leaf's index and the event's position. The tree takes leaf i from
  * its slot only if the slot holds leaf i of the same position; otherwise, or when the worker is
@@ -19,12 +19,23 @@ import { SqliteEventStore } from '../eventstore/sqlite/sqlite-event-store.js';
 import type { ReadAhead } from '../readmodel/projection.js';
 import { HASH_BYTES, type Hash } from './merkle.js';
 
-/** Leaves the worker may be ahead of the tree. */
-export const SLOTS = 16_384;
+/** Leaves the worker may be ahead of the tree: more than a batch of the runner (20,000), which the tree takes in one go. */
+export const SLOTS = 32_768;
 
-/** control[READ]: the next leaf the tree takes, counted from the worker's first; control[STOP]: 1 to stop. */
+/**
+ * control[READ]: the next leaf the tree takes, counted from the worker's first; control[STOP]: 1 to
+ * stop; and now and then a leaf the tree has taken (HINT_LEAF) with its position, counted from the
+ * worker's first (HINT_AT), under a sequence number odd while they are written (HINT_SEQ): a worker
+ * that fell behind (its thread not scheduled) reads on from there rather than through what the tree
+ * has passed.
+ */
 export const READ = 0;
 export const STOP = 1;
+export const HINT_SEQ = 2;
+export const HINT_LEAF = 3;
+export const HINT_AT = 4;
+/** Takes between hints. */
+const HINT_EVERY = 512;
 
 /** The ring in shared memory. Slot k % SLOTS holds leaf k (counted from the worker's first) once published[slot] is k + 1. */
 export interface Ring {
@@ -38,8 +49,8 @@ export interface Ring {
 /** What the worker is started with. */
 export interface LeafHashesStart {
   file: string;
-  /** The worker reads the log after this position… */
-  after: Position;
+  /** The worker reads the log after this position (from the start when undefined)… */
+  after: Position | undefined;
   /** …and the first event it reads is this leaf. */
   firstLeaf: number;
   ring: Ring;
@@ -48,7 +59,7 @@ export interface LeafHashesStart {
 function newRing(): Ring {
   const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   return {
-    control: new Int32Array(shared(2 * 4)),
+    control: new Int32Array(shared(5 * 4)),
     published: new Int32Array(shared(SLOTS * 4)),
     places: new Float64Array(shared(SLOTS * 2 * 8)),
     hashes: new Uint8Array(shared(SLOTS * HASH_BYTES)),
@@ -58,9 +69,12 @@ function newRing(): Ring {
 /** The event's position as the slot holds it: the embedded store's positions are numbers. */
 export const positionNumber = (event: RecordedEvent) => Number(event.position);
 
-/** Leaf hashes read ahead for a store in a file; undefined for any other store. */
-export function startLeafHashes(store: EventStore): LeafHashes | undefined {
-  return store instanceof SqliteEventStore && store.file !== ':memory:' ? new LeafHashes(store.file) : undefined;
+/** The position as a number, 0 for the start of the log. */
+export const afterNumber = (after: Position | undefined) => (after === undefined ? 0 : Number(after));
+
+/** Leaf hashes read ahead for a store in a file, from leaf `firstLeaf` after `after`; undefined for any other store. */
+export function startLeafHashes(store: EventStore, after: Position | undefined, firstLeaf: number): LeafHashes | undefined {
+  return store instanceof SqliteEventStore && store.file !== ':memory:' ? new LeafHashes({ file: store.file, after, firstLeaf }) : undefined;
 }
 
 export class LeafHashes implements ReadAhead {
@@ -70,25 +84,28 @@ export class LeafHashes implements ReadAhead {
   error: Error | undefined;
   /** Shared with the worker. */
   readonly ring = newRing();
-  private worker: Worker | undefined;
+  private readonly worker: Worker;
   /** The tree's leaf of the worker's first event, and the next leaf the tree takes, counted from there. */
-  private first = 0;
+  private readonly first: number;
   private next = 0;
+  /** The position the worker reads after, as a number. */
+  private readonly firstAfter: number;
   private stopped = false;
   private stopping: Promise<void> | undefined;
 
-  constructor(private readonly file: string) {}
+  /** Starts the worker: it reads the log of `file` after `after`, whose first event is leaf `firstLeaf`. */
+  constructor({ file, after, firstLeaf }: Omit<LeafHashesStart, 'ring'>) {
+    this.first = firstLeaf;
+    this.firstAfter = afterNumber(after);
+    this.worker = spawnWorker({ file, after, firstLeaf, ring: this.ring });
+    this.worker.on('error', (error) => (this.error = error));
+    // Never what keeps a process alive: the runner stops it, and it ends at the head of the log.
+    this.worker.unref();
+  }
 
-  /**
-   * The hash of leaf `leafIndex`, which is `event`, if the worker has made it; undefined when the
-   * caller must hash it. The first call starts the worker at the event after this one.
-   */
+  /** The hash of leaf `leafIndex`, which is `event`, if the worker has made it; undefined when the caller must hash it. */
   take(event: RecordedEvent, leafIndex: number): Hash | undefined {
     if (this.stopped) return undefined;
-    if (!this.worker) {
-      this.begin(event.position, leafIndex + 1);
-      return undefined;
-    }
     const k = leafIndex - this.first;
     if (k < this.next) return undefined; // applied again after a rollback: its slot may be reused
     this.next = k + 1;
@@ -98,9 +115,18 @@ export class LeafHashes implements ReadAhead {
       Atomics.load(published, slot) === k + 1 && places[2 * slot] === leafIndex && places[2 * slot + 1] === positionNumber(event);
     const hash = ready ? Buffer.from(hashes.subarray(slot * HASH_BYTES, (slot + 1) * HASH_BYTES)) : undefined;
     Atomics.store(control, READ, k + 1);
-    if (k % 1024 === 0) Atomics.notify(control, READ);
+    if (k % HINT_EVERY === 0) this.hint(k, event);
     if (hash) this.given += 1;
     return hash;
+  }
+
+  private hint(k: number, event: RecordedEvent): void {
+    const { control } = this.ring;
+    Atomics.add(control, HINT_SEQ, 1);
+    Atomics.store(control, HINT_LEAF, k);
+    Atomics.store(control, HINT_AT, positionNumber(event) - this.firstAfter);
+    Atomics.add(control, HINT_SEQ, 1);
+    Atomics.notify(control, READ);
   }
 
   stop(): Promise<void> {
@@ -108,20 +134,11 @@ export class LeafHashes implements ReadAhead {
     return this.stopping;
   }
 
-  private begin(after: Position, firstLeaf: number): void {
-    this.first = firstLeaf;
-    const start: LeafHashesStart = { file: this.file, after, firstLeaf, ring: this.ring };
-    this.worker = spawnWorker(start);
-    this.worker.on('error', (error) => (this.error = error));
-    // Never what keeps a process alive: the runner stops it, and it ends at the head of the log.
-    this.worker.unref();
-  }
-
   private async end(): Promise<void> {
     this.stopped = true;
     Atomics.store(this.ring.control, STOP, 1);
     Atomics.notify(this.ring.control, READ);
-    await this.worker?.terminate();
+    await this.worker.terminate();
   }
 }
 

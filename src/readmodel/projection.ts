@@ -4,7 +4,7 @@
  * in its folder under `projections/`; the runner (runner.ts) feeds them the global log inside
  * read-store transactions, and reconciliation (reconcile.ts) compares every table they declare.
  */
-import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+import type { EventStore, Position, RecordedEvent } from '../eventstore/port.js';
 import type { EventData, LedgerEventType } from '../events.js';
 import type { ReplayExpectation } from './replay.js';
 import type { Table, TableSpec } from './table.js';
@@ -54,10 +54,11 @@ export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead extends
    */
   everyEvent?: (tables: Tables<Specs>, event: RecordedEvent, ahead: Ahead | undefined) => void;
   /**
-   * Optional: started by the runner each time it starts reading the log for this projection and
-   * stopped when that reading ends or catches up; undefined where it cannot help (another store).
+   * Optional: started by the runner each time it starts reading the log for this projection, from
+   * the projection's checkpoint (`after`: its tables hold everything up to there), and stopped
+   * when that reading ends or catches up; undefined where it cannot help (another store).
    */
-  readAhead?: (store: EventStore) => Ahead | undefined;
+  readAhead?: (store: EventStore, from: { tables: Tables<Specs>; after: Position | undefined }) => Ahead | undefined;
   /** Per table, the rows the replay must give or why it is not compared: a new table cannot go unchecked. */
   // The replay's folds are the model's own business: any states, as long as every table is named.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -229,7 +229,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   function startReadAhead(group: Running[]): void {
     for (const m of group) {
       try {
-        m.ahead = m.projection.readAhead?.(store);
+        m.ahead = m.projection.readAhead?.(store, { tables: m.tables, after: m.position });
       } catch (error) {
         onError(error as Error);
       }
