@@ -262,6 +262,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     stopped = true;
     await Promise.all([...subscriptions].map((s) => s.close()));
     await Promise.all(loops);
+    settleStart(); // a runner stopped before every projection was served: `start` resolves
     for (const w of waiters) w.reject(new RunnerStoppedError());
     waiters = [];
   }
