@@ -174,6 +174,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   async function consume(group: Running[], after: Position | undefined, subscription: Subscription): Promise<void> {
     let head = await store.headPosition();
     if (atOrAfter(after, head)) markCaughtUp(group);
+    else startReadAhead(group);
     let live = group;
     let batch: RecordedEvent[] = [];
     for await (const event of subscription) {
@@ -204,7 +205,6 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       const after = positionsBefore.reduce(earliest);
       const subscription = store.subscribeAll(after === undefined ? {} : { after });
       subscriptions.add(subscription);
-      startReadAhead(group);
       try {
         await consume(group, after, subscription);
       } catch (error) {

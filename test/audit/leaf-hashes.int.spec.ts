@@ -140,7 +140,7 @@ describe('leaf hashes made ahead on another thread', () => {
     }
   });
 
-  it('are stopped once the runner has caught up, and given nowhere but a store in a file', async () => {
+  it('are stopped once the runner has caught up, not started when it is, and given nowhere but a store in a file', async () => {
     const { projection, started } = withWorker(() => {});
     const readStore = openReadStore({ file: ':memory:' });
     const runner = createProjectionRunner({ store, readStore, projections: [projection] });
@@ -148,6 +148,10 @@ describe('leaf hashes made ahead on another thread', () => {
     await runner.catchUp();
     expect(Atomics.load(started[0]!.ring.control, STOP)).toBe(1);
     await runner.stop();
+    const restarted = createProjectionRunner({ store, readStore, projections: [projection] });
+    await restarted.start();
+    await restarted.stop();
+    expect(started).toHaveLength(1);
     readStore.close();
     const inMemory = openSqliteEventStore({ file: ':memory:' });
     expect(startLeafHashes(inMemory, undefined, 0)).toBeUndefined();
