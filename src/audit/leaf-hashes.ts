@@ -3,12 +3,14 @@
  * the embedded store: a rebuild's one thread then only stores the leaves and grows the tree.
  *
  * A worker (leaf-hash-worker.ts) opens the ledger file read only, reads the log after the tree's
- * checkpoint, from the leaf after the tree's last, makes each event's canonical text as `canonicalText` does
- * from the event as the store decodes it (the store's own reads), hashes the leaf and puts it in a
- * ring of shared memory with the leaf's index and the event's position. The tree takes leaf i from
- * its slot only if the slot holds leaf i of the same position; otherwise, or when the worker is
- * behind, failed, has stopped or never started, it hashes the leaf itself: `take` never waits,
- * and the tree's leaves are the same either way (test/audit/leaf-hashes.int.spec.ts).
+ * checkpoint (its first event is the leaf after the tree's last), makes each event's canonical
+ * text as `canonicalText` does from the event as the store decodes it (the store's own reads),
+ * hashes the leaf and puts it in a ring of shared memory with the leaf's index and the event's
+ * position. The tree takes leaf i from its slot only if the slot holds leaf i of the same
+ * position; otherwise (the worker is behind, failed, has stopped or is not started yet) it hashes
+ * the leaf itself: `take` never waits, since hashing costs the tree less than waiting for a worker
+ * whose thread is not running, and the tree's leaves are the same either way
+ * (test/audit/leaf-hashes.int.spec.ts).
  *
  * Only for a store in a file: EventStoreDB and `:memory:` stores get none (`startLeafHashes` gives
  * undefined). The runner stops it when its reading of the log ends or catches up (ReadAhead).
