@@ -4,6 +4,8 @@
  * SLOTS leaves ahead of the tree, skipping leaves the tree has already passed. It ends at the head
  * of the log (what comes later the tree hashes itself), on the tree's order to stop, or on an error.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { encodePosition, type Position, type RecordedEvent } from '../eventstore/port.js';
 import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
@@ -67,4 +69,18 @@ async function hashAhead(): Promise<void> {
   }
 }
 
+/**
+ * The lowest scheduling priority for this thread (Linux: its thread id from /proc/thread-self): it
+ * is only worth an idle core; on a busy machine it must not take time from the runner's thread,
+ * which hashes whatever the worker has not. Elsewhere it runs at the process's priority.
+ */
+function yieldToOthers(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 19);
+  } catch {
+    // not Linux, or not allowed: same priority as the runner
+  }
+}
+
+yieldToOthers();
 await hashAhead();
