@@ -5,6 +5,8 @@
  * - the tree's share of a full rebuild: every projection with it, and without it, each into a
  *   fresh read store (target: the tree adds at most 15%); with `--rounds R`, R pairs of rebuilds
  *   in alternating order, for a busy machine: the median share is the figure, and the range is shown;
+ *   the leaves are hashed ahead on a worker thread (src/audit/leaf-hashes.ts), or with `--in-thread`
+ *   on the runner's thread, to compare;
  * - inclusion and consistency proofs of random leaves and sizes read from the rebuilt tree, p50
  *   and p99 (target: p99 under 1 ms);
  * - the offline verifier over a journal of the log, against a control in the same run that reads
@@ -21,6 +23,7 @@ import { merkleTreeQueries } from '../projections/merkle-tree/queries.js';
 import { signHead } from '../src/audit/head.js';
 import { eachLine, splitLine } from '../src/audit/journal.js';
 import { exportJournal } from '../src/audit/journal-export.js';
+import type { LeafHashes } from '../src/audit/leaf-hashes.js';
 import { verifyJournal } from '../src/audit/verify-journal.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../src/eventstore/port.js';
@@ -35,6 +38,20 @@ import { flagValue, perSecond, printResult, ratio, timed } from './support.js';
 const N = Number(flagValue('events') ?? 1_000_000);
 const PROOFS = Number(flagValue('proofs') ?? 5_000);
 const ROUNDS = Number(flagValue('rounds') ?? 1);
+const IN_THREAD = process.argv.includes('--in-thread');
+
+/** The projections with the tree, its leaf hasher caught: how many leaves it hashed ahead is part of the figures. */
+function withCountedTree() {
+  const hashers: LeafHashes[] = [];
+  const readAhead: typeof merkleTree.readAhead = (store, from) => {
+    const hashes = merkleTree.readAhead!(store, from);
+    if (hashes) hashers.push(hashes);
+    return hashes;
+  };
+  const tree = { ...merkleTree, readAhead: IN_THREAD ? undefined : readAhead };
+  const projections = ledgerProjections.map((p) => (p === merkleTree ? tree : p));
+  return { projections, hashedAhead: () => hashers.reduce((sum, h) => sum + h.given, 0) };
+}
 
 async function rebuildInto(store: EventStore, file: string, projections: AnyProjection[]) {
   return measured(async () => {
@@ -59,13 +76,14 @@ async function rebuildsWithAndWithout(store: EventStore, dir: string) {
     for (const file of ['without.db', 'with.db']) for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
     const first = round % 2 === 0 ? 'without' : 'with';
     const rebuildWithout = () => rebuildInto(store, join(dir, 'without.db'), others);
-    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), ledgerProjections);
+    const counted = withCountedTree();
+    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), counted.projections);
     const without = first === 'without' ? await rebuildWithout() : undefined;
     const withTree = await rebuildWith();
     const pair = { without: without ?? (await rebuildWithout()), withTree };
     console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s (${others.length} projections)`);
-    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s (${ledgerProjections.length} projections)`);
-    rounds.push({ ...pair, share: ratio(withTree.seconds - pair.without.seconds, pair.without.seconds) });
+    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s (${ledgerProjections.length} projections), ${counted.hashedAhead()} leaves hashed ahead on the worker`);
+    rounds.push({ ...pair, share: ratio(withTree.seconds - pair.without.seconds, pair.without.seconds), hashedAhead: counted.hashedAhead() });
   }
   const shares = rounds.map((r) => r.share);
   return { ...[...rounds].sort((a, b) => a.share - b.share)[Math.floor(ROUNDS / 2)]!, shares };
@@ -114,7 +132,7 @@ async function main() {
   try {
     const events = (await loadLog(store, lifecycleEvents(N)));
     console.log(`loaded ${events.toLocaleString('en')} events`);
-    const { without, withTree, shares } = await rebuildsWithAndWithout(store, dir);
+    const { without, withTree, shares, hashedAhead } = await rebuildsWithAndWithout(store, dir);
     const treeShare = median(shares);
     if (ROUNDS > 1) console.log(`tree's share over ${ROUNDS} rounds: median ${treeShare}, from ${Math.min(...shares)} to ${Math.max(...shares)}`);
 
@@ -142,6 +160,7 @@ async function main() {
       events,
       seconds: { rebuildWithout: without.seconds, rebuildWith: withTree.seconds, export: exported.seconds, verify: verify.seconds, sha256Only: control.seconds },
       treeShareOfRebuild: treeShare,
+      leavesHashedAhead: hashedAhead,
       ...(ROUNDS > 1 && { treeShareRounds: shares }),
       proofs,
       eventsPerSecond: rates,

@@ -7,9 +7,11 @@
  *
  * The tree's right edge is kept in its size row, so a leaf is appended with no read. The per-event
  * cost is one canonical encoding, one leaf hash, on average one node hash, one leaf row and
- * 1/2^(STORED_FROM_LEVEL−1) of a node row.
+ * 1/2^(STORED_FROM_LEVEL−1) of a node row; while it catches up on the embedded store, the first
+ * two are made ahead on another thread (src/audit/leaf-hashes.ts).
  */
 import { canonicalText } from '../../src/audit/canonical.js';
+import { startLeafHashes, type LeafHashes } from '../../src/audit/leaf-hashes.js';
 import { appendToEdge, leafHash, type Hash, type RightEdge } from '../../src/audit/merkle.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
@@ -70,10 +72,10 @@ const specs = {
 const LOG = 'log';
 const emptyTree = (): SizeRow => ({ tree: LOG, size: 0, rightEdge: Buffer.alloc(0) });
 
-function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent): void {
+function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent, ahead: LeafHashes | undefined): void {
   const tree = tables.merkleSize.upsert(LOG, emptyTree);
   const leafIndex = tree.size;
-  const hash = leafHash(canonicalText(event, leafIndex));
+  const hash = ahead?.take(event, leafIndex) ?? leafHash(canonicalText(event, leafIndex));
   const { id: eventId, position, stream, type } = event;
   tables.merkleLeaves.append({ leafIndex, eventId, position, stream, type, hash });
   tree.rightEdge = appendToEdge(tree.rightEdge, leafIndex, hash, (level, nodeIndex, h) => {
@@ -90,6 +92,8 @@ export const merkleTree = defineProjection({
   tables: specs,
   handlers: {},
   everyEvent: appendEvent,
+  // While it catches up on the embedded store, the leaves are hashed ahead on another thread.
+  readAhead: (store, { tables, after }) => startLeafHashes(store, after, tables.merkleSize.find(LOG)?.size ?? 0),
   replay: defineReplay({
     folds: {},
     tables: { merkleLeaves: notCompared(WHY), merkleNodes: notCompared(WHY), merkleSize: notCompared(WHY) },

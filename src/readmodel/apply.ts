@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
-import type { AnyProjection } from './projection.js';
+import type { AnyProjection, ReadAhead } from './projection.js';
 import { saveCheckpoint, saveFailure, type ProjectionFailure } from './schema.js';
 import type { Table } from './table.js';
 
@@ -21,6 +21,8 @@ export interface Member {
   /** Last event applied (committed); undefined before the first. */
   position: Position | undefined;
   failure: ProjectionFailure | undefined;
+  /** What the projection's `readAhead` started for the runner's current reading of the log. */
+  ahead?: ReadAhead | undefined;
 }
 
 class HandlerError extends Error {
@@ -100,7 +102,7 @@ function applyOne(m: Member, event: RecordedEvent): void {
   if (!handler && !every) return;
   try {
     (handler as ((tables: unknown, e: RecordedEvent) => void) | undefined)?.(m.tables, event);
-    every?.(m.tables, event);
+    every?.(m.tables, event, m.ahead);
   } catch (error) {
     throw handlerError(event, error);
   }

@@ -76,6 +76,7 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
     const all = rows(db, p.name);
     const served = all.some((r) => r.active);
     const row = all.find((r) => r.version === p.version);
+    if (row?.active) createIndexes(db, p);
     if (row) return stored(row, served);
     const tables = tablesOf(p);
     for (const [table, spec] of specs(p)) db.exec(createTableSql(tables[viewName(table)]!, spec));
@@ -89,19 +90,24 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
 }
 
 /**
- * Indexes the version's tables, points the views at them and drops the version they pointed at
- * before. Indexes wait until here: building one over a full table is much faster than keeping it
- * up to date row by row through a rebuild, and nothing queries a version before it is active.
+ * The version's secondary indexes (TableSpec.indexes), those it lacks. Only queries read through
+ * them (handlers read rows by primary key), so a version being built has none: they are made here
+ * when it is activated, one sort each, much faster than keeping them up to date row by row through
+ * a rebuild; an active version has them, and its install makes any it lacks.
  */
+function createIndexes(db: Database, p: AnyProjection): void {
+  const tables = tablesOf(p);
+  for (const [table, spec] of specs(p)) {
+    const physical = tables[viewName(table)];
+    (spec.indexes ?? []).forEach((columns, i) => db.exec(`CREATE INDEX IF NOT EXISTS ${physical}_i${i} ON ${physical} (${columns})`));
+  }
+}
+
+/** Indexes the version's tables, points the views at them and drops the version they pointed at before. */
 export function activate(db: Database, p: AnyProjection): void {
   db.transaction(() => {
+    createIndexes(db, p);
     const tables = tablesOf(p);
-    for (const [table, spec] of specs(p)) {
-      const physical = tables[viewName(table)];
-      (spec.indexes ?? []).forEach((columns, i) =>
-        db.exec(`CREATE INDEX IF NOT EXISTS ${physical}_i${i} ON ${physical} (${columns})`),
-      );
-    }
     const previous = rows(db, p.name).filter((r) => r.active && r.version !== p.version);
     for (const row of previous) drop(db, p.name, row);
     for (const [view, physical] of Object.entries(tables)) {

@@ -28,7 +28,10 @@ export interface TableSpec<Row = Record<string, unknown>> {
   primaryKey: Array<keyof Row & string>;
   /** Columns the read model computes from the stored ones: snake_case name → SQL expression. */
   computed?: Record<string, string>;
-  /** One entry per index: a snake_case column list. Built when the version is activated. */
+  /**
+   * One entry per index: a snake_case column list. For queries only (handlers read rows by
+   * primary key): a version being built has none; they are built when it is activated (schema.ts).
+   */
   indexes?: string[];
 }
 

@@ -80,6 +80,15 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
   return new SqliteEventStore(openLedgerDatabase(options.file), options.pollIntervalMs ?? 200);
 }
 
+/**
+ * A second reader of a ledger file another connection writes: the same reads and the same decoding
+ * of rows into events, on a read-only connection (the audit tree's leaf hasher reads ahead with it,
+ * src/audit/leaf-hashes.ts). Appending through it fails.
+ */
+export function openSqliteEventStoreReadOnly(file: string): SqliteEventStore {
+  return new SqliteEventStore(new Database(file, { readonly: true, fileMustExist: true }), 200);
+}
+
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private closed = false;
@@ -138,6 +147,11 @@ export class SqliteEventStore implements EventStore {
   async append(stream: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
     return this.group.submit({ stream, expected: options.expectedRevision, events: events.map(toWrite) });
+  }
+
+  /** The ledger file's path, or ':memory:'. */
+  get file(): string {
+    return this.db.name;
   }
 
   /** Transactions committed and appends they answered, to see how appends were grouped. */
