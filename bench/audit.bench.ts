@@ -14,7 +14,7 @@
  * The last line is one JSON object with `targetsMet`.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,8 +53,24 @@ function withCountedTree() {
   return { projections, hashedAhead: () => hashers.reduce((sum, h) => sum + h.given, 0) };
 }
 
+/**
+ * CPU seconds of the runner's thread (this one) so far, from Linux's /proc/thread-self/stat
+ * (utime + stime, in ticks of 1/100 s); NaN elsewhere. On a machine other work keeps busy, the
+ * wall clock of a rebuild says how much CPU it got; this says what it cost the thread a rebuild runs on.
+ */
+function runnerThreadCpu(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function rebuildInto(store: EventStore, file: string, projections: AnyProjection[]) {
-  return measured(async () => {
+  const cpuBefore = runnerThreadCpu();
+  const run = await measured(async () => {
     const readStore = openReadStore({ file });
     const runner = createProjectionRunner({ store, readStore, projections, onError: (e) => console.error(e) });
     await runner.start();
@@ -62,6 +78,7 @@ async function rebuildInto(store: EventStore, file: string, projections: AnyProj
     await runner.stop();
     readStore.close();
   });
+  return { ...run, runnerCpu: runnerThreadCpu() - cpuBefore };
 }
 
 /**
@@ -81,12 +98,14 @@ async function rebuildsWithAndWithout(store: EventStore, dir: string) {
     const without = first === 'without' ? await rebuildWithout() : undefined;
     const withTree = await rebuildWith();
     const pair = { without: without ?? (await rebuildWithout()), withTree };
-    console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s (${others.length} projections)`);
-    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s (${ledgerProjections.length} projections), ${counted.hashedAhead()} leaves hashed ahead on the worker`);
-    rounds.push({ ...pair, share: ratio(withTree.seconds - pair.without.seconds, pair.without.seconds), hashedAhead: counted.hashedAhead() });
+    console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s, runner's thread ${pair.without.runnerCpu.toFixed(2)} s of CPU (${others.length} projections)`);
+    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s, runner's thread ${withTree.runnerCpu.toFixed(2)} s of CPU (${ledgerProjections.length} projections), ${counted.hashedAhead()} leaves hashed ahead on the worker`);
+    const share = ratio(withTree.seconds - pair.without.seconds, pair.without.seconds);
+    const cpuShare = ratio(withTree.runnerCpu - pair.without.runnerCpu, pair.without.runnerCpu);
+    rounds.push({ ...pair, share, cpuShare, hashedAhead: counted.hashedAhead() });
   }
   const shares = rounds.map((r) => r.share);
-  return { ...[...rounds].sort((a, b) => a.share - b.share)[Math.floor(ROUNDS / 2)]!, shares };
+  return { ...[...rounds].sort((a, b) => a.share - b.share)[Math.floor(ROUNDS / 2)]!, shares, cpuShares: rounds.map((r) => r.cpuShare) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -132,9 +151,10 @@ async function main() {
   try {
     const events = (await loadLog(store, lifecycleEvents(N)));
     console.log(`loaded ${events.toLocaleString('en')} events`);
-    const { without, withTree, shares, hashedAhead } = await rebuildsWithAndWithout(store, dir);
+    const { without, withTree, shares, cpuShares, hashedAhead } = await rebuildsWithAndWithout(store, dir);
     const treeShare = median(shares);
     if (ROUNDS > 1) console.log(`tree's share over ${ROUNDS} rounds: median ${treeShare}, from ${Math.min(...shares)} to ${Math.max(...shares)}`);
+    console.log(`tree's share of the runner's thread's CPU: median ${median(cpuShares)}, from ${Math.min(...cpuShares)} to ${Math.max(...cpuShares)}`);
 
     const readStore = openReadStore({ file: join(dir, 'with.db') });
     const read = merkleTreeQueries(readStore);
@@ -161,6 +181,7 @@ async function main() {
       seconds: { rebuildWithout: without.seconds, rebuildWith: withTree.seconds, export: exported.seconds, verify: verify.seconds, sha256Only: control.seconds },
       treeShareOfRebuild: treeShare,
       leavesHashedAhead: hashedAhead,
+      treeShareOfRunnerThreadCpu: median(cpuShares),
       ...(ROUNDS > 1 && { treeShareRounds: shares }),
       proofs,
       eventsPerSecond: rates,
