@@ -112,9 +112,9 @@ function recordKey(exceptionId: string): [string, number] | undefined {
 
 export function treasuryQueries(rs: ReadStore) {
   const payments = (sql: string, param: string) => rs.allArrays<unknown[]>(sql, [param]).map(toPayment);
-  /** Payments whose `column` is one of `keys`; `from` joins the payees either way, for the payee's name. */
-  const candidates = (from: string, column: string, keys: unknown[], select = PAYMENT) =>
-    keys.length === 0 ? [] : payments(`SELECT ${select} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+  /** Payments whose `column` is one of `keys` (a JSON array); `from` joins the payees either way, for the payee's name. */
+  const candidates = (from: string, column: string, keys: string, select = PAYMENT) =>
+    keys === '[]' ? [] : payments(`SELECT ${select} FROM ${from} WHERE ${column} IN (SELECT value FROM json_each(?))`, keys);
   /** Payments of one of these (payee key, amount) pairs: `column` is the payee's credit code or name key. */
   const sameAmount = (from: string, column: string, pairs: [string, number][]) =>
     pairs.length === 0
@@ -133,10 +133,12 @@ export function treasuryQueries(rs: ReadStore) {
      */
     treasuryMatchingBasis(records: readonly TreasuryRecord[]): MatchingBasis {
       const orders = records.map((r) => r.paymentOrderNo);
+      const ordersJson = JSON.stringify(orders);
       // A payee's name is compared only for a record without a credit code: the payments other records reference are read without it (a join fewer).
       const named = new Set(records.filter((r) => r.payeeCreditCode === '').map((r) => r.paymentOrderNo));
-      const byReference = candidates('ts_payments p', 'p.payment_reference', named.size === 0 ? orders : orders.filter((o) => !named.has(o)), PAYMENT_UNNAMED);
-      if (named.size > 0) byReference.push(...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', [...named]));
+      const unnamed = named.size === 0 ? ordersJson : JSON.stringify(orders.filter((o) => !named.has(o)));
+      const byReference = candidates('ts_payments p', 'p.payment_reference', unnamed, PAYMENT_UNNAMED);
+      if (named.size > 0) byReference.push(...candidates(PAYMENTS_AND_NAMES, 'p.payment_reference', JSON.stringify([...named])));
       const referenced = new Set(byReference.map((p) => p.paymentReference));
       const rest = records.filter((r) => !referenced.has(r.paymentOrderNo));
       const others = [
@@ -148,7 +150,7 @@ export function treasuryQueries(rs: ReadStore) {
       const seen = rs.all<{ order: string; recordId: string }>(
         `SELECT payment_order_no AS "order", min(${RECORD_ID('r')}) AS "recordId" FROM ts_records r
          WHERE payment_order_no IN (SELECT value FROM json_each(?)) AND outcome <> 'duplicate' GROUP BY payment_order_no`,
-        [JSON.stringify(orders)],
+        [ordersJson],
       );
       return { payments, ordersSeen: Object.fromEntries(seen.map((s) => [s.order, s.recordId])) };
     },
