@@ -116,6 +116,11 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /** Which adapter this is, for logs and benchmarks. */
   readonly kind: string;
+  /**
+   * The most bytes of event data one append may carry where the adapter's server sets a limit
+   * (EventStoreDB's MaxAppendSize); undefined where only memory bounds an append.
+   */
+  readonly maxAppendBytes?: number;
   append(
     stream: string,
     events: NewEvent[],

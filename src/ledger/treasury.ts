@@ -11,7 +11,7 @@
 import { type CommandContext, type CommandDeps, envelope, type TreasuryLookups } from '../commands/envelope.js';
 import { decideAndAppend, handle, type Write } from '../commands/handle.js';
 import { type ClaimKey, once } from '../commands/idempotency.js';
-import type { EventMetadata } from '../eventstore/port.js';
+import type { EventMetadata, EventStore } from '../eventstore/port.js';
 import { digestWhileReading, type FileSource, formatOf, treasuryRecords, type TreasuryFileFormat } from '../import/treasury-file.js';
 import { DomainError } from '../shared/errors.js';
 import { deterministicId } from '../shared/ids.js';
@@ -29,6 +29,12 @@ export const DEFAULT_DATE_WINDOW_DAYS = 3;
  * 10,000 writes each of those index pages once for five times as many records as one of 2,000.
  */
 export const MATCH_BATCH = 10_000;
+/** A matched record takes about 360 bytes of its event's data; half a KiB leaves room for long names and differences. */
+const RECORD_BYTES = 512;
+
+/** Records per event on this store: MATCH_BATCH, or fewer where the server limits an append (EventStoreDB: 2,048 in its default 1 MiB). */
+export const recordsPerEvent = (store: EventStore): number =>
+  store.maxAppendBytes === undefined ? MATCH_BATCH : Math.max(1, Math.min(MATCH_BATCH, Math.floor(store.maxAppendBytes / RECORD_BYTES)));
 
 export interface ImportTreasuryFileInput {
   fileName: string;
@@ -124,7 +130,7 @@ export const treasuryCommands = (deps: CommandDeps) => ({
       const from = decided.known.state.status === 'importing' ? decided.known.state.recorded : recordCount;
       let matched = from;
       onProgress(matched, recordCount);
-      for await (const records of batches(treasuryRecords(input.source, format), from, MATCH_BATCH)) {
+      for await (const records of batches(treasuryRecords(input.source, format), from, recordsPerEvent(deps.store))) {
         await look.catchUp();
         const data = { firstIndex: matched, records, basis: look.matchingBasis(records), now: env.now };
         decided = await step({ type: 'MatchTreasuryRecords', data }, `records-${matched}`);

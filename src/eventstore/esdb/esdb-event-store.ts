@@ -57,6 +57,8 @@ export interface EsdbEventStoreOptions {
    * leave an append unanswered for ever when its BatchAppend call is cut under it (a leader change).
    */
   appendTimeoutMs?: number;
+  /** The server's MaxAppendSize in bytes, where it is not EventStoreDB's default of 1 MiB. */
+  maxAppendBytes?: number;
 }
 
 const DEFAULT_APPEND_TIMEOUT_MS = 15_000;
@@ -87,8 +89,12 @@ function createClient(connectionString: string): EventStoreDBClient {
   }
 }
 
+/** EventStoreDB's MaxAppendSize unless the server is configured otherwise. */
+const DEFAULT_MAX_APPEND_BYTES = 2 ** 20;
+
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb';
+  readonly maxAppendBytes: number;
   private closed = false;
   private readonly context: CallContext;
   private readonly streams: StreamNamespace;
@@ -103,6 +109,7 @@ export class EsdbEventStore implements EventStore {
     options: EsdbEventStoreOptions,
   ) {
     const { connectionString } = options;
+    this.maxAppendBytes = options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
     this.context = { server: serverAddress(connectionString), tlsOff: tlsOff(connectionString), isClosed: () => this.closed };
     this.streams = new StreamNamespace(options.namespace?.streamPrefix);
     this.startsAfter = options.namespace?.startsAfter;

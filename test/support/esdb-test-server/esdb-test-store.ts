@@ -37,6 +37,7 @@ async function connectInFreshNamespace(connectionString: string): Promise<EventS
 function closingAlso(store: EventStore, cleanup: () => Promise<void>): EventStore {
   return {
     kind: store.kind,
+    maxAppendBytes: store.maxAppendBytes,
     append: (stream, events, options) => store.append(stream, events, options),
     readStream: (stream, options) => store.readStream(stream, options),
     readAll: (options) => store.readAll(options),
