@@ -23,12 +23,17 @@ import { type Period, treasuryExceptionStream, treasuryFileStream, type Treasury
 /** How far apart a value date and a paid-on date may be for a match, unless the import says otherwise. */
 export const DEFAULT_DATE_WINDOW_DAYS = 3;
 /**
- * Records matched per event: a batch's lookups and its event stay bounded whatever the file's size
- * (an event of about 4 MB). Its records' rows go into the read model in one transaction, and two
- * of ts_records' indexes (by payment order, by payment) take them at random places: a batch of
- * 10,000 writes each of those index pages once for five times as many records as one of 2,000.
+ * Records matched per event: a batch's lookups and its event stay bounded whatever the file's size.
+ * EventStoreDB refuses an append of more than 1 MiB (its default): 2,000 records make about 700 KB.
  */
-export const MATCH_BATCH = 10_000;
+export const MATCH_BATCH = 2_000;
+/**
+ * On the embedded store, which has no such limit, 10,000 (an event of about 3.5 MB): a batch's
+ * records go into the read model in one transaction, and two of ts_records' indexes (by payment
+ * order, by payment) take them at random places, so a batch of 10,000 writes each of those index
+ * pages once for five times as many records.
+ */
+export const EMBEDDED_MATCH_BATCH = 10_000;
 
 export interface ImportTreasuryFileInput {
   fileName: string;
@@ -124,7 +129,8 @@ export const treasuryCommands = (deps: CommandDeps) => ({
       const from = decided.known.state.status === 'importing' ? decided.known.state.recorded : recordCount;
       let matched = from;
       onProgress(matched, recordCount);
-      for await (const records of batches(treasuryRecords(input.source, format), from, MATCH_BATCH)) {
+      const batchSize = deps.store.kind === 'sqlite' ? EMBEDDED_MATCH_BATCH : MATCH_BATCH;
+      for await (const records of batches(treasuryRecords(input.source, format), from, batchSize)) {
         await look.catchUp();
         const data = { firstIndex: matched, records, basis: look.matchingBasis(records), now: env.now };
         decided = await step({ type: 'MatchTreasuryRecords', data }, `records-${matched}`);
