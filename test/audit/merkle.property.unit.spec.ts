@@ -3,6 +3,7 @@
  * leaf by leaf has RFC 6962's root, every inclusion and consistency proof made from its stored
  * subtrees and leaves verifies, and any one-bit change is refused.
  */
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -146,5 +147,21 @@ describe('consistency proofs from stored subtrees', () => {
         refused(() => verifyConsistency(size1, size2, proof, honest.root(size1), forged.root(size2)));
       }),
     );
+  });
+});
+
+describe('the leaf of a text is SHA-256(0x00 || its UTF-8 bytes)', () => {
+  const byHand = (text: string) => createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(text, 'utf8')])).digest();
+
+  it('for texts of any length, short (hashed in one shot) and long (in two updates), with characters of 1 to 4 bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 0, max: 2_000 }), (piece, times) => {
+        const text = piece.repeat(times);
+        expect(leafHash(text).equals(byHand(text))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    const batch = '许昌'.repeat(10_000);
+    expect(leafHash(batch).equals(byHand(batch))).toBe(true);
   });
 });
