@@ -118,26 +118,30 @@ function cellText(cell: RawCell): string {
  */
 function amountOf(cell: RawCell, row: number): Fen {
   const text = cellText(cell);
-  const plain = PLAIN_YUAN.exec(text);
-  if (plain) return plainFen(plain[1]!, plain[2], row, text);
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) {
-    throw fileError(row, `amount "${text}" is not yuan with at most two decimals, e.g. 1234.56`);
-  }
-  const fen = parseYuan(text.replaceAll(',', '').replace(/^0+(?=\d)/, ''));
+  const fen = plainFen(text) ?? groupedFen(text, row);
   if (fen <= 0 || fen > MAX_FEN) throw fileError(row, `amount ${text} must be positive and at most ¥${formatYuan(MAX_FEN)}`);
   return fen;
 }
 
 /**
  * The usual amount, under a billion yuan with no comma and no leading zero: read at once, digits
- * only, as parseYuan would read it (it cannot exceed MAX_FEN).
+ * only, as parseYuan would read it; undefined for any other text.
  */
 const PLAIN_YUAN = /^(0|[1-9]\d{0,8})(?:\.(\d{1,2}))?$/;
 
-function plainFen(whole: string, decimals: string | undefined, row: number, text: string): Fen {
-  const fen = Number(whole) * 100 + (decimals === undefined ? 0 : Number(decimals.length === 1 ? `${decimals}0` : decimals));
-  if (fen <= 0) throw fileError(row, `amount ${text} must be positive and at most ¥${formatYuan(MAX_FEN)}`);
-  return fen;
+function plainFen(text: string): Fen | undefined {
+  const plain = PLAIN_YUAN.exec(text);
+  if (!plain) return undefined;
+  const [, whole, decimals = ''] = plain;
+  return Number(whole) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+/** Any other amount: thousands separated by commas or not, leading zeros allowed. */
+function groupedFen(text: string, row: number): Fen {
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(text)) {
+    throw fileError(row, `amount "${text}" is not yuan with at most two decimals, e.g. 1234.56`);
+  }
+  return parseYuan(text.replaceAll(',', '').replace(/^0+(?=\d)/, ''));
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
