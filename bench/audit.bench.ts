@@ -5,7 +5,7 @@
  * - the tree's share of a full rebuild: every projection with it, and without it, each into a
  *   fresh read store (target: the tree adds at most 15%); with `--rounds R`, R pairs of rebuilds
  *   in alternating order, for a busy machine: the median share is the figure, and the range is shown;
- *   the leaves are hashed ahead on a worker thread (src/audit/leaf-hashes.ts), or with `--in-thread`
+ *   the tree catches up on a thread of its own (src/audit/tree-catch-up.ts), or with `--in-thread`
  *   on the runner's thread, to compare;
  * - inclusion and consistency proofs of random leaves and sizes read from the rebuilt tree, p50
  *   and p99 (target: p99 under 1 ms);
@@ -23,7 +23,6 @@ import { merkleTreeQueries } from '../projections/merkle-tree/queries.js';
 import { signHead } from '../src/audit/head.js';
 import { eachLine, splitLine } from '../src/audit/journal.js';
 import { exportJournal } from '../src/audit/journal-export.js';
-import type { LeafHashes } from '../src/audit/leaf-hashes.js';
 import { verifyJournal } from '../src/audit/verify-journal.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../src/eventstore/port.js';
@@ -40,18 +39,8 @@ const PROOFS = Number(flagValue('proofs') ?? 5_000);
 const ROUNDS = Number(flagValue('rounds') ?? 1);
 const IN_THREAD = process.argv.includes('--in-thread');
 
-/** The projections with the tree, its leaf hasher caught: how many leaves it hashed ahead is part of the figures. */
-function withCountedTree() {
-  const hashers: LeafHashes[] = [];
-  const readAhead: typeof merkleTree.readAhead = (store, from) => {
-    const hashes = merkleTree.readAhead!(store, from);
-    if (hashes) hashers.push(hashes);
-    return hashes;
-  };
-  const tree = { ...merkleTree, readAhead: IN_THREAD ? undefined : readAhead };
-  const projections = ledgerProjections.map((p) => (p === merkleTree ? tree : p));
-  return { projections, hashedAhead: () => hashers.reduce((sum, h) => sum + h.given, 0) };
-}
+/** Every projection, the tree caught up apart unless `--in-thread`. */
+const allProjections = ledgerProjections.map((p) => (p === merkleTree && IN_THREAD ? { ...merkleTree, catchUpApart: undefined } : p));
 
 /**
  * CPU seconds of the runner's thread (this one) so far, from Linux's /proc/thread-self/stat
@@ -93,16 +82,15 @@ async function rebuildsWithAndWithout(store: EventStore, dir: string) {
     for (const file of ['without.db', 'with.db']) for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
     const first = round % 2 === 0 ? 'without' : 'with';
     const rebuildWithout = () => rebuildInto(store, join(dir, 'without.db'), others);
-    const counted = withCountedTree();
-    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), counted.projections);
+    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), allProjections);
     const without = first === 'without' ? await rebuildWithout() : undefined;
-    const withTree = await rebuildWith();
-    const pair = { without: without ?? (await rebuildWithout()), withTree };
+    const withIt = await rebuildWith();
+    const pair = { without: without ?? (await rebuildWithout()), withTree: withIt };
     console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s, runner's thread ${pair.without.runnerCpu.toFixed(2)} s of CPU (${others.length} projections)`);
-    console.log(`rebuild with the tree:    ${withTree.seconds.toFixed(2)} s, runner's thread ${withTree.runnerCpu.toFixed(2)} s of CPU (${ledgerProjections.length} projections), ${counted.hashedAhead()} leaves hashed ahead on the worker`);
-    const share = ratio(withTree.seconds - pair.without.seconds, pair.without.seconds);
-    const cpuShare = ratio(withTree.runnerCpu - pair.without.runnerCpu, pair.without.runnerCpu);
-    rounds.push({ ...pair, share, cpuShare, hashedAhead: counted.hashedAhead() });
+    console.log(`rebuild with the tree:    ${withIt.seconds.toFixed(2)} s, runner's thread ${withIt.runnerCpu.toFixed(2)} s of CPU (${ledgerProjections.length} projections, the tree ${IN_THREAD ? 'on the runner\'s thread' : 'on its own thread'})`);
+    const share = ratio(withIt.seconds - pair.without.seconds, pair.without.seconds);
+    const cpuShare = ratio(withIt.runnerCpu - pair.without.runnerCpu, pair.without.runnerCpu);
+    rounds.push({ ...pair, share, cpuShare });
   }
   const shares = rounds.map((r) => r.share);
   return { ...[...rounds].sort((a, b) => a.share - b.share)[Math.floor(ROUNDS / 2)]!, shares, cpuShares: rounds.map((r) => r.cpuShare) };
@@ -151,7 +139,7 @@ async function main() {
   try {
     const events = (await loadLog(store, lifecycleEvents(N)));
     console.log(`loaded ${events.toLocaleString('en')} events`);
-    const { without, withTree, shares, cpuShares, hashedAhead } = await rebuildsWithAndWithout(store, dir);
+    const { without, withTree, shares, cpuShares } = await rebuildsWithAndWithout(store, dir);
     const treeShare = median(shares);
     if (ROUNDS > 1) console.log(`tree's share over ${ROUNDS} rounds: median ${treeShare}, from ${Math.min(...shares)} to ${Math.max(...shares)}`);
     console.log(`tree's share of the runner's thread's CPU: median ${median(cpuShares)}, from ${Math.min(...cpuShares)} to ${Math.max(...cpuShares)}`);
@@ -180,7 +168,7 @@ async function main() {
       events,
       seconds: { rebuildWithout: without.seconds, rebuildWith: withTree.seconds, export: exported.seconds, verify: verify.seconds, sha256Only: control.seconds },
       treeShareOfRebuild: treeShare,
-      leavesHashedAhead: hashedAhead,
+      treeThread: IN_THREAD ? 'runner' : 'own',
       treeShareOfRunnerThreadCpu: median(cpuShares),
       ...(ROUNDS > 1 && { treeShareRounds: shares }),
       proofs,

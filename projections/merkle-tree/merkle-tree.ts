@@ -7,16 +7,16 @@
  *
  * The tree's right edge is kept in its size row, so a leaf is appended with no read. The per-event
  * cost is one canonical encoding, one leaf hash, on average one node hash, one leaf row and
- * 1/2^(STORED_FROM_LEVEL−1) of a node row; while it catches up on the embedded store, the first
- * two are made ahead on another thread (src/audit/leaf-hashes.ts).
+ * 1/2^(STORED_FROM_LEVEL−1) of a node row. On the embedded store the tree catches up on a thread of
+ * its own (src/audit/tree-catch-up.ts), its leaves hashed before each transaction (PreparedLeaves).
  */
 import { canonicalText } from '../../src/audit/canonical.js';
-import { startLeafHashes, type LeafHashes } from '../../src/audit/leaf-hashes.js';
+import { startTreeCatchUp } from '../../src/audit/tree-catch-up.js';
 import { appendToEdge, leafHash, type Hash, type RightEdge } from '../../src/audit/merkle.js';
-import type { RecordedEvent } from '../../src/eventstore/port.js';
+import type { Position, RecordedEvent } from '../../src/eventstore/port.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
 import { defineReplay, notCompared } from '../../src/readmodel/replay.js';
-import { column, tableSpec } from '../../src/readmodel/table.js';
+import { column, tableSpec, type Table } from '../../src/readmodel/table.js';
 
 /** Subtrees of fewer leaves (8) are not stored: a proof rehashes them from at most 7 leaves. */
 export const STORED_FROM_LEVEL = 3;
@@ -60,7 +60,8 @@ const specs = {
       hash: HASH_COLUMN,
     },
     primaryKey: ['leafIndex'],
-    indexes: ['event_id', 'position', 'stream'],
+    // By position, a binary search on the leaf index finds a leaf (queries.ts): positions grow with it.
+    indexes: ['event_id', 'stream'],
   }),
   merkleNodes: tableSpec<NodeRow>({
     columns: { level: column.integer, nodeIndex: column.integer, hash: HASH_COLUMN },
@@ -72,10 +73,44 @@ const specs = {
 const LOG = 'log';
 const emptyTree = (): SizeRow => ({ tree: LOG, size: 0, rightEdge: Buffer.alloc(0) });
 
-function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent, ahead: LeafHashes | undefined): void {
+/** Leaves hashed before the transaction that appends them, outside the write lock: leaf `first` + i is the i-th event added. */
+export class PreparedLeaves {
+  private readonly positions: Position[] = [];
+  private readonly hashes: (Hash | undefined)[] = [];
+
+  constructor(readonly first: number) {}
+
+  /** Hashes the events' leaves; one that cannot be hashed is left to the tree, whose handler then fails on it. */
+  add(events: RecordedEvent[]): void {
+    for (const event of events) {
+      this.hashes.push(hashOrNothing(event, this.first + this.hashes.length));
+      this.positions.push(event.position);
+    }
+  }
+
+  /** The hash of leaf `leafIndex` if it was prepared as this event: otherwise the tree hashes it. */
+  take(event: RecordedEvent, leafIndex: number): Hash | undefined {
+    const i = leafIndex - this.first;
+    return this.positions[i] === event.position ? this.hashes[i] : undefined;
+  }
+}
+
+function hashOrNothing(event: RecordedEvent, leafIndex: number): Hash | undefined {
+  try {
+    return leafHash(canonicalText(event, leafIndex));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Leaves in the tree as its tables hold it (for a catch-up's first PreparedLeaves). */
+export const leafCount = (tables: Record<string, Table<Record<string, unknown>>>) =>
+  (tables as unknown as Tables<typeof specs>).merkleSize.find(LOG)?.size ?? 0;
+
+function appendEvent(tables: Tables<typeof specs>, event: RecordedEvent, prepared: PreparedLeaves | undefined): void {
   const tree = tables.merkleSize.upsert(LOG, emptyTree);
   const leafIndex = tree.size;
-  const hash = ahead?.take(event, leafIndex) ?? leafHash(canonicalText(event, leafIndex));
+  const hash = prepared?.take(event, leafIndex) ?? leafHash(canonicalText(event, leafIndex));
   const { id: eventId, position, stream, type } = event;
   tables.merkleLeaves.append({ leafIndex, eventId, position, stream, type, hash });
   tree.rightEdge = appendToEdge(tree.rightEdge, leafIndex, hash, (level, nodeIndex, h) => {
@@ -88,12 +123,12 @@ const WHY = 'checked against the log by `npm run verify -- --store`, which recom
 
 export const merkleTree = defineProjection({
   name: 'merkle-tree',
-  version: 2,
+  version: 3,
   tables: specs,
   handlers: {},
   everyEvent: appendEvent,
-  // While it catches up on the embedded store, the leaves are hashed ahead on another thread.
-  readAhead: (store, { tables, after }) => startLeafHashes(store, after, tables.merkleSize.find(LOG)?.size ?? 0),
+  // Behind the head on the embedded store, it catches up on a thread of its own.
+  catchUpApart: startTreeCatchUp,
   replay: defineReplay({
     folds: {},
     tables: { merkleLeaves: notCompared(WHY), merkleNodes: notCompared(WHY), merkleSize: notCompared(WHY) },

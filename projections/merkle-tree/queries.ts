@@ -47,21 +47,30 @@ export function merkleTreeQueries(rs: ReadStore) {
     return [...nodes.map(find), ...leaves];
   }
   const readNodes = sparseReader(STORED_FROM_LEVEL, readStored);
+  const merkleTreeSize = () => rs.get<{ size: number }>(`SELECT size FROM merkle_size WHERE tree = 'log'`)?.size ?? 0;
+  const leafByIndex = (leafIndex: number) => rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE leaf_index = ?`, [leafIndex]);
 
   return {
     /** Leaves in the tree now (the events the audit projection has applied). */
-    merkleTreeSize(): number {
-      return rs.get<{ size: number }>(`SELECT size FROM merkle_size WHERE tree = 'log'`)?.size ?? 0;
-    },
+    merkleTreeSize,
     leafByEventId(eventId: string): Leaf | undefined {
       return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE event_id = ?`, [eventId]);
     },
+    /**
+     * The leaf of the event at `position`: positions grow with the leaf index on every store (the
+     * tree takes the log in order), so a binary search by primary key finds it, with no index.
+     */
     leafByPosition(position: string): Leaf | undefined {
-      return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE position = ?`, [position]);
+      for (let low = 0, high = merkleTreeSize() - 1; low <= high; ) {
+        const middle = Math.floor((low + high) / 2);
+        const at = rs.get<{ position: string }>(`SELECT position FROM merkle_leaves WHERE leaf_index = ?`, [middle])!.position;
+        if (at === position) return leafByIndex(middle);
+        if (at < position) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
     },
-    leafByIndex(leafIndex: number): Leaf | undefined {
-      return rs.get<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE leaf_index = ?`, [leafIndex]);
-    },
+    leafByIndex,
     /** The leaves of one stream, in log order: the events behind a case. */
     leavesOfStream(stream: string): Leaf[] {
       return rs.all<Leaf>(`SELECT ${LEAF} FROM merkle_leaves WHERE stream = ? ORDER BY leaf_index`, [stream]);

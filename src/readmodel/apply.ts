@@ -1,6 +1,8 @@
 /**
  * Applies a batch of events to a set of projections in one read-store transaction, the new
  * checkpoints with them: either the whole batch and its checkpoints are written, or nothing.
+ * The transaction takes the write lock as it begins (BEGIN IMMEDIATE): a projection catching up
+ * on another connection (CatchingUpApart) may commit between this one's first read and first write.
  *
  * When a handler throws (or its rows break a constraint), the batch is rolled back and applied
  * again one event at a time, a savepoint each, so the other projections keep the batch and the
@@ -9,7 +11,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
-import type { AnyProjection, ReadAhead } from './projection.js';
+import type { AnyProjection } from './projection.js';
 import { saveCheckpoint, saveFailure, type ProjectionFailure } from './schema.js';
 import type { Table } from './table.js';
 
@@ -21,8 +23,8 @@ export interface Member {
   /** Last event applied (committed); undefined before the first. */
   position: Position | undefined;
   failure: ProjectionFailure | undefined;
-  /** What the projection's `readAhead` started for the runner's current reading of the log. */
-  ahead?: ReadAhead | undefined;
+  /** What was prepared for the batch before its transaction, handed to `everyEvent` (a catch-up worker's leaf hashes). */
+  ahead?: unknown;
 }
 
 class HandlerError extends Error {
@@ -34,7 +36,7 @@ class HandlerError extends Error {
 /** Applies the batch to every member; returns the members that failed on it. */
 export function applyBatch(db: Database, members: Member[], batch: RecordedEvent[]): Member[] {
   try {
-    const reached = db.transaction(() => members.map((m) => applyAll(db, m, batch)))();
+    const reached = db.transaction(() => members.map((m) => applyAll(db, m, batch))).immediate();
     members.forEach((m, i) => (m.position = reached[i]));
     return [];
   } catch (error) {
@@ -46,7 +48,7 @@ export function applyBatch(db: Database, members: Member[], batch: RecordedEvent
 
 function isolate(db: Database, members: Member[], batch: RecordedEvent[]): Member[] {
   try {
-    const outcomes = db.transaction(() => members.map((m) => applyUntilFailure(db, m, batch)))();
+    const outcomes = db.transaction(() => members.map((m) => applyUntilFailure(db, m, batch))).immediate();
     members.forEach((m, i) => Object.assign(m, outcomes[i]));
     return members.filter((m) => m.failure);
   } catch (error) {

@@ -4,9 +4,11 @@
  * in its folder under `projections/`; the runner (runner.ts) feeds them the global log inside
  * read-store transactions, and reconciliation (reconcile.ts) compares every table they declare.
  */
-import type { EventStore, Position, RecordedEvent } from '../eventstore/port.js';
+import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import type { EventData, LedgerEventType } from '../events.js';
+import type { ReadStore } from './read-store.js';
 import type { ReplayExpectation } from './replay.js';
+import type { ProjectionFailure } from './schema.js';
 import type { Table, TableSpec } from './table.js';
 
 // ── Definitions ─────────────────────────────────────────────────────────────────────────────
@@ -29,16 +31,22 @@ export type Handlers<Specs extends TableSpecs> = {
 };
 
 /**
- * Work a projection has done ahead of its handlers, off the runner's thread, while it catches up
- * (the audit tree's leaf hashes, src/audit/leaf-hashes.ts). Only ever a shortcut: `everyEvent` must
- * give the same rows without it.
+ * A projection catching up on a thread of its own (the audit tree, src/audit/tree-catch-up.ts):
+ * it writes its tables and checkpoint in the same read store through a connection of its own, in
+ * transactions of its own, exactly as the runner would, and the runner takes it back from the
+ * checkpoint it left. Only ever a shortcut: the runner gives the same rows without it.
  */
-export interface ReadAhead {
-  /** Ends the work; the runner calls it when its reading of the log ends or reaches the head. Idempotent. */
+export interface CatchingUpApart {
+  /**
+   * Settles when the work ends: at the head of the log as it read it, on `stop`, or when a handler
+   * fails (with the failure, saved as the runner saves it); rejects on any other error.
+   */
+  readonly done: Promise<ProjectionFailure | undefined>;
+  /** Ends the work; `done` settles once nothing more is written. Idempotent. */
   stop(): Promise<void>;
 }
 
-export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead extends ReadAhead = ReadAhead> {
+export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead = unknown> {
   name: string;
   /** Bump it when tables or handlers change: the runner rebuilds from the start into new tables. */
   version: number;
@@ -50,15 +58,15 @@ export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead extends
   handlers: Handlers<Specs>;
   /**
    * Called for every event of the log, whatever its type, after `handlers` (the audit tree hashes
-   * them all), with what `readAhead` started for this reading of the log, if anything.
+   * them all), with what was prepared for its batch off the write lock, if anything (`prepare`).
    */
   everyEvent?: (tables: Tables<Specs>, event: RecordedEvent, ahead: Ahead | undefined) => void;
   /**
-   * Optional: started by the runner each time it starts reading the log for this projection, from
-   * the projection's checkpoint (`after`: its tables hold everything up to there), and stopped
-   * when that reading ends or catches up; undefined where it cannot help (another store).
+   * Optional: called by the runner when it starts, if this projection is behind the head of the
+   * log, to catch it up on another thread; undefined where that cannot be done (EventStoreDB, a
+   * store or read store in memory), and the runner catches it up itself.
    */
-  readAhead?: (store: EventStore, from: { tables: Tables<Specs>; after: Position | undefined }) => Ahead | undefined;
+  catchUpApart?: (store: EventStore, readStore: ReadStore) => CatchingUpApart | undefined;
   /** Per table, the rows the replay must give or why it is not compared: a new table cannot go unchecked. */
   // The replay's folds are the model's own business: any states, as long as every table is named.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -69,7 +77,7 @@ export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead extends
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, any>;
 
-export function defineProjection<Specs extends TableSpecs, Ahead extends ReadAhead = ReadAhead>(p: Projection<Specs, Ahead>): Projection<Specs, Ahead> {
+export function defineProjection<Specs extends TableSpecs, Ahead = unknown>(p: Projection<Specs, Ahead>): Projection<Specs, Ahead> {
   return p;
 }
 

@@ -9,6 +9,8 @@
  *   start into new tables, and the queries are switched to them once it has caught up.
  * - A handler error stops that projection and is reported (position, event id, error); the
  *   event is never skipped. Other errors (store unavailable…) are reported and retried.
+ * - A projection behind the head may catch up on a thread of its own (`catchUpApart`: the audit
+ *   tree on the embedded store); the runner takes it back from the checkpoint it leaves.
  */
 import {
   decodePosition,
@@ -19,7 +21,7 @@ import {
   type Subscription,
 } from '../eventstore/port.js';
 import { applyBatch, type Member } from './apply.js';
-import type { AnyProjection } from './projection.js';
+import type { AnyProjection, CatchingUpApart } from './projection.js';
 import type { ReadStore } from './read-store.js';
 import { activate, ensureStateTable, install, load, openTables, viewName, type ProjectionFailure } from './schema.js';
 
@@ -98,6 +100,8 @@ interface Running extends Member {
   /** Some version of it is queried: this one, or the one this one is rebuilding to replace. */
   served: boolean;
   caughtUp: boolean;
+  /** Catching up on another thread: the runner neither reads nor writes for it meanwhile. */
+  apart?: CatchingUpApart | undefined;
 }
 
 interface Waiter {
@@ -162,8 +166,6 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       if (!m.active) activate(db, m.projection);
       m.active = m.served = true;
       m.caughtUp = true;
-      // Reading ahead is for catching up: live events come one by one, as fast without it.
-      m.ahead?.stop().catch(onError);
     }
     settleWaiters();
   }
@@ -174,7 +176,6 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   async function consume(group: Running[], after: Position | undefined, subscription: Subscription): Promise<void> {
     let head = await store.headPosition();
     if (atOrAfter(after, head)) markCaughtUp(group);
-    else startReadAhead(group);
     let live = group;
     let batch: RecordedEvent[] = [];
     for await (const event of subscription) {
@@ -216,7 +217,6 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       } finally {
         subscriptions.delete(subscription);
         await subscription.close();
-        await stopReadAhead(group);
       }
       // Here only after an error or a subscription that ended on its own: wait, then follow again.
       const progressed = group.some((m, i) => m.position !== undefined && m.position !== positionsBefore[i]);
@@ -225,21 +225,35 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     }
   }
 
-  /** What each member's projection reads ahead for one reading of the log; one that fails to start only costs the shortcut. */
-  function startReadAhead(group: Running[]): void {
-    for (const m of group) {
+  /** Those of a group behind the head whose projection catches up on another thread; one that fails to start only costs the shortcut. */
+  function startApart(group: Running[], head: Position | undefined): Running[] {
+    if (stopped || atOrAfter(group[0]!.position, head)) return [];
+    return group.filter((m) => {
       try {
-        m.ahead = m.projection.readAhead?.(store, { tables: m.tables, after: m.position });
+        m.apart = m.projection.catchUpApart?.(store, readStore);
       } catch (error) {
         onError(error as Error);
       }
-    }
+      return m.apart !== undefined;
+    });
   }
 
-  async function stopReadAhead(group: Running[]): Promise<void> {
-    await Promise.all(group.map((m) => m.ahead?.stop().catch(onError)));
-    for (const m of group) m.ahead = undefined;
+  /** Once a projection has caught up apart (or stopped, or failed to), the runner follows the log for it from the checkpoint it left. */
+  async function rejoin(m: Running): Promise<void> {
+    const failure = await m.apart!.done.catch((error: Error) => void onError(error));
+    m.apart = undefined;
+    m.position = load(db, m.projection)?.position;
+    for (const table of Object.values(m.tables)) table.discard();
+    if (failure) {
+      m.failure = failure;
+      onError(new ProjectionFailedError(m.projection.name, failure));
+    }
+    settleWaiters();
+    await follow([m]);
   }
+
+  /** Where a member has reached: read from the read store while it catches up apart. */
+  const positionOf = (m: Running) => (m.apart ? load(db, m.projection)?.position : m.position);
 
   async function start(): Promise<void> {
     ensureStateTable(db);
@@ -250,9 +264,13 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       members.push({ projection, tables, ...stored, caughtUp: false, failure: undefined });
     }
     const served = new Promise<void>((resolve, reject) => (starting = { resolve, reject }));
+    // Only to know who is behind: a store that cannot say yet is followed (and retried) as before.
+    const head = members.some((m) => m.projection.catchUpApart) ? await store.headPosition().catch(() => undefined) : undefined;
     // Projections at the same checkpoint share one reading of the log; a rebuild reads on its own.
     for (const position of new Set(members.map((m) => m.position))) {
-      loops.push(follow(members.filter((m) => m.position === position)));
+      const group = members.filter((m) => m.position === position);
+      const apart = startApart(group, head);
+      loops.push(follow(group.filter((m) => !apart.includes(m))), ...apart.map(rejoin));
     }
     settleStart();
     await served;
@@ -261,6 +279,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   async function stop(): Promise<void> {
     stopped = true;
     await Promise.all([...subscriptions].map((s) => s.close()));
+    await Promise.all(members.map((m) => m.apart?.stop()));
     await Promise.all(loops);
     settleStart(); // a runner stopped before every projection was served: `start` resolves
     for (const w of waiters) w.reject(new RunnerStoppedError());
@@ -271,7 +290,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     return members.map((m) => ({
       name: m.projection.name,
       version: m.projection.version,
-      position: m.position,
+      position: positionOf(m),
       active: m.active,
       state: m.failure ? 'failed' : m.caughtUp ? 'live' : 'catching-up',
       ...(m.failure && { failure: m.failure }),
@@ -283,12 +302,10 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     const first = (p: Position | undefined) => (p === undefined ? 0n : decodePosition(p)[0]);
     return {
       head,
-      projections: members.map((m) => ({
-        name: m.projection.name,
-        position: m.position,
-        caughtUp: atOrAfter(m.position, head),
-        behindBy: first(head) - first(m.position),
-      })),
+      projections: members.map((m) => {
+        const position = positionOf(m);
+        return { name: m.projection.name, position, caughtUp: atOrAfter(position, head), behindBy: first(head) - first(position) };
+      }),
     };
   }
 

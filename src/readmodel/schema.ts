@@ -86,7 +86,7 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
       JSON.stringify(tables),
     );
     return { position: undefined, active: false, served, failure: undefined };
-  })();
+  }).immediate();
 }
 
 /**
@@ -95,7 +95,7 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
  * when it is activated, one sort each, much faster than keeping them up to date row by row through
  * a rebuild; an active version has them, and its install makes any it lacks.
  */
-function createIndexes(db: Database, p: AnyProjection): void {
+export function createIndexes(db: Database, p: AnyProjection): void {
   const tables = tablesOf(p);
   for (const [table, spec] of specs(p)) {
     const physical = tables[viewName(table)];
@@ -115,7 +115,7 @@ export function activate(db: Database, p: AnyProjection): void {
       db.exec(`CREATE VIEW ${view} AS SELECT * FROM ${physical}`);
     }
     db.prepare(`UPDATE projection_state SET active = 1 WHERE name = ? AND version = ?`).run(p.name, p.version);
-  })();
+  }).immediate();
 }
 
 /** Moves the checkpoint from `from` to `to`; refuses if another runner moved it meanwhile. */

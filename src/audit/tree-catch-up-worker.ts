@@ -1,0 +1,115 @@
+/**
+ * The worker of tree-catch-up.ts: applies the log after the audit tree's checkpoint to the tree
+ * projection in the read store, through connections of its own, until the head of the log.
+ *
+ * Each page read is hashed at once (`PreparedLeaves`); the pages read so far are applied in one
+ * transaction as soon as the read store's write lock is free (tried without waiting while there
+ * is more to read, so the worker hashes on while the runner writes), or, with BATCH events
+ * pending or at the head, once it is free (waiting for it).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Position, RecordedEvent } from '../eventstore/port.js';
+import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
+import { applyBatch, type Member } from '../readmodel/apply.js';
+import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
+import { createIndexes, load, openTables, type ProjectionFailure } from '../readmodel/schema.js';
+import { leafCount, merkleTree, PreparedLeaves } from '../../projections/merkle-tree/merkle-tree.js';
+import type { TreeCatchUpEnd, TreeCatchUpStart } from './tree-catch-up.js';
+
+/** Most events applied in one transaction: the runner waits for the lock that long. */
+const BATCH = 20_000;
+/** How long a wait for the write lock may be, when the worker waits for it. */
+const WAIT_MS = 5_000;
+
+const { ledgerFile, readStoreFile, stop, page = 1_000 } = workerData as TreeCatchUpStart;
+const stopped = () => Atomics.load(stop, 0) === 1;
+const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
+/** The tree's events read but not yet applied, their leaves hashed, applied whenever the write lock allows. */
+class Pending {
+  private events: RecordedEvent[] = [];
+  private prepared: PreparedLeaves;
+
+  constructor(
+    private readonly db: ReadStore['db'],
+    private readonly tree: Member,
+  ) {
+    this.prepared = new PreparedLeaves(leafCount(tree.tables));
+  }
+
+  get size(): number {
+    return this.events.length;
+  }
+
+  add(events: RecordedEvent[]): void {
+    this.events.push(...events);
+    this.prepared.add(events);
+  }
+
+  /** Applies them if the lock is free or, with `wait`, once it is (unless stopped meanwhile); the failure a handler stopped at, if any. */
+  flush(wait: boolean): ProjectionFailure | undefined {
+    while (this.events.length > 0 && !stopped()) {
+      const applied = this.apply(wait ? WAIT_MS : 0);
+      if (!applied && !wait) return undefined;
+      if (!applied) continue;
+      this.events = [];
+      this.prepared = new PreparedLeaves(leafCount(this.tree.tables));
+      return applied.failure;
+    }
+    return undefined;
+  }
+
+  /** One transaction: false if the write lock was not free within `waitMs`. */
+  private apply(waitMs: number): false | { failure: ProjectionFailure | undefined } {
+    this.db.pragma(`busy_timeout = ${waitMs}`);
+    this.tree.ahead = this.prepared;
+    try {
+      const [failed] = applyBatch(this.db, [this.tree], this.events);
+      return { failure: failed?.failure };
+    } catch (error) {
+      if (isBusy(error)) return false;
+      throw error;
+    }
+  }
+}
+
+/** Up to the head of the log, then the tree's indexes; the failure a handler stopped at, if any. */
+async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefined> {
+  const { db } = readStore;
+  const tree: Member = { projection: merkleTree, tables: openTables(db, merkleTree), position: load(db, merkleTree)?.position, failure: undefined };
+  const pending = new Pending(db, tree);
+  const store = openSqliteEventStoreReadOnly(ledgerFile);
+  try {
+    for (let after: Position | undefined = tree.position; !stopped(); ) {
+      const events = await store.readAll({ ...(after !== undefined && { after }), maxCount: page });
+      pending.add(events);
+      const atHead = events.length < page;
+      const failure = pending.flush(atHead || pending.size >= BATCH);
+      if (failure || atHead) return failure ?? makeIndexes(db);
+      after = events.at(-1)!.position;
+    }
+    return undefined;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The indexes queries read the tree through, made here rather than when the runner activates it. */
+function makeIndexes(db: ReadStore['db']): undefined {
+  if (stopped()) return;
+  db.pragma(`busy_timeout = ${WAIT_MS}`);
+  createIndexes(db, merkleTree);
+}
+
+async function run(): Promise<TreeCatchUpEnd> {
+  const readStore = openReadStore({ file: readStoreFile });
+  try {
+    return { failure: await catchUp(readStore) };
+  } catch (error) {
+    return { failure: undefined, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  } finally {
+    readStore.close();
+  }
+}
+
+parentPort!.postMessage(await run());
