@@ -93,7 +93,8 @@ export function install(db: Database, p: AnyProjection): StoredProjection {
  * The version's secondary indexes (TableSpec.indexes), those it lacks. Only queries read through
  * them (handlers read rows by primary key), so a version being built has none: they are made here
  * when it is activated, one sort each, much faster than keeping them up to date row by row through
- * a rebuild; an active version has them, and its install makes any it lacks.
+ * a rebuild; an active version has them, and its install makes any it lacks. A projection that
+ * catches up on a thread of its own makes them there as it reaches the head (CatchingUpApart).
  */
 export function createIndexes(db: Database, p: AnyProjection): void {
   const tables = tablesOf(p);

@@ -82,8 +82,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
 
 /**
  * A second reader of a ledger file another connection writes: the same reads and the same decoding
- * of rows into events, on a read-only connection (the audit tree's leaf hasher reads ahead with it,
- * src/audit/leaf-hashes.ts). Appending through it fails.
+ * of rows into events, on a read-only connection (the audit tree catches up with it,
+ * src/audit/tree-catch-up.ts). Appending through it fails.
  */
 export function openSqliteEventStoreReadOnly(file: string): SqliteEventStore {
   return new SqliteEventStore(new Database(file, { readonly: true, fileMustExist: true }), 200);
