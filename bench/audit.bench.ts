@@ -3,8 +3,9 @@
  *
  * Loads N lifecycle events (1,000,000; `--events N`) into the embedded store, then in one run:
  * - the tree's share of a full rebuild: every projection with it, and without it, each into a
- *   fresh read store (target: the tree adds at most 15%); with `--rounds R`, R pairs of rebuilds
- *   in alternating order, for a busy machine: the median share is the figure, and the range is shown;
+ *   fresh read store (target: the tree adds at most 15%); R pairs of rebuilds (`--rounds R`, 3
+ *   unless given) in alternating order, for a busy machine: the median share is the figure, and
+ *   the range is shown;
  *   the tree catches up on a thread of its own (src/audit/tree-catch-up.ts), or with `--in-thread`
  *   on the runner's thread, to compare;
  * - inclusion and consistency proofs of random leaves and sizes read from the rebuilt tree, p50
@@ -36,7 +37,7 @@ import { flagValue, perSecond, printResult, ratio, timed } from './support.js';
 
 const N = Number(flagValue('events') ?? 1_000_000);
 const PROOFS = Number(flagValue('proofs') ?? 5_000);
-const ROUNDS = Number(flagValue('rounds') ?? 1);
+const ROUNDS = Number(flagValue('rounds') ?? 3);
 const IN_THREAD = process.argv.includes('--in-thread');
 
 /** Every projection, the tree caught up apart unless `--in-thread`. */
