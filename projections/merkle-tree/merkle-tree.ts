@@ -128,7 +128,7 @@ export const merkleTree = defineProjection({
   handlers: {},
   everyEvent: appendEvent,
   // Behind the head on the embedded store, it catches up on a thread of its own.
-  catchUpApart: startTreeCatchUp,
+  catchUpApart: (store, readStore, self) => startTreeCatchUp(store, readStore, self.version),
   replay: defineReplay({
     folds: {},
     tables: { merkleLeaves: notCompared(WHY), merkleNodes: notCompared(WHY), merkleSize: notCompared(WHY) },

@@ -63,7 +63,8 @@ export function merkleTreeQueries(rs: ReadStore) {
     leafByPosition(position: string): Leaf | undefined {
       for (let low = 0, high = merkleTreeSize() - 1; low <= high; ) {
         const middle = Math.floor((low + high) / 2);
-        const at = rs.get<{ position: string }>(`SELECT position FROM merkle_leaves WHERE leaf_index = ?`, [middle])!.position;
+        const at = rs.get<{ position: string }>(`SELECT position FROM merkle_leaves WHERE leaf_index = ?`, [middle])?.position;
+        if (at === undefined) return undefined; // a leaf missing under the size: a damaged model answers nothing
         if (at === position) return leafByIndex(middle);
         if (at < position) low = middle + 1;
         else high = middle - 1;

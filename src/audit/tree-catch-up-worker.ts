@@ -4,24 +4,23 @@
  *
  * Each page read is hashed at once (`PreparedLeaves`); the pages read so far are applied in one
  * transaction as soon as the read store's write lock is free (tried without waiting while there
- * is more to read, so the worker hashes on while the runner writes), or, with BATCH events
- * pending or at the head, once it is free (waiting for it).
+ * is more to read, so the worker hashes on while the runner writes), or, with a runner's batch
+ * of events pending or at the head, once it is free (waiting for it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
 import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
 import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
+import { BATCH_SIZE } from '../readmodel/runner.js';
 import { createIndexes, load, openTables, type ProjectionFailure } from '../readmodel/schema.js';
 import { leafCount, merkleTree, PreparedLeaves } from '../../projections/merkle-tree/merkle-tree.js';
 import type { TreeCatchUpEnd, TreeCatchUpStart } from './tree-catch-up.js';
 
-/** Most events applied in one transaction: the runner waits for the lock that long. */
-const BATCH = 20_000;
 /** How long a wait for the write lock may be, when the worker waits for it. */
 const WAIT_MS = 5_000;
 
-const { ledgerFile, readStoreFile, stop, page = 1_000 } = workerData as TreeCatchUpStart;
+const { ledgerFile, readStoreFile, version, stop, page = 1_000 } = workerData as TreeCatchUpStart;
 const stopped = () => Atomics.load(stop, 0) === 1;
 const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
@@ -62,7 +61,7 @@ class Pending {
   /** One transaction: false if the write lock was not free within `waitMs`. */
   private apply(waitMs: number): false | { failure: ProjectionFailure | undefined } {
     this.db.pragma(`busy_timeout = ${waitMs}`);
-    this.tree.ahead = this.prepared;
+    this.tree.prepared = this.prepared;
     try {
       const [failed] = applyBatch(this.db, [this.tree], this.events);
       return { failure: failed?.failure };
@@ -84,7 +83,7 @@ async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefi
       const events = await store.readAll({ ...(after !== undefined && { after }), maxCount: page });
       pending.add(events);
       const atHead = events.length < page;
-      const failure = pending.flush(atHead || pending.size >= BATCH);
+      const failure = pending.flush(atHead || pending.size >= BATCH_SIZE);
       if (failure || atHead) return failure ?? makeIndexes(db);
       after = events.at(-1)!.position;
     }
@@ -102,6 +101,7 @@ function makeIndexes(db: ReadStore['db']): undefined {
 }
 
 async function run(): Promise<TreeCatchUpEnd> {
+  if (version !== merkleTree.version) return { failure: undefined, error: `asked for version ${version} of the tree, this thread applies version ${merkleTree.version}` };
   const readStore = openReadStore({ file: readStoreFile });
   try {
     return { failure: await catchUp(readStore) };

@@ -26,6 +26,8 @@ export interface TreeCatchUpStart {
   readStoreFile: string;
   /** Element 0 is set to 1 to stop the worker at its next page. */
   stop: Int32Array;
+  /** The version of the tree projection the runner runs: the worker applies its own, and refuses another. */
+  version: number;
   /** Events read at a time (1,000 unless given). */
   page?: number;
 }
@@ -36,38 +38,54 @@ export interface TreeCatchUpEnd {
   error?: string;
 }
 
-/** The tree caught up apart, for a store and read store in files; undefined for any other. */
-export function startTreeCatchUp(store: EventStore, readStore: ReadStore): CatchingUpApart | undefined {
+/** After `stop`, how long the worker may take to end by itself (a lock wait, an index being made) before it is terminated. */
+const STOP_GRACE_MS = 1_000;
+
+/** Version `version` of the tree caught up apart, for a store and read store in files; undefined for any other. */
+export function startTreeCatchUp(store: EventStore, readStore: ReadStore, version: number): CatchingUpApart | undefined {
   if (!(store instanceof SqliteEventStore) || store.file === ':memory:' || readStore.db.memory) return undefined;
-  return new TreeCatchUp({ ledgerFile: store.file, readStoreFile: readStore.db.name, stop: new Int32Array(new SharedArrayBuffer(4)) });
+  return new TreeCatchUp({ ledgerFile: store.file, readStoreFile: readStore.db.name, version, stop: new Int32Array(new SharedArrayBuffer(4)) });
 }
 
 export class TreeCatchUp implements CatchingUpApart {
+  /** Settles once the thread has exited: its connections are closed by then. */
   readonly done: Promise<ProjectionFailure | undefined>;
   private readonly stopFlag: Int32Array;
+  private readonly worker: Worker;
 
   constructor(start: TreeCatchUpStart) {
     this.stopFlag = start.stop;
-    const worker = spawnWorker(start);
+    this.worker = spawnWorker(start);
     this.done = new Promise((resolve, reject) => {
       let end: TreeCatchUpEnd | undefined;
-      worker.on('message', (message: TreeCatchUpEnd) => (end = message));
-      worker.on('error', (error) => reject(new Error(`the audit tree's catch-up thread failed: ${error.message}`, { cause: error })));
-      worker.on('exit', (code) => {
-        if (end?.error) reject(new Error(`the audit tree's catch-up thread stopped: ${end.error}`));
+      let failed: Error | undefined;
+      this.worker.on('message', (message: TreeCatchUpEnd) => (end = message));
+      this.worker.on('error', (error) => (failed = error));
+      this.worker.on('exit', (code) => {
+        if (failed) reject(new Error(`the audit tree's catch-up thread failed: ${failed.message}`, { cause: failed }));
+        else if (end?.error) reject(new Error(`the audit tree's catch-up thread stopped: ${end.error}`));
         else if (end) resolve(end.failure);
         else reject(new Error(`the audit tree's catch-up thread ended (exit code ${code}) before reporting`));
       });
     });
   }
 
-  /** Asks the worker to stop at its next page: what it has not committed is dropped, its checkpoint stays consistent. */
-  stop(): Promise<void> {
+  /**
+   * Asks the worker to stop at its next page, and terminates it if it has not ended within
+   * STOP_GRACE_MS: what it has not committed is dropped either way, and its checkpoint stays
+   * consistent with its rows.
+   */
+  async stop(): Promise<void> {
     Atomics.store(this.stopFlag, 0, 1);
-    return this.done.then(
-      () => undefined,
-      () => undefined,
+    const ended = this.done.then(
+      () => true,
+      () => true,
     );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS)));
+    if (!(await Promise.race([ended, late]))) await this.worker.terminate();
+    clearTimeout(timer);
+    await ended;
   }
 }
 

@@ -23,8 +23,11 @@ export interface Member {
   /** Last event applied (committed); undefined before the first. */
   position: Position | undefined;
   failure: ProjectionFailure | undefined;
-  /** What was prepared for the batch before its transaction, handed to `everyEvent` (a catch-up worker's leaf hashes). */
-  ahead?: unknown;
+  /**
+   * What was prepared for the batch before its transaction, handed to `everyEvent`: set only by a
+   * projection's catch-up apart (the audit tree's leaf hashes, src/audit/tree-catch-up-worker.ts).
+   */
+  prepared?: unknown;
 }
 
 class HandlerError extends Error {
@@ -104,7 +107,7 @@ function applyOne(m: Member, event: RecordedEvent): void {
   if (!handler && !every) return;
   try {
     (handler as ((tables: unknown, e: RecordedEvent) => void) | undefined)?.(m.tables, event);
-    every?.(m.tables, event, m.ahead);
+    every?.(m.tables, event, m.prepared);
   } catch (error) {
     throw handlerError(event, error);
   }

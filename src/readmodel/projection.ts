@@ -46,7 +46,7 @@ export interface CatchingUpApart {
   stop(): Promise<void>;
 }
 
-export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead = unknown> {
+export interface Projection<Specs extends TableSpecs = TableSpecs, Prepared = unknown> {
   name: string;
   /** Bump it when tables or handlers change: the runner rebuilds from the start into new tables. */
   version: number;
@@ -58,15 +58,16 @@ export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead = unkno
   handlers: Handlers<Specs>;
   /**
    * Called for every event of the log, whatever its type, after `handlers` (the audit tree hashes
-   * them all), with what was prepared for its batch off the write lock, if anything (`prepare`).
+   * them all), with what was prepared for its batch before the transaction, if anything: only a
+   * catch-up apart prepares (Member.prepared); the rows must be the same without it.
    */
-  everyEvent?: (tables: Tables<Specs>, event: RecordedEvent, ahead: Ahead | undefined) => void;
+  everyEvent?: (tables: Tables<Specs>, event: RecordedEvent, prepared: Prepared | undefined) => void;
   /**
    * Optional: called by the runner when it starts, if this projection is behind the head of the
    * log, to catch it up on another thread; undefined where that cannot be done (EventStoreDB, a
    * store or read store in memory), and the runner catches it up itself.
    */
-  catchUpApart?: (store: EventStore, readStore: ReadStore) => CatchingUpApart | undefined;
+  catchUpApart?: (store: EventStore, readStore: ReadStore, self: { name: string; version: number }) => CatchingUpApart | undefined;
   /** Per table, the rows the replay must give or why it is not compared: a new table cannot go unchecked. */
   // The replay's folds are the model's own business: any states, as long as every table is named.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,7 +78,7 @@ export interface Projection<Specs extends TableSpecs = TableSpecs, Ahead = unkno
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, any>;
 
-export function defineProjection<Specs extends TableSpecs, Ahead = unknown>(p: Projection<Specs, Ahead>): Projection<Specs, Ahead> {
+export function defineProjection<Specs extends TableSpecs, Prepared = unknown>(p: Projection<Specs, Prepared>): Projection<Specs, Prepared> {
   return p;
 }
 

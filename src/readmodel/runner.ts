@@ -110,11 +110,14 @@ interface Waiter {
   reject(error: Error): void;
 }
 
+/** Most events per transaction while catching up, unless a runner is told otherwise (RunnerOptions.batchSize). */
+export const BATCH_SIZE = 20_000;
+
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
-  const { store, readStore, projections, batchSize = 20_000, onError = () => {} } = options;
+  const { store, readStore, projections, batchSize = BATCH_SIZE, onError = () => {} } = options;
   const db = readStore.db;
   const members: Running[] = [];
   const subscriptions = new Set<Subscription>();
@@ -230,7 +233,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     if (stopped || atOrAfter(group[0]!.position, head)) return [];
     return group.filter((m) => {
       try {
-        m.apart = m.projection.catchUpApart?.(store, readStore);
+        m.apart = m.projection.catchUpApart?.(store, readStore, m.projection);
       } catch (error) {
         onError(error as Error);
       }

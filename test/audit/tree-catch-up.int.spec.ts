@@ -18,7 +18,7 @@ import { merkleTreeQueries } from '../../projections/merkle-tree/queries.js';
 import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
 import type { AnyProjection, CatchingUpApart } from '../../src/readmodel/projection.js';
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
-import { createProjectionRunner, ProjectionFailedError, type ProjectionRunner } from '../../src/readmodel/runner.js';
+import { createProjectionRunner, ProjectionFailedError, type ProjectionRunner, type ProjectionStatus } from '../../src/readmodel/runner.js';
 import { load as checkpointOf, tablesOf } from '../../src/readmodel/schema.js';
 import { tempLedgerFile } from '../eventstore/sqlite/temp-ledger.js';
 import { lifecycles } from '../readmodel/support/lifecycle.js';
@@ -31,10 +31,14 @@ const others = ledgerProjections.filter((p) => p !== merkleTree);
 let readStores = 0;
 const freshReadStore = (dir: string) => openReadStore({ file: join(dir, `read-${++readStores}.db`) });
 
-/** The tree as `projections` build it into `readStore` (with a file, unless given), its rows and root, and what the runner reported. */
-async function buildTree(store: SqliteEventStore, projections: AnyProjection[], readStore = freshReadStore(dirname(store.file))) {
+/**
+ * The tree as `projections` build it into `readStore` (with a file, unless given), its rows and
+ * root, and what the runner reported; `made` is handed the runner as it is made.
+ */
+async function buildTree(store: SqliteEventStore, projections: AnyProjection[], readStore = freshReadStore(dirname(store.file)), made: (runner: ProjectionRunner) => void = () => {}) {
   const errors: Error[] = [];
   const runner = createProjectionRunner({ store, readStore, projections, batchSize: 500, onError: (e) => errors.push(e) });
+  made(runner);
   // A projection that fails before it is served fails `start` (and `catchUp`): reported with the rest.
   await runner.start().catch((e: Error) => errors.push(e));
   await runner.catchUp().catch((e: Error) => errors.push(e));
@@ -51,8 +55,8 @@ async function buildTree(store: SqliteEventStore, projections: AnyProjection[], 
 const treeTables = (readStore: ReadStore) =>
   Object.fromEntries(Object.values(tablesOf(merkleTree)).map((table) => [table, readStore.all(`SELECT * FROM ${table} ORDER BY 1, 2`)]));
 
-/** Pages of 20 events: a worker stopped once it has written leaves has most of the log still to read. */
-const SMALL_PAGES = 20;
+/** Pages of one event, each its own transaction: a worker stopped once it has written leaves has most of the log still to read. */
+const SMALL_PAGES = 1;
 
 /**
  * The tree, its catch-up apart caught (reading pages of `page` events, and handed to `meanwhile` as
@@ -64,7 +68,7 @@ function watched(meanwhile: (apart: CatchingUpApart, readStore: ReadStore) => vo
   const projection: AnyProjection = {
     ...merkleTree,
     catchUpApart: (store, readStore) => {
-      const apart = page ? new TreeCatchUp({ ...startOf(store as SqliteEventStore, readStore), page }) : merkleTree.catchUpApart!(store, readStore);
+      const apart = page ? new TreeCatchUp({ ...startOf(store as SqliteEventStore, readStore), page }) : merkleTree.catchUpApart!(store, readStore, merkleTree);
       if (!apart) return undefined;
       started.push(apart);
       void apart.done.finally(() => endedAt.push(checkpointOf(readStore.db, merkleTree)?.position)).catch(() => {});
@@ -75,7 +79,7 @@ function watched(meanwhile: (apart: CatchingUpApart, readStore: ReadStore) => vo
   return { projection, started, endedAt };
 }
 
-const startOf = (store: SqliteEventStore, readStore: ReadStore) => ({ ledgerFile: store.file, readStoreFile: readStore.db.name, stop: new Int32Array(new SharedArrayBuffer(4)) });
+const startOf = (store: SqliteEventStore, readStore: ReadStore) => ({ ledgerFile: store.file, readStoreFile: readStore.db.name, version: merkleTree.version, stop: new Int32Array(new SharedArrayBuffer(4)) });
 
 /** Calls `then` once the tree in `readStore` has a checkpoint (the worker has committed leaves). */
 function whenTreeHasLeaves(readStore: ReadStore, then: () => void): void {
@@ -84,6 +88,7 @@ function whenTreeHasLeaves(readStore: ReadStore, then: () => void): void {
     clearInterval(poll);
     then();
   }, 1);
+  setTimeout(() => clearInterval(poll), 20_000).unref();
 }
 
 describe('the audit tree caught up on a thread of its own', () => {
@@ -124,21 +129,68 @@ describe('the audit tree caught up on a thread of its own', () => {
   });
 
   it('is the same when the worker is stopped half-way: the runner goes on from its checkpoint', async () => {
-    const { projection, endedAt } = watched((apart, readStore) => whenTreeHasLeaves(readStore, () => void apart.stop()), SMALL_PAGES);
-    const built = await buildTree(store, [projection]);
+    let runner: ProjectionRunner | undefined;
+    let meanwhile: ProjectionStatus | undefined;
+    const { projection, endedAt } = watched(
+      (apart, readStore) =>
+        whenTreeHasLeaves(readStore, () => {
+          meanwhile = runner!.status()[0];
+          void apart.stop();
+        }),
+      SMALL_PAGES,
+    );
+    const built = await buildTree(store, [projection], undefined, (made) => (runner = made));
     expect(endedAt).toHaveLength(1);
     expect(endedAt[0]).toBeDefined();
     expect(endedAt[0]! < head).toBe(true);
+    // While the worker had it, the runner told where it was from the read store.
+    expect(meanwhile).toMatchObject({ state: 'catching-up', active: false });
+    expect(meanwhile!.position).toBeDefined();
     expect(built.rows).toEqual(expected.rows);
     expect(built.root).toBe(expected.root);
   });
 
-  it('is the same when the worker cannot start: the runner reports it and builds the tree itself', async () => {
-    const missing = { ...merkleTree, catchUpApart: (_: unknown, readStore: ReadStore) => new TreeCatchUp({ ...startOf(store, readStore), ledgerFile: `${file}.missing` }) };
-    const built = await buildTree(store, [missing]);
+  it.each([
+    ['its thread fails', (readStore: ReadStore) => new TreeCatchUp({ ...startOf(store, readStore), ledgerFile: `${file}.missing` }), /catch-up thread stopped: SqliteError: unable to open database file/],
+    ['it is asked for another version of the tree', (readStore: ReadStore) => new TreeCatchUp({ ...startOf(store, readStore), version: 99 }), /version 99/],
+    [
+      'it cannot be started at all',
+      () => {
+        throw new Error('no thread to be had');
+      },
+      /no thread to be had/,
+    ],
+  ])('is the same when %s: the runner reports it and builds the tree itself', async (_, start, reported) => {
+    const built = await buildTree(store, [{ ...merkleTree, catchUpApart: (_store: unknown, readStore: ReadStore) => start(readStore) }]);
     expect(built.errors).toHaveLength(1);
+    expect(built.errors[0]!.message).toMatch(reported);
     expect(built.rows).toEqual(expected.rows);
     expect(built.root).toBe(expected.root);
+  });
+
+  it('is the same when events are appended while it catches up: the runner takes the rest', async () => {
+    const growing = tempLedgerFile();
+    const live = openSqliteEventStore({ file: growing });
+    try {
+      const source = lifecycles();
+      await load(live, 1_000, source);
+      let appending: Promise<unknown> = Promise.resolve();
+      const { projection, endedAt } = watched(() => (appending = load(live, 1_000, source)), SMALL_PAGES);
+      const readStore = freshReadStore(dirname(growing));
+      const runner = createProjectionRunner({ store: live, readStore, projections: [projection] });
+      await runner.start();
+      const last = await appending;
+      await runner.waitFor(last as string);
+      await runner.stop();
+      const built = dump(readStore, [merkleTree]);
+      readStore.close();
+      const inRunner = await buildTree(live, [inThread], openReadStore({ file: ':memory:' }));
+      expect(endedAt).toHaveLength(1);
+      expect(built).toEqual(inRunner.rows);
+    } finally {
+      await live.close();
+      rmSync(dirname(growing), { recursive: true, force: true });
+    }
   });
 
   it('stops at an event it cannot hash as the runner does: the projection fails there, its checkpoint just before', async () => {
@@ -193,9 +245,9 @@ describe('the audit tree caught up on a thread of its own', () => {
     await restarted.stop();
     expect(started).toHaveLength(1);
     const inMemory = openSqliteEventStore({ file: ':memory:' });
-    expect(startTreeCatchUp(inMemory, again)).toBeUndefined();
+    expect(startTreeCatchUp(inMemory, again, merkleTree.version)).toBeUndefined();
     const memoryReadStore = openReadStore({ file: ':memory:' });
-    expect(startTreeCatchUp(store, memoryReadStore)).toBeUndefined();
+    expect(startTreeCatchUp(store, memoryReadStore, merkleTree.version)).toBeUndefined();
     for (const closing of [again, memoryReadStore]) closing.close();
     await inMemory.close();
   });

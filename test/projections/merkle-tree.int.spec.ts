@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../src/audit/canonical.js';
 import { leafHash, MerkleBuilder, verifyConsistency, verifyInclusion, type Hash } from '../../src/audit/merkle.js';
-import type { EventStore, RecordedEvent } from '../../src/eventstore/port.js';
+import { decodePosition, encodePosition, type EventStore, type RecordedEvent } from '../../src/eventstore/port.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { signHead } from '../../src/audit/head.js';
 import { verifyStore } from '../../src/audit/verify-store.js';
@@ -80,6 +80,22 @@ describe.each(testStores())('the audit tree on $name', (testStore) => {
       if (size2 > events.length) continue;
       verifyConsistency(size1, size2, tree.consistencyProof(size1, size2), roots[size1 - 1]!, roots[size2 - 1]!);
     }
+  });
+
+  it('finds the leaf of every position of the log, and none for a position before, after or without a log', async () => {
+    await follow(7);
+    const tree = merkleTreeQueries(readStore);
+    expect(tree.leafByPosition(encodePosition(1))).toBeUndefined(); // an empty tree
+    await load(store, 45);
+    await follow(7);
+    const events = await wholeLog(store);
+    events.forEach((event, index) => expect(tree.leafByPosition(event.position)?.leafIndex).toBe(index));
+    const parts = (position: string) => decodePosition(position);
+    const before = encodePosition(...parts(events[0]!.position).map(() => 0));
+    const [first, ...rest] = parts(events.at(-1)!.position);
+    const after = encodePosition(first! + 1n, ...rest);
+    expect(tree.leafByPosition(before)).toBeUndefined();
+    expect(tree.leafByPosition(after)).toBeUndefined();
   });
 
   it('proves every leaf and every earlier size, across the subtrees it stores and the leaves it rehashes', async () => {
