@@ -84,7 +84,11 @@ async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefi
       pending.add(events);
       const atHead = events.length < page;
       const failure = pending.flush(atHead || pending.size >= BATCH_SIZE);
-      if (failure || atHead) return failure ?? makeIndexes(db);
+      if (failure) return failure;
+      if (atHead) {
+        makeIndexes(db);
+        return undefined;
+      }
       after = events.at(-1)!.position;
     }
     return undefined;
@@ -94,7 +98,7 @@ async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefi
 }
 
 /** The indexes queries read the tree through, made here rather than when the runner activates it. */
-function makeIndexes(db: ReadStore['db']): undefined {
+function makeIndexes(db: ReadStore['db']): void {
   if (stopped()) return;
   db.pragma(`busy_timeout = ${WAIT_MS}`);
   createIndexes(db, merkleTree);
