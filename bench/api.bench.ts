@@ -1,6 +1,6 @@
 /**
- * bench:api — the API over HTTP against the same operations run in-process with graphql-js
- * `execute` on the same schema and data. Many concurrent clients run the auditor's disbursement
+ * bench:api — the API over HTTP against the same operations run in-process by the API's own
+ * executor (compiled-execution.ts: graphql-jit for these reads) on the same schema and data. Many concurrent clients run the auditor's disbursement
  * page (100 rows, each with its enterprise, benefit line and approval) and a single-application
  * query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
  * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
@@ -10,7 +10,7 @@
  * and the page's server CPU per request at most a third of what it was (BASELINE_PAGE_CPU_MICROS).
  *
  * Two controls run in the same run, against the same clients: bare-graphql-server.ts (node:http and
- * graphql-js, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds;
+ * the same executor, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds;
  * and, for the page, page-floor.ts (the same JSON built by hand from the same read-model queries,
  * no GraphQL at all), the floor the page's CPU per request is compared with.
  */
@@ -23,6 +23,7 @@ import { pino } from 'pino';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
 import { execute, type GraphQLSchema } from 'graphql';
+import { CompiledExecution } from '../src/graphql/compiled-execution.js';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { requestContextMaker, startApi } from '../src/graphql/server.js';
@@ -136,6 +137,8 @@ async function overHttp(app: LedgerApp, url: string, token: string, op: Operatio
  */
 async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, seconds = SECONDS, clients = CLIENTS): Promise<Run> {
   const document = prepareOperation(schema, op.source);
+  const execution = new CompiledExecution(schema);
+  if (!execution.compiles(document)) throw new Error(`${op.name} does not run compiled: the benchmark measures the compiled reads`);
   const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
   const authorization = `Bearer ${await auditorToken}`;
   let next = 0;
@@ -147,7 +150,7 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
         do {
           const t = performance.now();
           const contextValue = await context(authorization, randomUUID());
-          const result = await execute({ schema, document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
+          const result = await execution.execute({ document, contextValue, variableValues: op.variables[next++ % op.variables.length] });
           if (result.errors) fail(op.name, result.errors);
           latencies.push(performance.now() - t);
         } while (performance.now() < end);
@@ -162,14 +165,21 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
   return summary(app, before, latencies, (performance.now() - start) / 1000);
 }
 
-/** The floor must answer exactly what the API answers, or it is no floor. */
+/**
+ * The floor must answer exactly what the API answers, or it is no floor; and the compiled page
+ * must answer exactly what graphql-js answers, or it is not the same page.
+ */
 async function sameAnswer(schema: GraphQLSchema, app: LedgerApp, op: Operation): Promise<void> {
   const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
   const variableValues = op.variables[0]!;
-  const contextValue = await context(`Bearer ${await auditorToken}`, randomUUID());
-  const answer = JSON.stringify(await execute({ schema, document: prepareOperation(schema, op.source), contextValue, variableValues }));
+  const document = prepareOperation(schema, op.source);
+  const answer = async (run: (contextValue: unknown) => unknown) =>
+    JSON.stringify(await run(await context(`Bearer ${await auditorToken}`, randomUUID())));
+  const compiled = await answer((contextValue) => new CompiledExecution(schema).execute({ document, contextValue, variableValues }));
+  const interpreted = await answer((contextValue) => execute({ schema, document, contextValue, variableValues }));
   const byHand = JSON.stringify(disbursementPageByHand(app.services.read, Number(variableValues.first)));
-  if (answer !== byHand) throw new Error(`the floor's page differs from the API's:\n${byHand.slice(0, 300)}\n${answer.slice(0, 300)}`);
+  if (compiled !== interpreted) throw new Error(`the compiled page differs from graphql-js's:\n${interpreted.slice(0, 300)}\n${compiled.slice(0, 300)}`);
+  if (compiled !== byHand) throw new Error(`the floor's page differs from the API's:\n${byHand.slice(0, 300)}\n${compiled.slice(0, 300)}`);
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The Apollo server: one schema, one formatError, the armor's limits and the cost limit, no batching, CSRF
+ * The Apollo server: one schema, its operations compiled, one formatError, the armor's limits and the cost limit, no batching, CSRF
  * prevention. Apollo awaits every plugin at each stage of every request, so only plugins with
  * work to do are installed (the disabled ones replace defaults Apollo would add otherwise).
  * Automatic persisted queries stay on (Apollo's default): a client that sends a query's SHA-256
@@ -16,6 +16,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { errorLogger, formatErrorFor } from './errors/format-error.js';
+import { compiledGateway } from './compiled-execution.js';
 import { costLimitPlugin } from './cost-limit.js';
 import { explorerLandingPage } from './explorer/explorer.js';
 import { armor, parseOptions } from './hardening.js';
@@ -31,7 +32,8 @@ export interface ApolloOptions {
 export function createApolloServer<Context extends BaseContext & { requestId: string }>(options: ApolloOptions) {
   const { validationRules } = armor();
   return new ApolloServer<Context>({
-    schema: options.schema,
+    // The schema, and graphql-jit's compiled operations to run on it (compiled-execution.ts).
+    gateway: compiledGateway(options.schema),
     formatError: formatErrorFor(options),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,

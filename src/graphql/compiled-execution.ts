@@ -1,0 +1,142 @@
+/**
+ * How the API runs an operation once Apollo has parsed and validated it. A read is compiled by
+ * graphql-jit into a function made for that operation on this schema, and the function runs it:
+ * graphql-js's `execute` walks the query's syntax tree anew for every field of every row (the
+ * fields collected, their arguments looked up, every value checked for a promise), and on the
+ * auditors' 100-row page that walk cost more than the page's reads and its JSON together.
+ * The resolvers, the results and the errors are graphql-js's; only the walk is done once.
+ *
+ * graphql-jit reads inputs differently from graphql-js in two known ways: it leaves out the default
+ * of an input field that a variable omits (graphql-jit#142), and it passes null for a field of an
+ * input literal whose variable is absent (graphql-jit#230). An operation where either could happen
+ * runs on graphql-js, and so does every mutation: a command's cost is its command, not the walk.
+ * Variables are checked by graphql-js before a compiled query runs, so a bad one is refused in
+ * graphql-js's words, with the variable's node that tells Apollo it is the client's error (400).
+ *
+ * A compiled operation is kept as long as its document is: Apollo keeps a validated document in a
+ * bounded cache, keyed by the query's hash, and hands the same document to every request for it.
+ * Apollo Server's hook for an executor of one's own is its gateway interface (`load` answers the
+ * schema and the executor): `compiledGateway` is a gateway of this one local schema, no subgraphs.
+ * Apollo still does the rest as before: persisted queries, parsing, validation with the armor's and
+ * the cost limit's rules, the plugins, formatting the errors and the HTTP status.
+ */
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isInputObjectType,
+  type OperationDefinitionNode,
+  printSchema,
+  typeFromAST,
+  visit,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+export interface Operation {
+  document: DocumentNode;
+  operationName?: string | null;
+  contextValue: unknown;
+  variableValues?: Record<string, unknown> | null;
+}
+
+/** A query compiled, with its operation for graphql-js's check of the variables; null runs on graphql-js. */
+type Plan = { query: CompiledQuery; operation: OperationDefinitionNode } | null;
+
+export class CompiledExecution {
+  /** Per document, per operation name (a document may hold several operations). */
+  private readonly plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  execute(request: Operation): Promise<ExecutionResult> | ExecutionResult {
+    const plan = this.planFor(request.document, request.operationName ?? undefined);
+    if (!plan) return execute({ schema: this.schema, ...request });
+    const { contextValue, variableValues } = request;
+    const { errors } = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], variableValues ?? {});
+    if (errors) return { errors };
+    const result = plan.query.query(undefined, contextValue, variableValues);
+    return isPromise(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+  }
+
+  /** Whether an operation runs compiled (for tests and benchmarks). */
+  compiles(document: DocumentNode, operationName?: string): boolean {
+    return this.planFor(document, operationName) !== null;
+  }
+
+  private planFor(document: DocumentNode, operationName: string | undefined): Plan {
+    let byName = this.plans.get(document);
+    if (!byName) this.plans.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    if (!byName.has(key)) byName.set(key, this.plan(document, operationName));
+    return byName.get(key)!;
+  }
+
+  private plan(document: DocumentNode, operationName: string | undefined): Plan {
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation !== 'query' || !readsInputsAsGraphQLJs(this.schema, document, operation)) return null;
+    const query = compileQuery(this.schema, document, operationName);
+    return isCompiledQuery(query) ? { query, operation } : null;
+  }
+}
+
+/** No variable can omit a defaulted input field (graphql-jit#142), no input literal holds a variable (#230). */
+function readsInputsAsGraphQLJs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const variableTypes = (operation.variableDefinitions ?? []).map((definition) => typeFromAST(schema, definition.type));
+  if (variableTypes.some((type) => !type || hasDefaultedField(type as GraphQLInputType))) return false;
+  let literals = 0;
+  let variableInLiteral = false;
+  visit(document, {
+    ObjectValue: { enter: () => void literals++, leave: () => void literals-- },
+    Variable: () => void (variableInLiteral ||= literals > 0),
+  });
+  return !variableInLiteral;
+}
+
+function hasDefaultedField(type: GraphQLInputType, seen = new Set<string>()): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((field) => field.defaultValue !== undefined || hasDefaultedField(field.type, seen));
+}
+
+/**
+ * graphql-jit's errors as graphql-js makes them: graphql-jit leaves `extensions` undefined where
+ * there are none, and Apollo, like formatError, reads `extensions` of every error.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors) return result;
+  const errors = result.errors.map(({ message, locations, path, originalError, extensions }) =>
+    Object.assign(new GraphQLError(message, { path, originalError, extensions }), { locations }),
+  );
+  return { ...result, errors };
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>)?.then === 'function';
+}
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+/** Apollo's gateway interface over one local schema, with the compiled executor. */
+export function compiledGateway(schema: GraphQLSchema): Gateway {
+  const execution = new CompiledExecution(schema);
+  return {
+    // The schema never changes while the server runs: announced once, to Apollo's one listener.
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => {};
+    },
+    load: async () => ({
+      executor: async ({ document, operationName, context, request }) =>
+        execution.execute({ document, operationName, contextValue: context, variableValues: request.variables }),
+    }),
+    stop: async () => {},
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The API's executor: a read runs compiled by graphql-jit and answers what graphql-js answers, its
+ * errors included; an operation whose inputs graphql-jit reads otherwise than graphql-js (a
+ * defaulted input field a variable may omit, a variable inside an input literal) and every
+ * mutation run on graphql-js; a bad variable is refused in graphql-js's words.
+ */
+import { buildSchema, execute, GraphQLError, type GraphQLSchema, Kind, parse } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CompiledExecution } from '../../src/graphql/compiled-execution.js';
+import { example, exampleNames } from '../../src/graphql/examples.js';
+import { buildLedgerSchema } from '../../src/graphql/schema.js';
+import { DomainError } from '../../src/shared/errors.js';
+
+const SDL = `
+  type Query { search(filter: Filter): String, count(first: Int = 10): Int, refused: String, rows: [Row!]! }
+  type Mutation { note(text: String): String }
+  type Row { id: ID!, flag: String }
+  input Filter { county: String, lines: [String!]! = [] }
+`;
+
+function smallSchema(): GraphQLSchema {
+  const schema = buildSchema(SDL);
+  const fields = schema.getQueryType()!.getFields();
+  fields.search!.resolve = (_, args) => JSON.stringify(args);
+  fields.count!.resolve = (_, { first }) => first;
+  fields.refused!.resolve = () => {
+    throw new DomainError('NOT_FOUND', 'application 42 was not found');
+  };
+  fields.rows!.resolve = () => [{ id: '1', flag: 'a' }, { id: '2' }];
+  schema.getMutationType()!.getFields().note!.resolve = (_, { text }) => text;
+  return schema;
+}
+
+/** What each executor answers for one operation, as JSON with its errors' paths and locations. */
+async function both(schema: GraphQLSchema, source: string, variableValues?: Record<string, unknown>) {
+  const document = parse(source);
+  const compiled = await new CompiledExecution(schema).execute({ document, contextValue: {}, variableValues });
+  const interpreted = await execute({ schema, document, contextValue: {}, variableValues });
+  return { compiled, interpreted, runsCompiled: new CompiledExecution(schema).compiles(document) };
+}
+
+describe('reads that run compiled', () => {
+  const schema = smallSchema();
+
+  it.each([
+    ['a scalar argument from a variable', 'query ($n: Int) { count(first: $n) }', { n: 3 }],
+    ['an argument left to its default', 'query { count }', {}],
+    ['an input literal without variables', 'query { search(filter: { county: "weidu", lines: ["a"] }) }', {}],
+    ['a list of objects, one field absent', 'query { rows { id flag } }', {}],
+  ])('answer %s as graphql-js does', async (_, source, variables) => {
+    const { compiled, interpreted, runsCompiled } = await both(schema, source, variables);
+    expect(runsCompiled).toBe(true);
+    expect(JSON.stringify(compiled)).toBe(JSON.stringify(interpreted));
+  });
+
+  it('answer a domain error as a graphql-js error: same message, path and locations, the domain error as its cause, extensions an object', async () => {
+    const { compiled, interpreted, runsCompiled } = await both(schema, 'query {\n  count\n  refused\n}');
+    expect(runsCompiled).toBe(true);
+    const [error] = compiled.errors!;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error!.originalError).toBeInstanceOf(DomainError);
+    expect(error!.extensions).toEqual({});
+    expect(error!.toJSON()).toEqual(interpreted.errors![0]!.toJSON());
+    expect(compiled.data).toEqual({ count: 10, refused: null });
+  });
+
+  it('refuse a bad variable in graphql-js words, with the variable\'s node that makes it the client\'s error', async () => {
+    const { compiled, interpreted } = await both(schema, 'query ($n: Int) { count(first: $n) }', { n: 'ten' });
+    expect(compiled.errors!.map((e) => e.message)).toEqual(interpreted.errors!.map((e) => e.message));
+    expect(compiled.errors![0]!.nodes?.[0]?.kind).toBe(Kind.VARIABLE_DEFINITION);
+    expect(compiled.data).toBeUndefined();
+  });
+});
+
+describe('operations that run on graphql-js', () => {
+  const schema = smallSchema();
+
+  it.each([
+    ['a variable of an input type with a defaulted field (graphql-jit#142)', 'query ($f: Filter) { search(filter: $f) }', { f: { county: 'weidu' } }, '{"filter":{"county":"weidu","lines":[]}}'],
+    ['a variable inside an input literal (graphql-jit#230)', 'query ($c: String) { search(filter: { county: $c }) }', {}, '{"filter":{"lines":[]}}'],
+  ])('%s, so the resolver gets what graphql-js gives it', async (_, source, variables, args) => {
+    const { compiled, runsCompiled } = await both(schema, source, variables);
+    expect(runsCompiled).toBe(false);
+    expect(compiled).toEqual({ data: { search: args } });
+  });
+
+  it('a mutation', async () => {
+    const { compiled, runsCompiled } = await both(schema, 'mutation { note(text: "x") }');
+    expect(runsCompiled).toBe(false);
+    expect(compiled).toEqual({ data: { note: 'x' } });
+  });
+
+  it('an operation that cannot run, answered with graphql-js\'s error', async () => {
+    const { compiled, interpreted } = await both(schema, 'query A { count } query B { count }');
+    expect(compiled.errors!.map((e) => e.message)).toEqual(['Must provide operation name if query contains multiple operations.']);
+    expect(compiled).toEqual(interpreted);
+  });
+});
+
+describe('the ledger\'s example operations', () => {
+  let ledger: GraphQLSchema;
+  beforeAll(async () => {
+    ledger = await buildLedgerSchema();
+  });
+
+  it('compile the auditors\' page and the application; no mutation compiles', () => {
+    const execution = new CompiledExecution(ledger);
+    const compiles = (name: string) => execution.compiles(parse(example(name)));
+    expect(compiles('DisbursementPage')).toBe(true);
+    expect(compiles('ApplicationDetail')).toBe(true);
+    const mutations = exampleNames().filter((name) => example(name).startsWith('mutation'));
+    expect(mutations.length).toBeGreaterThan(0);
+    expect(mutations.filter(compiles)).toEqual([]);
+  });
+});
