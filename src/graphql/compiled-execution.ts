@@ -13,6 +13,8 @@
  * Variables are checked by graphql-js before a compiled query runs, so a bad one is refused in
  * graphql-js's words, with the variable's node that tells Apollo it is the client's error (400).
  *
+ * A text runs on graphql-js until it has been sent RUNS_BEFORE_COMPILING times: compiling costs
+ * more than one run, and a caller who makes every text unique must not make every request compile.
  * A compiled operation is kept as long as its document is: Apollo keeps a validated document in a
  * bounded cache, keyed by the query's hash, and hands the same document to every request for it.
  * Apollo Server's hook for an executor of one's own is its gateway interface (`load` answers the
@@ -46,44 +48,64 @@ export interface Operation {
   variableValues?: Record<string, unknown> | null;
 }
 
-/** A query compiled, with its operation for graphql-js's check of the variables; null runs on graphql-js. */
-type Plan = { query: CompiledQuery; operation: OperationDefinitionNode } | null;
+/** A query compiled, with its operation for graphql-js's check of the variables. */
+type Compiled = { query: CompiledQuery; operation: OperationDefinitionNode };
+
+/**
+ * How many times an operation runs on graphql-js before it is compiled. Compiling costs 2 ms for
+ * the auditors' page and up to 20 ms for a query within the cost limit, where graphql-js runs it
+ * in a fraction of that: a text sent once (or made unique on purpose) is never worth compiling.
+ */
+export const RUNS_BEFORE_COMPILING = 2;
+
+/** An operation's runs on graphql-js so far, and once decided, its compiled form or null: graphql-js for good. */
+type Plan = { runs: number; compiled?: Compiled | null };
 
 export class CompiledExecution {
-  /** Per document, per operation name (a document may hold several operations). */
-  private readonly plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+  /** Per document, per operation name as the client gave it (a document may hold several operations). */
+  private readonly plans = new WeakMap<DocumentNode, Map<string | undefined, Plan>>();
 
   constructor(private readonly schema: GraphQLSchema) {}
 
   execute(request: Operation): Promise<ExecutionResult> | ExecutionResult {
-    const plan = this.planFor(request.document, request.operationName ?? undefined);
-    if (!plan) return execute({ schema: this.schema, ...request });
+    const compiled = this.compiledFor(request.document, request.operationName ?? undefined);
+    if (!compiled) return execute({ schema: this.schema, ...request });
     const { contextValue, variableValues } = request;
-    const { errors } = getVariableValues(this.schema, plan.operation.variableDefinitions ?? [], variableValues ?? {});
+    const { errors } = getVariableValues(this.schema, compiled.operation.variableDefinitions ?? [], variableValues ?? {});
     if (errors) return { errors };
-    const result = plan.query.query(undefined, contextValue, variableValues);
+    const result = compiled.query.query(undefined, contextValue, variableValues);
     return isPromise(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
   }
 
-  /** Whether an operation runs compiled (for tests and benchmarks). */
-  compiles(document: DocumentNode, operationName?: string): boolean {
-    return this.planFor(document, operationName) !== null;
+  /** Whether the operation runs compiled now (for tests and benchmarks). */
+  runsCompiled(document: DocumentNode, operationName?: string): boolean {
+    return Boolean(this.plans.get(document)?.get(operationName)?.compiled);
   }
 
-  private planFor(document: DocumentNode, operationName: string | undefined): Plan {
+  private compiledFor(document: DocumentNode, operationName: string | undefined): Compiled | null {
     let byName = this.plans.get(document);
     if (!byName) this.plans.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    if (!byName.has(key)) byName.set(key, this.plan(document, operationName));
-    return byName.get(key)!;
+    let plan = byName.get(operationName);
+    if (!plan) byName.set(operationName, (plan = { runs: 0 }));
+    if (plan.compiled !== undefined) return plan.compiled;
+    if (plan.runs++ < RUNS_BEFORE_COMPILING) return null;
+    return (plan.compiled = this.compile(document, operationName));
   }
 
-  private plan(document: DocumentNode, operationName: string | undefined): Plan {
-    const operation = getOperationAST(document, operationName);
-    if (operation?.operation !== 'query' || !readsInputsAsGraphQLJs(this.schema, document, operation)) return null;
+  private compile(document: DocumentNode, operationName: string | undefined): Compiled | null {
+    if (!compilable(this.schema, document, operationName)) return null;
     const query = compileQuery(this.schema, document, operationName);
-    return isCompiledQuery(query) ? { query, operation } : null;
+    return isCompiledQuery(query) ? { query, operation: getOperationAST(document, operationName)! } : null;
   }
+}
+
+/**
+ * Whether graphql-jit may run an operation: a query (one operation the name picks) whose inputs
+ * it reads as graphql-js does.
+ */
+export function compilable(schema: GraphQLSchema, document: DocumentNode, operationName?: string): boolean {
+  const operation = getOperationAST(document, operationName);
+  return operation?.operation === 'query' && readsInputsAsGraphQLJs(schema, document, operation);
 }
 
 /** No variable can omit a defaulted input field (graphql-jit#142), no input literal holds a variable (#230). */
@@ -134,8 +156,10 @@ export function compiledGateway(schema: GraphQLSchema): Gateway {
       return () => {};
     },
     load: async () => ({
-      executor: async ({ document, operationName, context, request }) =>
-        execution.execute({ document, operationName, contextValue: context, variableValues: request.variables }),
+      // The operation name as the client sent it: Apollo's `operationName` here is the one it
+      // resolved, null for a name the document does not have, and that must be refused, not run.
+      executor: async ({ document, context, request }) =>
+        execution.execute({ document, operationName: request.operationName, contextValue: context, variableValues: request.variables }),
     }),
     stop: async () => {},
   };

@@ -1,12 +1,13 @@
 /**
- * The API's executor: a read runs compiled by graphql-jit and answers what graphql-js answers, its
- * errors included; an operation whose inputs graphql-jit reads otherwise than graphql-js (a
- * defaulted input field a variable may omit, a variable inside an input literal) and every
- * mutation run on graphql-js; a bad variable is refused in graphql-js's words.
+ * The API's executor: a read sent more than twice runs compiled by graphql-jit and answers what
+ * graphql-js answers, its errors included; an operation whose inputs graphql-jit reads otherwise
+ * than graphql-js (a defaulted input field a variable may omit, a variable inside an input
+ * literal), every mutation, and a name the document does not have run on graphql-js; a bad
+ * variable is refused in graphql-js's words.
  */
 import { buildSchema, execute, GraphQLError, type GraphQLSchema, Kind, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompiledExecution } from '../../src/graphql/compiled-execution.js';
+import { compilable, CompiledExecution, RUNS_BEFORE_COMPILING } from '../../src/graphql/compiled-execution.js';
 import { example, exampleNames } from '../../src/graphql/examples.js';
 import { buildLedgerSchema } from '../../src/graphql/schema.js';
 import { DomainError } from '../../src/shared/errors.js';
@@ -31,12 +32,15 @@ function smallSchema(): GraphQLSchema {
   return schema;
 }
 
-/** What each executor answers for one operation, as JSON with its errors' paths and locations. */
-async function both(schema: GraphQLSchema, source: string, variableValues?: Record<string, unknown>) {
+/** What each executor answers for one operation, the API's once it would have compiled it. */
+async function both(schema: GraphQLSchema, source: string, variableValues?: Record<string, unknown>, operationName?: string) {
   const document = parse(source);
-  const compiled = await new CompiledExecution(schema).execute({ document, contextValue: {}, variableValues });
-  const interpreted = await execute({ schema, document, contextValue: {}, variableValues });
-  return { compiled, interpreted, runsCompiled: new CompiledExecution(schema).compiles(document) };
+  const execution = new CompiledExecution(schema);
+  const run = () => execution.execute({ document, operationName, contextValue: {}, variableValues });
+  for (let i = 0; i < RUNS_BEFORE_COMPILING; i++) await run();
+  const compiled = await run();
+  const interpreted = await execute({ schema, document, operationName, contextValue: {}, variableValues });
+  return { compiled, interpreted, runsCompiled: execution.runsCompiled(document, operationName) };
 }
 
 describe('reads that run compiled', () => {
@@ -75,6 +79,17 @@ describe('reads that run compiled', () => {
 describe('operations that run on graphql-js', () => {
   const schema = smallSchema();
 
+  it(`a text for its first ${RUNS_BEFORE_COMPILING} runs: compiling costs more than running it once`, async () => {
+    const execution = new CompiledExecution(schema);
+    const document = parse('query { count }');
+    const runs = [];
+    for (let i = 0; i <= RUNS_BEFORE_COMPILING; i++) {
+      runs.push(execution.runsCompiled(document));
+      expect(await execution.execute({ document, contextValue: {} })).toEqual({ data: { count: 10 } });
+    }
+    expect([...runs, execution.runsCompiled(document)]).toEqual([...runs.map(() => false), true]);
+  });
+
   it.each([
     ['a variable of an input type with a defaulted field (graphql-jit#142)', 'query ($f: Filter) { search(filter: $f) }', { f: { county: 'weidu' } }, '{"filter":{"county":"weidu","lines":[]}}'],
     ['a variable inside an input literal (graphql-jit#230)', 'query ($c: String) { search(filter: { county: $c }) }', {}, '{"filter":{"lines":[]}}'],
@@ -90,9 +105,14 @@ describe('operations that run on graphql-js', () => {
     expect(compiled).toEqual({ data: { note: 'x' } });
   });
 
-  it('an operation that cannot run, answered with graphql-js\'s error', async () => {
-    const { compiled, interpreted } = await both(schema, 'query A { count } query B { count }');
-    expect(compiled.errors!.map((e) => e.message)).toEqual(['Must provide operation name if query contains multiple operations.']);
+  it.each([
+    ['several operations and no name', 'query A { count } query B { count }', undefined, 'Must provide operation name if query contains multiple operations.'],
+    ['a name the document does not have', 'query { count }', 'Nope', 'Unknown operation named "Nope".'],
+    ['an empty name', 'query { count }', '', 'Unknown operation named "".'],
+  ])('an operation that cannot run (%s), refused with graphql-js\'s error', async (_, source, operationName, message) => {
+    const { compiled, interpreted, runsCompiled } = await both(schema, source, {}, operationName);
+    expect(runsCompiled).toBe(false);
+    expect(compiled.errors!.map((e) => e.message)).toEqual([message]);
     expect(compiled).toEqual(interpreted);
   });
 });
@@ -104,8 +124,7 @@ describe('the ledger\'s example operations', () => {
   });
 
   it('compile the auditors\' page and the application; no mutation compiles', () => {
-    const execution = new CompiledExecution(ledger);
-    const compiles = (name: string) => execution.compiles(parse(example(name)));
+    const compiles = (name: string) => compilable(ledger, parse(example(name)));
     expect(compiles('DisbursementPage')).toBe(true);
     expect(compiles('ApplicationDetail')).toBe(true);
     const mutations = exampleNames().filter((name) => example(name).startsWith('mutation'));

@@ -1,6 +1,7 @@
 /**
  * Requests the API does not serve, as an attacker or a confused client sends them: a subscription,
- * and automatic persisted queries that are malformed or do not match. Each is a client error with
+ * an operation name the document does not have, and automatic persisted queries that are malformed
+ * or do not match. Each is a client error with
  * the status and `extensions.code` Apollo's clients know, and the log keeps it below error level,
  * without a stack: an operator is not paged for a client's mistake.
  */
@@ -9,6 +10,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../../src/graphql/auth/role.js';
+import { creditCode } from '../support/domain-fixtures.js';
 import { testStores } from '../support/stores.js';
 import { startTestApi, type TestApi, token } from './support/api.js';
 import { postGraphql } from './support/http.js';
@@ -45,6 +47,22 @@ describe('requests the API does not serve', () => {
     expect(answer.body.errors).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/subscription/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
     ]);
+    expectQuietLog();
+  });
+
+  // Sent more times than an operation runs before it is compiled: the refusal does not depend on how it runs.
+  it.each([
+    ['a query', VIEWER, 'auditor'],
+    ['a mutation that would write', `mutation { registerEnterprise(input: { idempotencyKey: "op-name", creditCode: "${creditCode(4343)}", name: "许昌名称测试有限公司", county: "weidu", kind: ENTERPRISE }) { position } }`, 'admin'],
+  ])('refuses %s under an operation name the document does not have, runs nothing, as BAD_REQUEST (400)', async (_, query, who) => {
+    const bearer = who === 'admin' ? await token(Role.ADMIN) : auditor;
+    const before = await api.eventCount();
+    for (const operationName of ['Nope', 'Nope', 'Nope', 'Nope', '']) {
+      const answer = await postGraphql(api.url, { query, operationName, token: bearer });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ errors: [{ message: `Unknown operation named "${operationName}".`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    }
+    expect(await api.eventCount()).toBe(before);
     expectQuietLog();
   });
 

@@ -9,13 +9,14 @@ export interface HttpAnswer {
 export interface GraphqlRequest {
   /** Left out when only a persisted query's hash is sent. */
   query?: string;
+  operationName?: string;
   variables?: Record<string, unknown>;
   extensions?: Record<string, unknown>;
   token?: string;
   headers?: Record<string, string>;
 }
 
-export async function postGraphql(url: string, { query, variables, extensions, token, headers }: GraphqlRequest): Promise<HttpAnswer> {
+export async function postGraphql(url: string, { query, operationName, variables, extensions, token, headers }: GraphqlRequest): Promise<HttpAnswer> {
   return send(url, {
     method: 'POST',
     headers: {
@@ -23,7 +24,7 @@ export async function postGraphql(url: string, { query, variables, extensions, t
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: JSON.stringify({ query, variables, extensions }),
+    body: JSON.stringify({ query, operationName, variables, extensions }),
   });
 }
 
