@@ -237,7 +237,7 @@ async function main(): Promise<void> {
           `HTTP/in-process ${result.ratio}`,
       );
       console.log(
-        `  control, node:http + graphql-js without Apollo: ${bareHttp.perSecond} req/s (server CPU ${bareHttp.cpuMicrosPerRequest} µs/req, ` +
+        `  control, node:http + the same executor without Apollo: ${bareHttp.perSecond} req/s (server CPU ${bareHttp.cpuMicrosPerRequest} µs/req, ` +
           `${bareHttp.systemCpuMicrosPerRequest} in the kernel); bare HTTP/in-process ${result.bareRatio}, Apollo/bare ${ratio(http.perSecond, bareHttp.perSecond)}`,
       );
     }
