@@ -23,7 +23,8 @@ import { pino } from 'pino';
 import { contextFor } from '../src/graphql/context.js';
 import { example } from '../src/graphql/examples.js';
 import { execute, type GraphQLSchema } from 'graphql';
-import { CompiledExecution, RUNS_BEFORE_COMPILING } from '../src/graphql/compiled-execution.js';
+import { CompiledExecution } from '../src/graphql/compiled-execution.js';
+import { compiledAnswer } from '../test/support/compiled.js';
 import { projectionReadiness } from '../src/graphql/readiness.js';
 import { buildLedgerSchema } from '../src/graphql/schema.js';
 import { requestContextMaker, startApi } from '../src/graphql/server.js';
@@ -157,8 +158,9 @@ async function inProcess(schema: GraphQLSchema, app: LedgerApp, op: Operation, s
     );
     return latencies;
   };
+  await compiledAnswer(() => load(0));
+  if (!execution.runsCompiled(document)) throw new Error(`${op.name} does not run compiled: the benchmark measures the compiled reads`);
   if (seconds > 0) await load(WARM_UP_SECONDS);
-  if (seconds > 0 && !execution.runsCompiled(document)) throw new Error(`${op.name} does not run compiled: the benchmark measures the compiled reads`);
   const before = counters(app);
   const start = performance.now();
   const latencies = await load(seconds);
@@ -173,12 +175,10 @@ async function sameAnswer(schema: GraphQLSchema, app: LedgerApp, op: Operation):
   const context = requestContextMaker({ verifyToken, contextFor: contextFor(app.services) });
   const variableValues = op.variables[0]!;
   const document = prepareOperation(schema, op.source);
-  const answer = async (run: (contextValue: unknown) => unknown) =>
-    JSON.stringify(await run(await context(`Bearer ${await auditorToken}`, randomUUID())));
+  const answer = async (executeWith: (contextValue: unknown) => unknown) =>
+    JSON.stringify(await executeWith(await context(`Bearer ${await auditorToken}`, randomUUID())));
   const execution = new CompiledExecution(schema);
-  const compiledRun = (contextValue: unknown) => execution.execute({ document, contextValue, variableValues });
-  for (let run = 0; run < RUNS_BEFORE_COMPILING; run++) await answer(compiledRun);
-  const compiled = await answer(compiledRun);
+  const compiled = await answer((contextValue) => compiledAnswer(() => execution.execute({ document, contextValue, variableValues })));
   if (!execution.runsCompiled(document)) throw new Error(`${op.name} does not run compiled`);
   const interpreted = await answer((contextValue) => execute({ schema, document, contextValue, variableValues }));
   const byHand = JSON.stringify(disbursementPageByHand(app.services.read, Number(variableValues.first)));

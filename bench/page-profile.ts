@@ -49,6 +49,7 @@ try {
     }));
   };
   await run(PAGES / 3);
+  if (!hasFlag('graphql-js') && !execution.runsCompiled(document)) throw new Error('the page does not run compiled');
   const { cpuMicros, flameGraph } = await profiled(() => run(PAGES), OUT);
   console.log(`${PAGES} pages, ${CLIENTS} at a time: ${Math.round(cpuMicros / PAGES)} µs of CPU per page (profiler included)`);
   console.log(flameGraph);

@@ -4,17 +4,22 @@
  * graphql-js's `execute` walks the query's syntax tree anew for every field of every row (the
  * fields collected, their arguments looked up, every value checked for a promise), and on the
  * auditors' 100-row page that walk cost more than the page's reads and its JSON together.
- * The resolvers, the results and the errors are graphql-js's; only the walk is done once.
+ * The resolvers are the same, and the results and errors are made to match graphql-js's (tests
+ * hold every example query to it); only the walk is done once.
  *
  * graphql-jit reads inputs differently from graphql-js in two known ways: it leaves out the default
  * of an input field that a variable omits (graphql-jit#142), and it passes null for a field of an
  * input literal whose variable is absent (graphql-jit#230). An operation where either could happen
- * runs on graphql-js, and so does every mutation: a command's cost is its command, not the walk.
- * Variables are checked by graphql-js before a compiled query runs, so a bad one is refused in
- * graphql-js's words, with the variable's node that tells Apollo it is the client's error (400).
+ * (`filter: { county: $county }` with `$county` optional) runs on graphql-js, and so does every
+ * mutation: a command's cost is its command, not the walk. Variables are checked by graphql-js
+ * before a compiled query runs, so a bad one is refused in graphql-js's words, with the variable's
+ * node that tells Apollo it is the client's error (400); graphql-jit then reads them from the
+ * client's values again (graphql-js's coerced ones would be parsed twice: an enum's inner value is
+ * not a name graphql-jit accepts).
  *
- * A text runs on graphql-js until it has been sent RUNS_BEFORE_COMPILING times: compiling costs
- * more than one run, and a caller who makes every text unique must not make every request compile.
+ * An operation (a document, and the operation name the client gave) runs on graphql-js for its
+ * first RUNS_BEFORE_COMPILING runs: compiling costs more than one run, and a caller who makes every
+ * text unique must not make every request compile.
  * A compiled operation is kept as long as its document is: Apollo keeps a validated document in a
  * bounded cache, keyed by the query's hash, and hands the same document to every request for it.
  * Apollo Server's hook for an executor of one's own is its gateway interface (`load` answers the
@@ -34,6 +39,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
   isInputObjectType,
+  Kind,
   type OperationDefinitionNode,
   printSchema,
   typeFromAST,
@@ -41,7 +47,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-export interface Operation {
+interface ExecutionRequest {
   document: DocumentNode;
   operationName?: string | null;
   contextValue: unknown;
@@ -67,7 +73,7 @@ export class CompiledExecution {
 
   constructor(private readonly schema: GraphQLSchema) {}
 
-  execute(request: Operation): Promise<ExecutionResult> | ExecutionResult {
+  execute(request: ExecutionRequest): Promise<ExecutionResult> | ExecutionResult {
     const compiled = this.compiledFor(request.document, request.operationName ?? undefined);
     if (!compiled) return execute({ schema: this.schema, ...request });
     const { contextValue, variableValues } = request;
@@ -108,17 +114,24 @@ export function compilable(schema: GraphQLSchema, document: DocumentNode, operat
   return operation?.operation === 'query' && readsInputsAsGraphQLJs(schema, document, operation);
 }
 
-/** No variable can omit a defaulted input field (graphql-jit#142), no input literal holds a variable (#230). */
+/**
+ * No variable can omit a defaulted input field (graphql-jit#142), and every variable inside an
+ * input literal is always there: required, without a default (#230 is about an absent one).
+ */
 function readsInputsAsGraphQLJs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
-  const variableTypes = (operation.variableDefinitions ?? []).map((definition) => typeFromAST(schema, definition.type));
+  const definitions = operation.variableDefinitions ?? [];
+  const variableTypes = definitions.map((definition) => typeFromAST(schema, definition.type));
   if (variableTypes.some((type) => !type || hasDefaultedField(type as GraphQLInputType))) return false;
+  const alwaysThere = new Set(
+    definitions.filter((d) => d.type.kind === Kind.NON_NULL_TYPE && !d.defaultValue).map((d) => d.variable.name.value),
+  );
   let literals = 0;
-  let variableInLiteral = false;
+  let mayBeAbsentInLiteral = false;
   visit(document, {
     ObjectValue: { enter: () => void literals++, leave: () => void literals-- },
-    Variable: () => void (variableInLiteral ||= literals > 0),
+    Variable: ({ name }) => void (mayBeAbsentInLiteral ||= literals > 0 && !alwaysThere.has(name.value)),
   });
-  return !variableInLiteral;
+  return !mayBeAbsentInLiteral;
 }
 
 function hasDefaultedField(type: GraphQLInputType, seen = new Set<string>()): boolean {
