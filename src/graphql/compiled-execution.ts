@@ -68,7 +68,7 @@ export const RUNS_BEFORE_COMPILING = 2;
 type Plan = { runs: number; compiled?: Compiled | null };
 
 export class CompiledExecution {
-  /** Per document, per operation name as the client gave it (a document may hold several operations). */
+  /** Per document, per operation name as the client gave it, if the document has it (a document may hold several operations). */
   private readonly plans = new WeakMap<DocumentNode, Map<string | undefined, Plan>>();
 
   constructor(private readonly schema: GraphQLSchema) {}
@@ -92,7 +92,12 @@ export class CompiledExecution {
     let byName = this.plans.get(document);
     if (!byName) this.plans.set(document, (byName = new Map()));
     let plan = byName.get(operationName);
-    if (!plan) byName.set(operationName, (plan = { runs: 0 }));
+    if (!plan) {
+      // A name the document lacks is refused by graphql-js, and nothing is kept for it: names a
+      // client makes up must not grow a popular document's plans.
+      if (!getOperationAST(document, operationName)) return null;
+      byName.set(operationName, (plan = { runs: 0 }));
+    }
     if (plan.compiled !== undefined) return plan.compiled;
     if (plan.runs++ < RUNS_BEFORE_COMPILING) return null;
     return (plan.compiled = this.compile(document, operationName));
