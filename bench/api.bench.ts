@@ -1,8 +1,8 @@
 /**
  * bench:api — the API over HTTP against the same operations run in-process by the API's own
- * executor (compiled-execution.ts: graphql-jit for these reads) on the same schema and data. Many concurrent clients run the auditor's disbursement
- * page (100 rows, each with its enterprise, benefit line and approval) and a single-application
- * query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
+ * executor (compiled-execution.ts: graphql-jit for these reads) on the same schema and data. Many
+ * concurrent clients run the auditor's disbursement page (100 rows, each with its enterprise,
+ * benefit line and approval) and a single-application query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
  * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
  * (the query's SHA-256 in each request, the query itself once when the server asks for it);
  * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute.
@@ -10,7 +10,8 @@
  * and the page's server CPU per request at most a third of what it was (BASELINE_PAGE_CPU_MICROS).
  *
  * Two controls run in the same run, against the same clients: bare-graphql-server.ts (node:http and
- * the same executor, no Apollo), so the figures tell what HTTP costs on this machine from what Apollo adds;
+ * the same executor, no Apollo), so the figures tell what HTTP costs on this machine from what
+ * Apollo adds;
  * and, for the page, page-floor.ts (the same JSON built by hand from the same read-model queries,
  * no GraphQL at all), the floor the page's CPU per request is compared with.
  */

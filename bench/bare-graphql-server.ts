@@ -2,8 +2,9 @@
  * The benchmark's control for the HTTP side: the least a GraphQL server over HTTP can do for the
  * benchmark's operations, without Apollo. Plain `node:http`, the body read and parsed, the context
  * made as the API makes it (token verified, request id, fresh loaders), the operation executed by
- * the API's executor (compiled-execution.ts) from a document parsed and validated once (looked up by the SHA-256 of its source, as
- * the clients' persisted-query hashes name it), the result stringified with its Content-Length.
+ * the API's executor (compiled-execution.ts) from a document parsed and validated once (looked up
+ * by the SHA-256 of its source, as the clients' persisted-query hashes name it), the result
+ * stringified with its Content-Length.
  * No CSRF check, no content negotiation, no plugins, no error formatting: only for these known,
  * valid operations, never a product server. What it costs over in-process execution is what HTTP
  * itself costs on this machine.

@@ -64,8 +64,8 @@ type Compiled = { query: CompiledQuery; operation: OperationDefinitionNode };
  */
 export const RUNS_BEFORE_COMPILING = 2;
 
-/** An operation's runs on graphql-js so far, and once decided, its compiled form or null: graphql-js for good. */
-type Plan = { runs: number; compiled?: Compiled | null };
+/** An operation, its runs on graphql-js so far, and once decided, its compiled form or null: graphql-js for good. */
+type Plan = { operation: OperationDefinitionNode; runs: number; compiled?: Compiled | null };
 
 export class CompiledExecution {
   /** Per document, per operation name as the client gave it, if the document has it (a document may hold several operations). */
@@ -95,18 +95,19 @@ export class CompiledExecution {
     if (!plan) {
       // A name the document lacks is refused by graphql-js, and nothing is kept for it: names a
       // client makes up must not grow a popular document's plans.
-      if (!getOperationAST(document, operationName)) return null;
-      byName.set(operationName, (plan = { runs: 0 }));
+      const operation = getOperationAST(document, operationName);
+      if (!operation) return null;
+      byName.set(operationName, (plan = { operation, runs: 0 }));
     }
     if (plan.compiled !== undefined) return plan.compiled;
     if (plan.runs++ < RUNS_BEFORE_COMPILING) return null;
-    return (plan.compiled = this.compile(document, operationName));
+    return (plan.compiled = this.compile(document, operationName, plan.operation));
   }
 
-  private compile(document: DocumentNode, operationName: string | undefined): Compiled | null {
-    if (!compilable(this.schema, document, operationName)) return null;
+  private compile(document: DocumentNode, operationName: string | undefined, operation: OperationDefinitionNode): Compiled | null {
+    if (!runsAsOnGraphQLJs(this.schema, document, operation)) return null;
     const query = compileQuery(this.schema, document, operationName);
-    return isCompiledQuery(query) ? { query, operation: getOperationAST(document, operationName)! } : null;
+    return isCompiledQuery(query) ? { query, operation } : null;
   }
 }
 
@@ -116,7 +117,11 @@ export class CompiledExecution {
  */
 export function compilable(schema: GraphQLSchema, document: DocumentNode, operationName?: string): boolean {
   const operation = getOperationAST(document, operationName);
-  return operation?.operation === 'query' && readsInputsAsGraphQLJs(schema, document, operation);
+  return operation ? runsAsOnGraphQLJs(schema, document, operation) : false;
+}
+
+function runsAsOnGraphQLJs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  return operation.operation === 'query' && readsInputsAsGraphQLJs(schema, document, operation);
 }
 
 /**
