@@ -25,8 +25,12 @@ describe.each(testStores())('the example operations on the demo ($name store)', 
 
   const example = async (name: string, variables: Record<string, unknown>, bearer: string) => {
     ran.add(name);
+    const query = exampleSource(name).startsWith('query');
+    // The read models catch up after a command answers: a query compared with its compiled twin
+    // must not straddle that (Reconciliation reports the position it compared at).
+    if (query) await api.caughtUp();
     const answer = await run(api, name, variables, bearer);
-    if (exampleSource(name).startsWith('query')) expect(await compiledAnswer(() => run(api, name, variables, bearer))).toEqual(answer);
+    if (query) expect(await compiledAnswer(() => run(api, name, variables, bearer))).toEqual(answer);
     return answer;
   };
   const command = (name: string, input: Record<string, unknown>, bearer: string) => example(name, { input: { idempotencyKey: key(name), ...input } }, bearer);

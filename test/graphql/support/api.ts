@@ -34,6 +34,8 @@ export interface TestApi {
   gql(query: string, variables?: Record<string, unknown>, token?: string): Promise<HttpAnswer>;
   /** Events in the log: what a refused command must leave unchanged. */
   eventCount(): Promise<number>;
+  /** Resolves once the read models have applied every event in the log. */
+  caughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,10 @@ export async function startTestApi(testStore: TestStore, { demo = false, product
     store,
     gql: (query, variables, bearer) => postGraphql(api.url, { query, variables, token: bearer }),
     eventCount: async () => (await store.readAll({ maxCount: 10_000_000 })).length,
+    async caughtUp() {
+      const head = await store.headPosition();
+      if (head !== undefined) await app.runner.waitFor(head);
+    },
     async close() {
       await api.stop();
       await app.close();
