@@ -10,7 +10,9 @@
  * - A handler error stops that projection and is reported (position, event id, error); the
  *   event is never skipped. Other errors (store unavailable…) are reported and retried.
  * - A projection behind the head may catch up on a thread of its own (`catchUpApart`: the audit
- *   tree on the embedded store); the runner takes it back from the checkpoint it leaves.
+ *   tree on the embedded store); the runner takes it back from the checkpoint it leaves. Meanwhile
+ *   that thread holds the read store's write lock for a transaction at a time, sometimes longer
+ *   than busy_timeout (the tree's indexes on a big log): the runner's write waits its turn.
  */
 import {
   decodePosition,
@@ -116,6 +118,9 @@ export const BATCH_SIZE = 20_000;
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
+/** SQLite's answer when another connection held the write lock for all of busy_timeout. */
+const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
+
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
   const { store, readStore, projections, batchSize = BATCH_SIZE, onError = () => {} } = options;
   const db = readStore.db;
@@ -163,6 +168,22 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     settleWaiters();
   }
 
+  /**
+   * Runs one of the runner's writes. While a projection catches up apart, its thread may hold the
+   * write lock past busy_timeout: that is the runner's turn coming late, not a failure, so the
+   * write is tried again (nothing of it was kept) rather than reported. Any other holder is.
+   */
+  async function inTurn(write: () => void): Promise<void> {
+    for (;;) {
+      try {
+        return write();
+      } catch (error) {
+        if (!isBusy(error) || stopped || !members.some((m) => m.apart)) throw error;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
   /** At the head: switch the queries to versions built since, and answer the waiters. */
   function markCaughtUp(group: Running[]): void {
     for (const m of group.filter((g) => !g.failure)) {
@@ -178,19 +199,19 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
 
   async function consume(group: Running[], after: Position | undefined, subscription: Subscription): Promise<void> {
     let head = await store.headPosition();
-    if (atOrAfter(after, head)) markCaughtUp(group);
+    if (atOrAfter(after, head)) await inTurn(() => markCaughtUp(group));
     let live = group;
     let batch: RecordedEvent[] = [];
     for await (const event of subscription) {
       batch.push(event);
       const atHead = atOrAfter(event.position, head);
       if (batch.length >= batchSize || atHead) {
-        commit(live, batch);
+        await inTurn(() => commit(live, batch));
         batch = [];
         live = live.filter((m) => !m.failure);
         if (atHead) {
           head = await store.headPosition();
-          if (atOrAfter(event.position, head)) markCaughtUp(live);
+          if (atOrAfter(event.position, head)) await inTurn(() => markCaughtUp(live));
         } else {
           // A store that answers from memory never leaves the microtask queue: let requests in between batches.
           await new Promise((resolve) => setImmediate(resolve));
