@@ -11,8 +11,8 @@
  *   event is never skipped. Other errors (store unavailable…) are reported and retried.
  * - A projection behind the head may catch up on a thread of its own (`catchUpApart`: the audit
  *   tree on the embedded store); the runner takes it back from the checkpoint it leaves. Meanwhile
- *   that thread holds the read store's write lock for a transaction at a time, sometimes longer
- *   than busy_timeout (the tree's indexes on a big log): the runner's write waits its turn.
+ *   that thread holds the read store's write lock a transaction at a time, at times longer than
+ *   busy_timeout (the tree's indexes on a big log): the runner's writes wait their turn.
  */
 import {
   decodePosition,
@@ -26,6 +26,7 @@ import { applyBatch, type Member } from './apply.js';
 import type { AnyProjection, CatchingUpApart } from './projection.js';
 import type { ReadStore } from './read-store.js';
 import { activate, ensureStateTable, install, load, openTables, viewName, type ProjectionFailure } from './schema.js';
+import { inTurn } from './write-turn.js';
 
 export interface RunnerOptions {
   store: EventStore;
@@ -36,6 +37,11 @@ export interface RunnerOptions {
    * of a read model's random-keyed indexes once for many events, which is what a rebuild costs.
    */
   batchSize?: number;
+  /**
+   * While a projection catches up on a thread of its own, how long a write waits for the read
+   * store's write lock before the wait is reported (and every so long after; default 30 s).
+   */
+  lockPatienceMs?: number;
   /** Hears every failure and every retried error. */
   onError?: (error: Error) => void;
 }
@@ -118,11 +124,8 @@ export const BATCH_SIZE = 20_000;
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
-/** SQLite's answer when another connection held the write lock for all of busy_timeout. */
-const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
-
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
-  const { store, readStore, projections, batchSize = BATCH_SIZE, onError = () => {} } = options;
+  const { store, readStore, projections, batchSize = BATCH_SIZE, lockPatienceMs = 30_000, onError = () => {} } = options;
   const db = readStore.db;
   const members: Running[] = [];
   const subscriptions = new Set<Subscription>();
@@ -170,19 +173,12 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
 
   /**
    * Runs one of the runner's writes. While a projection catches up apart, its thread may hold the
-   * write lock past busy_timeout: that is the runner's turn coming late, not a failure, so the
-   * write is tried again (nothing of it was kept) rather than reported. Any other holder is.
+   * write lock past busy_timeout: the write then waits its turn without blocking the event loop
+   * (write-turn.ts), and a long wait is reported. Otherwise a taken lock fails the write, and
+   * `follow` reports it and reads again.
    */
-  async function inTurn(write: () => void): Promise<void> {
-    for (;;) {
-      try {
-        return write();
-      } catch (error) {
-        if (!isBusy(error) || stopped || !members.some((m) => m.apart)) throw error;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  }
+  const written = (write: () => void): Promise<void> | void =>
+    members.some((m) => m.apart) ? inTurn(write, { db, wanted: () => !stopped, patienceMs: lockPatienceMs, report: onError }) : write();
 
   /** At the head: switch the queries to versions built since, and answer the waiters. */
   function markCaughtUp(group: Running[]): void {
@@ -199,19 +195,19 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
 
   async function consume(group: Running[], after: Position | undefined, subscription: Subscription): Promise<void> {
     let head = await store.headPosition();
-    if (atOrAfter(after, head)) await inTurn(() => markCaughtUp(group));
+    if (atOrAfter(after, head)) await written(() => markCaughtUp(group));
     let live = group;
     let batch: RecordedEvent[] = [];
     for await (const event of subscription) {
       batch.push(event);
       const atHead = atOrAfter(event.position, head);
       if (batch.length >= batchSize || atHead) {
-        await inTurn(() => commit(live, batch));
+        await written(() => commit(live, batch));
         batch = [];
         live = live.filter((m) => !m.failure);
         if (atHead) {
           head = await store.headPosition();
-          if (atOrAfter(event.position, head)) await inTurn(() => markCaughtUp(live));
+          if (atOrAfter(event.position, head)) await written(() => markCaughtUp(live));
         } else {
           // A store that answers from memory never leaves the microtask queue: let requests in between batches.
           await new Promise((resolve) => setImmediate(resolve));

@@ -5,8 +5,9 @@
  * SQLITE_BUSY_SNAPSHOT). Once the batch is committed, the other connection writes.
  *
  * The other way round, the runner's writes wait their turn while a projection catching up apart
- * holds the lock past busy_timeout (the tree's indexes on a big log take seconds): no error, and
- * nothing lost. A lock held that long by anyone else is reported, as any failed write is.
+ * holds the lock past busy_timeout (the tree's indexes on a big log take seconds): nothing lost,
+ * and no error unless the wait outlasts the runner's patience. With nothing catching up apart, a
+ * lock held that long is reported at once, as any failed write is.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { type AnyProjection, type CatchingUpApart, defineProjection } from '../.
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
 import { defineReplay } from '../../src/readmodel/replay.js';
 import { createProjectionRunner } from '../../src/readmodel/runner.js';
+import { WriteLockWaitError } from '../../src/readmodel/write-turn.js';
 import { ensureStateTable, install, openTables } from '../../src/readmodel/schema.js';
 import { dump, load } from './support/read-side.js';
 
@@ -101,14 +103,19 @@ describe('the projection runner while another connection holds the write lock pa
     });
   }
 
-  /** budgetUse built beside `other` from a few hundred events, the runner's busy_timeout 20 ms; what it built, what it reported, and where it stood mid-hold. */
-  async function build(other: AnyProjection, hold: (file: string) => void) {
+  let builds = 0;
+
+  /**
+   * budgetUse built beside `other` from 1,500 events into a read store of its own, the
+   * runner's busy_timeout 20 ms; what it built, what it reported, and where it stood mid-hold.
+   */
+  async function build(other: AnyProjection, hold: (file: string) => void, options: { lockPatienceMs?: number } = {}) {
     const store = openSqliteEventStore({ file: ':memory:' });
-    await load(store, 300);
-    const readStore = openReadStore({ file: join(dir, `read-${other.name}.db`) });
+    await load(store, 1_500);
+    const readStore = openReadStore({ file: join(dir, `read-${++builds}.db`) });
     readStore.db.pragma('busy_timeout = 20');
     const errors: Error[] = [];
-    const runner = createProjectionRunner({ store, readStore, projections: [budgetUse, other], onError: (e) => errors.push(e) });
+    const runner = createProjectionRunner({ store, readStore, projections: [budgetUse, other], onError: (e) => errors.push(e), ...options });
     const started = runner.start(); // its tables are installed before it first waits
     hold(readStore.db.name);
     await sleep(HELD_MS / 2);
@@ -122,18 +129,30 @@ describe('the projection runner while another connection holds the write lock pa
     return { built, errors, midHold };
   }
 
+  /** enterpriseRegister, caught up "apart" by holding the write lock for HELD_MS. */
+  const holdingApart: AnyProjection = {
+    ...enterpriseRegister,
+    catchUpApart: (_store, readStore): CatchingUpApart => {
+      const done = holdTheLock(readStore.db.name);
+      return { done, stop: async () => void (await done) };
+    },
+  };
+
   it('waits its turn while a projection catching up apart holds it: nothing reported, the same read model', async () => {
-    const apart: AnyProjection = {
-      ...enterpriseRegister,
-      catchUpApart: (_store, readStore): CatchingUpApart => {
-        const done = holdTheLock(readStore.db.name);
-        return { done, stop: async () => void (await done) };
-      },
-    };
-    const waited = await build(apart, () => {});
+    const waited = await build(holdingApart, () => {});
     const alone = await build(enterpriseRegister, () => {});
     expect(waited.midHold).toBeUndefined(); // nothing could be committed while the lock was held
     expect(waited.errors).toEqual([]);
+    expect(alone.built.budget_use).toHaveLength(13);
+    expect(waited.built).toEqual(alone.built);
+  });
+
+  it('says so when that wait outlasts its patience, and goes on waiting', async () => {
+    const waited = await build(holdingApart, () => {}, { lockPatienceMs: HELD_MS / 4 });
+    const alone = await build(enterpriseRegister, () => {});
+    expect(waited.errors.length).toBeGreaterThan(0);
+    expect(waited.errors.every((e) => e instanceof WriteLockWaitError)).toBe(true);
+    expect(waited.errors[0]!.message).toMatch(/waited \d+ s for the read store's write lock, held by another connection; still waiting/);
     expect(waited.built).toEqual(alone.built);
   });
 
