@@ -14,6 +14,7 @@ import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { BATCH_SIZE } from '../readmodel/runner.js';
 import { createIndexes, load, openTables, type ProjectionFailure } from '../readmodel/schema.js';
+import { isBusy } from '../readmodel/write-turn.js';
 import { leafCount, merkleTree, PreparedLeaves } from '../../projections/merkle-tree/merkle-tree.js';
 import type { TreeCatchUpEnd, TreeCatchUpStart } from './tree-catch-up.js';
 
@@ -22,7 +23,6 @@ const WAIT_MS = 5_000;
 
 const { ledgerFile, readStoreFile, version, stop, page = 1_000 } = workerData as TreeCatchUpStart;
 const stopped = () => Atomics.load(stop, 0) === 1;
-const isBusy = (error: unknown) => String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
 /** The tree's events read but not yet applied, their leaves hashed, applied whenever the write lock allows. */
 class Pending {
