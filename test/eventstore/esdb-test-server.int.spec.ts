@@ -129,7 +129,7 @@ describe('the EventStoreDB test double', () => {
     });
 
     it('answers a write that took longer than its commit timeout as timed out, the write made', async () => {
-      const slow = await startEsdbTestServer({ commitTimeoutMs: 0 });
+      const slow = await startEsdbTestServer({ commitTimeoutMs: 0, timeoutCheckMs: 0 });
       const slowClient = EventStoreDBClient.connectionString(slow.connectionString);
       try {
         const credentials = { username: 'admin', password: 'changeit' };

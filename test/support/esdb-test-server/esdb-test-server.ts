@@ -50,6 +50,11 @@ export interface EsdbTestServerOptions {
   prepareTimeoutMs?: number;
   /** As EventStoreDB's `--commit-timeout-ms` (default 2000): a write of the double's taking longer is answered as timed out. */
   commitTimeoutMs?: number;
+  /**
+   * How often pending writes are checked against those timeouts: every 1,000 ms, as EventStoreDB's
+   * request manager does; 0 checks each write as it ends (a test that wants every slow write timed out).
+   */
+  timeoutCheckMs?: number;
   /** Refuse every read of `$all` (reads and subscriptions) with "access denied", as a secure node does to a user without read access to it. */
   allReadDenied?: boolean;
   /** A follower of this double: the same log, and "not the leader" to what requires the leader. */
@@ -94,6 +99,8 @@ const SERVED_METHODS = ['read', 'append', 'batchappend', 'delete', 'tombstone'];
 /** Time for the cancelled calls' resets, then the cut connections, to reach the clients. */
 const SHUTDOWN_GRACE_MS = 50;
 const DEFAULT_WRITE_TIMEOUT_MS = 2000;
+/** EventStoreDB's request manager checks pending writes against their timeouts once a second. */
+const TIMEOUT_CHECK_MS = 1000;
 
 class TestServer implements EsdbTestServer {
   port = 0;
@@ -117,6 +124,7 @@ class TestServer implements EsdbTestServer {
       writeTimeoutMs: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       prepareTimeoutMs: options.prepareTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
       commitTimeoutMs: options.commitTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+      timeoutCheckMs: options.timeoutCheckMs ?? TIMEOUT_CHECK_MS,
       allReadDenied: options.allReadDenied ?? false,
       leader: (): Endpoint | undefined => this.member?.leader(),
     };

@@ -20,6 +20,8 @@ export interface NodeContext {
   /** As EventStoreDB's `--prepare-timeout-ms` and `--commit-timeout-ms`: how long the double's own write of an append may take. */
   prepareTimeoutMs: number;
   commitTimeoutMs: number;
+  /** How often pending writes are checked against those timeouts (EventStoreDB: every second); 0: as each write ends. */
+  timeoutCheckMs: number;
   /** As a secure node answers a user without read access to `$all` (by default only `$admins` and `$ops` have it). */
   allReadDenied: boolean;
   /** The leader's address when this node is a follower; undefined on the leader. */
@@ -78,14 +80,20 @@ export async function timedOut(node: NodeContext, { lands }: Extract<NodeRefusal
 }
 
 /**
- * Writes an append and says whether the write outlasted the node's prepare or commit timeout. The
- * double prepares and commits in one step, so it measures that step against both; a write that
- * took longer has been made all the same, and is answered as EventStoreDB answers a timed-out
- * write (the client's `TimeoutError`), the write made or not as far as the client knows.
+ * Writes an append and says whether it was found timed out. The double prepares and commits in one
+ * step, so it measures that step against both timeouts. EventStoreDB does not watch each write:
+ * its request manager checks the pending ones on a timer tick, once a second
+ * (`RequestManagementService`, `RequestManagerTimerTick`), and times out those past their
+ * deadline then. So a write is timed out here if a tick (every `timeoutCheckMs`, on the clock of
+ * `performance.now()`) fell after its deadline and before it ended; with 0, as soon as it outlasts
+ * the timeout. A timed-out write has been made all the same, and is answered as EventStoreDB
+ * answers one (the client's `TimeoutError`), made or not as far as the client knows.
  */
 export function measuredWrite<T>(node: NodeContext, write: () => T): { result: T; timedOut: boolean } {
   const started = performance.now();
   const result = write();
-  const took = performance.now() - started;
-  return { result, timedOut: took > Math.min(node.prepareTimeoutMs, node.commitTimeoutMs) };
+  const ended = performance.now();
+  const deadline = started + Math.min(node.prepareTimeoutMs, node.commitTimeoutMs);
+  const every = node.timeoutCheckMs;
+  return { result, timedOut: every === 0 ? ended > deadline : Math.ceil(deadline / every) * every <= ended };
 }
