@@ -11,6 +11,7 @@
  */
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, Position, RecordedEvent } from '../eventstore/port.js';
 import type { Decider, DomainEvent } from '../shared/decider.js';
+import { BoundedMap } from '../shared/bounded-map.js';
 import type { SnapshotStore } from './snapshots.js';
 
 /** A command that wrote in a stream: the hash of its payload and the position of its last event there. */
@@ -79,11 +80,11 @@ const nextRevision = (revision: ExpectedRevision): number => (typeof revision ==
 
 export function createStreamCache({ store, snapshots, maxStreams = 10_000, snapshotEvery = 200 }: StreamCacheOptions): StreamCache {
   /** One map per decider: a stream folded by another decider is another state. */
-  const byDecider = new WeakMap<object, Map<string, KnownStream<unknown>>>();
+  const byDecider = new WeakMap<object, BoundedMap<string, KnownStream<unknown>>>();
 
   const entries = (decider: object) => {
     let map = byDecider.get(decider);
-    if (!map) byDecider.set(decider, (map = new Map()));
+    if (!map) byDecider.set(decider, (map = new BoundedMap(maxStreams)));
     return map;
   };
 
@@ -92,9 +93,7 @@ export function createStreamCache({ store, snapshots, maxStreams = 10_000, snaps
     const map = entries(decider);
     const cached = map.get(stream);
     if (cached && nextRevision(cached.revision) > nextRevision(known.revision)) return;
-    map.delete(stream);
     map.set(stream, known);
-    if (map.size > maxStreams) map.delete(map.keys().next().value!);
   }
 
   async function start<S>(stream: string, decider: Folding<S>): Promise<KnownStream<S>> {

@@ -4,13 +4,14 @@
  * forgotten). Command handling asks it before topping up a stream it holds: when the revision it
  * holds is the last one, there is nothing to read.
  */
+import { BoundedMap } from '../../shared/bounded-map.js';
 
 /** How many streams are remembered; past it, the oldest are forgotten (and read again when needed). */
 const MAX_STREAMS = 100_000;
 
 export class KnownRevisions {
   /** By stream: its last revision, null when it has none. */
-  private readonly revisions = new Map<string, number | null>();
+  private readonly revisions = new BoundedMap<string, number | null>(MAX_STREAMS);
   /** Written by the transaction being committed: known only once it has. */
   private readonly pending = new Map<string, number>();
   private version: number;
@@ -34,7 +35,7 @@ export class KnownRevisions {
   readToEnd(stream: string, last: number | null, asOf: number): void {
     this.forgetIfOthersWrote();
     // Another process wrote between the read and now: what it read may already be old.
-    if (this.version === asOf) this.set(stream, last);
+    if (this.version === asOf) this.revisions.set(stream, last);
   }
 
   written(stream: string, revision: number): void {
@@ -42,18 +43,12 @@ export class KnownRevisions {
   }
 
   committed(): void {
-    this.pending.forEach((revision, stream) => this.set(stream, revision));
+    this.pending.forEach((revision, stream) => this.revisions.set(stream, revision));
     this.pending.clear();
   }
 
   rolledBack(): void {
     this.pending.clear();
-  }
-
-  private set(stream: string, last: number | null): void {
-    this.revisions.delete(stream);
-    this.revisions.set(stream, last);
-    if (this.revisions.size > MAX_STREAMS) this.revisions.delete(this.revisions.keys().next().value!);
   }
 
   private forgetIfOthersWrote(): void {

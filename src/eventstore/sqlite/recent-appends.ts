@@ -27,6 +27,9 @@ export class RecentAppends {
   /** Appended in the transaction being written, not committed yet. */
   private pending: Array<Kept & { position: number }> = [];
   private readonly kept = new Map<number, Kept>();
+  /** The positions kept, oldest first from `oldest` (the Map's own order costs more to walk the more it has deleted). */
+  private order: number[] = [];
+  private oldest = 0;
   private keptText = 0;
 
   /** The events of an append written in the open transaction, each with the JSON text its row holds. */
@@ -44,15 +47,16 @@ export class RecentAppends {
   committed(): void {
     for (const { position, event, textLength } of this.pending) {
       this.kept.set(position, { event, textLength });
+      this.order.push(position);
       this.keptText += textLength;
     }
     this.pending = [];
-    // A Map iterates in insertion order, which is position order: the oldest go first.
-    for (const [position, { textLength }] of this.kept) {
-      if (this.keptText <= KEPT_TEXT) break;
+    while (this.keptText > KEPT_TEXT) {
+      const position = this.order[this.oldest++]!;
+      this.keptText -= this.kept.get(position)!.textLength;
       this.kept.delete(position);
-      this.keptText -= textLength;
     }
+    if (this.oldest > 1_024 && this.oldest * 2 > this.order.length) [this.order, this.oldest] = [this.order.slice(this.oldest), 0];
   }
 
   /** The transaction was rolled back: what it wrote never happened. */

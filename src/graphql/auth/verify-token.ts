@@ -7,6 +7,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { webcrypto } from 'node:crypto';
 import type { JwtConfig } from '../../config.js';
 import { creditCodeProblem } from '../../enterprise/credit-code.js';
+import { BoundedMap } from '../../shared/bounded-map.js';
 import { unauthenticated } from '../errors/api-error.js';
 import { TEXT, textProblem } from '../shared/text.js';
 import type { Principal } from './principal.js';
@@ -41,7 +42,7 @@ export function createTokenVerifier(config: JwtConfig): TokenVerifier {
  */
 class VerifiedTokens {
   private static readonly SIZE = 10_000;
-  private readonly tokens = new Map<string, { principal: Principal; expiresAtMs: number }>();
+  private readonly tokens = new BoundedMap<string, { principal: Principal; expiresAtMs: number }>(VerifiedTokens.SIZE);
 
   get(token: string): Principal | undefined {
     const known = this.tokens.get(token);
@@ -51,7 +52,6 @@ class VerifiedTokens {
   }
 
   remember(token: string, principal: Principal, expiresAtSeconds: number): Principal {
-    if (this.tokens.size >= VerifiedTokens.SIZE) this.tokens.delete(this.tokens.keys().next().value!);
     this.tokens.set(token, { principal, expiresAtMs: expiresAtSeconds * 1000 });
     return principal;
   }
