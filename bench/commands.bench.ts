@@ -8,6 +8,12 @@
  *   all on one line against 1 (target ≥ 2×).
  * `--quick` keeps the long history at 1,000 lifecycles (the full run: 10,000).
  *
+ * Two ledger files: the long one, loaded first (which also warms the process up, so that no
+ * measured run pays for the JIT), and, for each round, a fresh short one with 100 lifecycles on its
+ * line. Every round measures both, one after the other, in alternating order, and the figures are
+ * the medians of the rounds (`--rounds R`, default 3): the machine's drift over the run (its disk's
+ * latency sets the 1-client rate) falls on both sides of each ratio rather than on one.
+ *
  * It also prints, per lifecycle, the CPU the process spent and the time the event loop was
  * blocked writing and committing (better-sqlite3 is synchronous: while a group's fsync runs, no
  * command runs), and the share of the spread run's time spent blocked so; and, from the CPU per
@@ -21,7 +27,7 @@ import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import { type CommandContext, createLedger, type Ledger } from '../src/ledger.js';
 import { creditCode } from '../test/support/domain-fixtures.js';
-import { hasFlag, printResult, ratio, timed } from './support.js';
+import { flagValue, hasFlag, printResult, ratio, timed } from './support.js';
 
 const quick = hasFlag('quick');
 const SHORT_HISTORY = 100;
@@ -33,9 +39,7 @@ const GRANT_FEN = 1_000_000;
 /** Two per-case lines of every fiscal year from 2017 to 2024: 16 budget lines, each its own stream. */
 const SPREAD = ['innovation-voucher', 'sme-special-fund'].flatMap((lineCode) => Array.from({ length: 8 }, (_, i) => ({ lineCode, fiscalYear: 2017 + i })));
 const ONE_LINE = { lineCode: LINE, fiscalYear: 2016 };
-/** Where the process warms up, so that no measured run (the short history's above all) pays for the JIT. */
-const WARM_UP_LINE = { lineCode: LINE, fiscalYear: 2025 };
-const WARM_UP = quick ? 300 : 600;
+const ROUNDS = Number(flagValue('rounds') ?? 3);
 type BudgetLine = typeof ONE_LINE;
 
 let key = 0;
@@ -110,42 +114,90 @@ function boundsOf(one: Run, oneLine: Run, spread: Run) {
   };
 }
 
-async function main(): Promise<void> {
+interface Ledgerfile {
+  ledger: Ledger;
+  store: SqliteEventStore;
+  close(): Promise<void>;
+}
+
+/** A ledger in a file of its own, its budget lines allocated enough for every lifecycle of the run. */
+async function openLedger(): Promise<Ledgerfile> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-commands-'));
   const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
-  try {
-    const ledger = createLedger({ store, clock: () => new Date() });
-    await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
-    const budgetFen = (LONG_HISTORY + 5 * MEASURED) * GRANT_FEN;
-    for (const line of [ONE_LINE, WARM_UP_LINE, ...SPREAD]) {
-      await ledger.allocateBudget({ ...line, payer: 'municipal', amountFen: budgetFen }, as('finance-chen'));
-    }
-    const oneLine = () => ONE_LINE;
-    const spread = (i: number) => SPREAD[i % SPREAD.length]!;
-    const measure = async (label: string) => {
+  const ledger = createLedger({ store, clock: () => new Date() });
+  await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
+  const budgetFen = (LONG_HISTORY + 3 * (ROUNDS + 1) * MEASURED) * GRANT_FEN;
+  for (const line of [ONE_LINE, ...SPREAD]) {
+    await ledger.allocateBudget({ ...line, payer: 'municipal', amountFen: budgetFen }, as('finance-chen'));
+  }
+  const close = async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { ledger, store, close };
+}
+
+const oneLine = () => ONE_LINE;
+const spreadOver = (i: number) => SPREAD[i % SPREAD.length]!;
+
+interface Round {
+  short: { one: Run; sixteen: Run };
+  long: { one: Run; sixteen: Run };
+  spread: Run;
+}
+
+/** One round: a fresh ledger with a short history on its line, and the long ledger, measured in turn. */
+async function round(long: Ledgerfile, shortFirst: boolean): Promise<Round> {
+  const measureLong = async () => ({ one: await run(long.ledger, long.store, MEASURED / 2, 1, oneLine), sixteen: await run(long.ledger, long.store, MEASURED, CLIENTS, oneLine) });
+  const measureShort = async (): Promise<Omit<Round, 'long'>> => {
+    const { ledger, store, close } = await openLedger();
+    try {
+      await run(ledger, store, SHORT_HISTORY, CLIENTS, oneLine);
       const one = await run(ledger, store, MEASURED / 2, 1, oneLine);
       const sixteen = await run(ledger, store, MEASURED, CLIENTS, oneLine);
-      console.log(`  ${label}: 1 client`, one, `\n  ${CLIENTS} clients`, sixteen);
-      return { one, sixteen };
-    };
+      return { short: { one, sixteen }, spread: await run(ledger, store, MEASURED, CLIENTS, spreadOver) };
+    } finally {
+      await close();
+    }
+  };
+  if (shortFirst) {
+    const short = await measureShort();
+    return { ...short, long: await measureLong() };
+  }
+  const longRuns = await measureLong();
+  return { ...(await measureShort()), long: longRuns };
+}
 
-    console.log(`warming up: ${WARM_UP} lifecycles on ${LINE}.${WARM_UP_LINE.fiscalYear}, with 1 client and with ${CLIENTS} …`);
-    await run(ledger, store, WARM_UP / 2, 1, () => WARM_UP_LINE);
-    await run(ledger, store, WARM_UP / 2, CLIENTS, () => WARM_UP_LINE);
-    console.log(`history of ${SHORT_HISTORY} lifecycles on ${LINE}.2016 …`);
-    await run(ledger, store, SHORT_HISTORY, CLIENTS, oneLine);
-    const short = await measure(`after ${SHORT_HISTORY}`);
-    const spreadRun = await run(ledger, store, MEASURED, CLIENTS, spread);
-    console.log(`  ${CLIENTS} clients over ${SPREAD.length} budget lines`, spreadRun);
+/** The median of each figure of a run over the rounds. */
+function medianRun(runs: Run[]): Run {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const keys = Object.keys(runs[0]!) as (keyof Run)[];
+  return Object.fromEntries(keys.map((key) => [key, median(runs.map((r) => r[key]))])) as unknown as Run;
+}
 
-    console.log(`history of ${LONG_HISTORY} lifecycles on ${LINE}.2016 …`);
-    const loaded = await timed(() => run(ledger, store, LONG_HISTORY - SHORT_HISTORY - MEASURED / 2 - MEASURED, CLIENTS, oneLine));
+async function main(): Promise<void> {
+  const long = await openLedger();
+  try {
+    console.log(`history of ${LONG_HISTORY} lifecycles on ${LINE}.2016 of the long ledger (it warms the process up too) …`);
+    const loaded = await timed(() => run(long.ledger, long.store, LONG_HISTORY, CLIENTS, oneLine));
     console.log(`  loaded in ${Math.round(loaded.seconds)} s`);
-    const long = await measure(`after ${LONG_HISTORY}`);
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const measured = await round(long, r % 2 === 0);
+      console.log(`round ${r + 1} (${r % 2 === 0 ? 'short ledger first' : 'long ledger first'}):`);
+      console.log(`  after ${SHORT_HISTORY}: 1 client`, measured.short.one, `\n  ${CLIENTS} clients`, measured.short.sixteen);
+      console.log(`  ${CLIENTS} clients over ${SPREAD.length} budget lines`, measured.spread);
+      console.log(`  after ${LONG_HISTORY + r * (MEASURED / 2 + MEASURED)}: 1 client`, measured.long.one, `\n  ${CLIENTS} clients`, measured.long.sixteen);
+      rounds.push(measured);
+    }
+    const short = { one: medianRun(rounds.map((r) => r.short.one)), sixteen: medianRun(rounds.map((r) => r.short.sixteen)) };
+    const longRuns = { one: medianRun(rounds.map((r) => r.long.one)), sixteen: medianRun(rounds.map((r) => r.long.sixteen)) };
+    const spreadRun = medianRun(rounds.map((r) => r.spread));
+    console.log(`medians of ${ROUNDS} rounds:`, { short, long: longRuns, spread: spreadRun });
 
     const figures = {
-      longOverShortOneClient: ratio(long.one.rate, short.one.rate),
-      longOverShortSixteen: ratio(long.sixteen.rate, short.sixteen.rate),
+      longOverShortOneClient: ratio(longRuns.one.rate, short.one.rate),
+      longOverShortSixteen: ratio(longRuns.sixteen.rate, short.sixteen.rate),
       spreadOverOne: ratio(spreadRun.rate, short.one.rate),
       oneLineOverOne: ratio(short.sixteen.rate, short.one.rate),
       spreadBlockedInCommits: ratio((spreadRun.blockedMs * spreadRun.rate) / 1000, 1),
@@ -155,15 +207,15 @@ async function main(): Promise<void> {
     printResult({
       bench: 'commands',
       quick,
+      rounds: ROUNDS,
       history: { short: SHORT_HISTORY, long: LONG_HISTORY },
-      runs: { short, long, spread: spreadRun },
+      runs: { short, long: longRuns, spread: spreadRun },
       ...figures,
       targetsMet:
         figures.longOverShortOneClient >= 0.8 && figures.longOverShortSixteen >= 0.8 && figures.spreadOverOne >= 5 && figures.oneLineOverOne >= 2,
     });
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await long.close();
   }
 }
 
