@@ -5,7 +5,9 @@
  * benefit line and approval) and a single-application query. Prints requests/s, p50/p99, read-store queries per request and the ratio HTTP/in-process.
  * The HTTP clients use automatic persisted queries as Apollo Client's persisted-query link does
  * (the query's SHA-256 in each request, the query itself once when the server asks for it);
- * `--no-apq` makes them send the full query every time. `--quick` finishes in well under a minute.
+ * `--no-apq` makes them send the full query every time. Every measurement is made in each of
+ * `--rounds R` rounds (default 3), the servers in turn, and the figures are the medians of the
+ * rounds. `--quick` (shorter runs) finishes in about a minute and a half.
  * Targets: HTTP ≥ 0.5× in-process throughput, queries per request independent of the page size,
  * and the page's server CPU per request at most a third of what it was (BASELINE_PAGE_CPU_MICROS).
  *
@@ -34,7 +36,7 @@ import { auditorToken, openBenchLedger, verifyToken } from './api-data.js';
 import { prepareOperation, startBareGraphqlServer } from './bare-graphql-server.js';
 import type { ClientsJob, ClientsMessage, ClientsResult } from './http-clients.js';
 import { disbursementPageByHand, startPageFloorServer } from './page-floor.js';
-import { flagValue, hasFlag, perSecond, printResult, ratio } from './support.js';
+import { flagValue, hasFlag, medians, perSecond, printResult, ratio } from './support.js';
 
 const quick = hasFlag('quick');
 /**
@@ -48,6 +50,8 @@ const SECONDS = Number(flagValue('seconds') ?? (quick ? 3 : 10));
 /** Untimed load before each timed run, so that neither side is timed while the JIT warms up. */
 const WARM_UP_SECONDS = Number(flagValue('warm-up') ?? (quick ? 1 : 2));
 const PERSISTED_QUERIES = !hasFlag('no-apq');
+/** Rounds of every measurement; the figures are their medians. */
+const ROUNDS = Number(flagValue('rounds') ?? 3);
 
 /**
  * The page's server CPU per request before issue 13's work: `npm run bench:api -- --quick` at
@@ -187,6 +191,33 @@ async function sameAnswer(schema: GraphQLSchema, app: LedgerApp, op: Operation):
   if (compiled !== byHand) throw new Error(`the floor's page differs from the API's:\n${byHand.slice(0, 300)}\n${compiled.slice(0, 300)}`);
 }
 
+type Measure = (op: Operation) => Promise<Run>;
+interface RoundRuns {
+  apollo: Run;
+  bare: Run;
+  inProcess: Run;
+  /** The page only. */
+  floor?: Run;
+}
+
+/**
+ * Every operation on every server, round after round: a server measured once can meet a slow
+ * spell of the machine that the others miss; the medians of the rounds are compared instead.
+ */
+async function rounds(operations: Operation[], measure: { apollo: Measure; bare: Measure; inProcess: Measure; floor: Measure }): Promise<Map<string, RoundRuns[]>> {
+  const measured = new Map<string, RoundRuns[]>(operations.map((op) => [op.name, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [i, op] of operations.entries()) {
+      const runs: RoundRuns = { apollo: await measure.apollo(op), bare: await measure.bare(op), inProcess: await measure.inProcess(op) };
+      if (i === 0) runs.floor = await measure.floor(op);
+      measured.get(op.name)!.push(runs);
+      const cpu = Object.entries(runs).map(([server, run]) => `${server} ${run.cpuMicrosPerRequest}`).join(', ');
+      console.log(`round ${round}, ${op.name}: server CPU µs/req ${cpu}`);
+    }
+  }
+  return measured;
+}
+
 async function main(): Promise<void> {
   const logger = pino({ level: 'silent' });
   const { app, close } = await openBenchLedger(GRANTS, logger);
@@ -224,11 +255,19 @@ async function main(): Promise<void> {
     });
     await sameAnswer(schema, app, operations[0]!);
     const floor = await startPageFloorServer({ read: app.services.read, verifyToken });
+    const measured = await rounds(operations, {
+      apollo: (op) => overHttp(app, api.url, token, op),
+      bare: (op) => overHttp(app, bare.url, token, op),
+      inProcess: (op) => inProcess(schema, app, op),
+      floor: (op) => overHttp(app, floor.url, token, op),
+    });
+    await bare.stop();
+    await floor.stop();
+    console.log(`medians of ${ROUNDS} rounds:`);
     const results: Record<string, { http: Run; bare: Run; inProcess: Run; ratio: number; bareRatio: number }> = {};
     for (const op of operations) {
-      const http = await overHttp(app, api.url, token, op);
-      const bareHttp = await overHttp(app, bare.url, token, op);
-      const local = await inProcess(schema, app, op);
+      const runs = measured.get(op.name)!;
+      const [http, bareHttp, local] = [medians(runs.map((r) => r.apollo)), medians(runs.map((r) => r.bare)), medians(runs.map((r) => r.inProcess))];
       const result = { http, bare: bareHttp, inProcess: local, ratio: ratio(http.perSecond, local.perSecond), bareRatio: ratio(bareHttp.perSecond, local.perSecond) };
       results[op.name] = result;
       console.log(
@@ -242,10 +281,8 @@ async function main(): Promise<void> {
           `${bareHttp.systemCpuMicrosPerRequest} in the kernel); bare HTTP/in-process ${result.bareRatio}, Apollo/bare ${ratio(http.perSecond, bareHttp.perSecond)}`,
       );
     }
-    await bare.stop();
     const page = results[operations[0]!.name]!;
-    const pageFloor = await overHttp(app, floor.url, token, operations[0]!);
-    await floor.stop();
+    const pageFloor = medians(measured.get(operations[0]!.name)!.map((r) => r.floor!));
     const pageCpuToFloor = ratio(page.http.cpuMicrosPerRequest, pageFloor.cpuMicrosPerRequest);
     const pageCpuToBaseline = ratio(page.http.cpuMicrosPerRequest, BASELINE_PAGE_CPU_MICROS);
     console.log(
@@ -271,6 +308,7 @@ async function main(): Promise<void> {
       disbursements,
       clients: CLIENTS,
       persistedQueries: PERSISTED_QUERIES,
+      rounds: ROUNDS,
       secondsPerRun: SECONDS,
       warmUpSecondsPerRun: WARM_UP_SECONDS,
       pageHttpPerSecond: page.http.perSecond,

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import { type CommandContext, createLedger, type Ledger } from '../src/ledger.js';
 import { creditCode } from '../test/support/domain-fixtures.js';
-import { flagValue, hasFlag, printResult, ratio, timed } from './support.js';
+import { flagValue, hasFlag, medians, printResult, ratio, timed } from './support.js';
 
 const quick = hasFlag('quick');
 const SHORT_HISTORY = 100;
@@ -168,13 +168,6 @@ async function round(long: Ledgerfile, shortFirst: boolean): Promise<Round> {
   return { ...(await measureShort()), long: longRuns };
 }
 
-/** The median of each figure of a run over the rounds. */
-function medianRun(runs: Run[]): Run {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const keys = Object.keys(runs[0]!) as (keyof Run)[];
-  return Object.fromEntries(keys.map((key) => [key, median(runs.map((r) => r[key]))])) as unknown as Run;
-}
-
 async function main(): Promise<void> {
   const long = await openLedger();
   try {
@@ -190,9 +183,9 @@ async function main(): Promise<void> {
       console.log(`  after ${LONG_HISTORY + r * (MEASURED / 2 + MEASURED)}: 1 client`, measured.long.one, `\n  ${CLIENTS} clients`, measured.long.sixteen);
       rounds.push(measured);
     }
-    const short = { one: medianRun(rounds.map((r) => r.short.one)), sixteen: medianRun(rounds.map((r) => r.short.sixteen)) };
-    const longRuns = { one: medianRun(rounds.map((r) => r.long.one)), sixteen: medianRun(rounds.map((r) => r.long.sixteen)) };
-    const spreadRun = medianRun(rounds.map((r) => r.spread));
+    const short = { one: medians(rounds.map((r) => r.short.one)), sixteen: medians(rounds.map((r) => r.short.sixteen)) };
+    const longRuns = { one: medians(rounds.map((r) => r.long.one)), sixteen: medians(rounds.map((r) => r.long.sixteen)) };
+    const spreadRun = medians(rounds.map((r) => r.spread));
     console.log(`medians of ${ROUNDS} rounds:`, { short, long: longRuns, spread: spreadRun });
 
     const figures = {

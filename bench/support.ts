@@ -14,6 +14,13 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<{ seconds: n
   return { seconds: (performance.now() - start) / 1000, result };
 }
 
+/** The median of each figure over runs measured alike (rounds of one benchmark): steadier on a shared machine than any one run. */
+export function medians<T extends object>(runs: T[]): T {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const keys = Object.keys(runs[0]!) as (keyof T)[];
+  return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] as number))])) as T;
+}
+
 export const perSecond = (count: number, seconds: number) => Math.round(count / seconds);
 export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
