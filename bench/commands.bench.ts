@@ -10,9 +10,10 @@
  *
  * Two ledger files: the long one, loaded first (which also warms the process up, so that no
  * measured run pays for the JIT), and, for each round, a fresh short one with 100 lifecycles on its
- * line. Every round measures both, one after the other, in alternating order, and the figures are
- * the medians of the rounds (`--rounds R`, default 3): the machine's drift over the run (its disk's
- * latency sets the 1-client rate) falls on both sides of each ratio rather than on one.
+ * line. Every round measures both, one after the other, in alternating order; each ratio is taken
+ * within a round, and the figures are the medians of the rounds' ratios (`--rounds R`, default 3):
+ * the machine's drift over the run (its disk's latency sets the 1-client rate) falls on both sides
+ * of each ratio rather than on one.
  *
  * It also prints, per lifecycle, the CPU the process spent and the time the event loop was
  * blocked writing and committing (better-sqlite3 is synchronous: while a group's fsync runs, no
@@ -27,7 +28,7 @@ import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import { type CommandContext, createLedger, type Ledger } from '../src/ledger.js';
 import { creditCode } from '../test/support/domain-fixtures.js';
-import { flagValue, hasFlag, medians, printResult, ratio, timed } from './support.js';
+import { hasFlag, medians, printResult, ratio, roundsFlag, timed } from './support.js';
 
 const quick = hasFlag('quick');
 const SHORT_HISTORY = 100;
@@ -39,7 +40,7 @@ const GRANT_FEN = 1_000_000;
 /** Two per-case lines of every fiscal year from 2017 to 2024: 16 budget lines, each its own stream. */
 const SPREAD = ['innovation-voucher', 'sme-special-fund'].flatMap((lineCode) => Array.from({ length: 8 }, (_, i) => ({ lineCode, fiscalYear: 2017 + i })));
 const ONE_LINE = { lineCode: LINE, fiscalYear: 2016 };
-const ROUNDS = Number(flagValue('rounds') ?? 3);
+const ROUNDS = roundsFlag();
 type BudgetLine = typeof ONE_LINE;
 
 let key = 0;
@@ -114,19 +115,20 @@ function boundsOf(one: Run, oneLine: Run, spread: Run) {
   };
 }
 
-interface Ledgerfile {
+interface LedgerFile {
   ledger: Ledger;
   store: SqliteEventStore;
   close(): Promise<void>;
 }
 
 /** A ledger in a file of its own, its budget lines allocated enough for every lifecycle of the run. */
-async function openLedger(): Promise<Ledgerfile> {
+async function openLedger(): Promise<LedgerFile> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-commands-'));
   const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
   const ledger = createLedger({ store, clock: () => new Date() });
   await ledger.loadBuiltInCatalog({ actorId: 'system', actorRole: 'SYSTEM' });
-  const budgetFen = (LONG_HISTORY + 3 * (ROUNDS + 1) * MEASURED) * GRANT_FEN;
+  // The long ledger's line takes its history and, each round, MEASURED / 2 + MEASURED lifecycles; the rest take fewer.
+  const budgetFen = (LONG_HISTORY + 2 * ROUNDS * MEASURED) * GRANT_FEN;
   for (const line of [ONE_LINE, ...SPREAD]) {
     await ledger.allocateBudget({ ...line, payer: 'municipal', amountFen: budgetFen }, as('finance-chen'));
   }
@@ -147,7 +149,7 @@ interface Round {
 }
 
 /** One round: a fresh ledger with a short history on its line, and the long ledger, measured in turn. */
-async function round(long: Ledgerfile, shortFirst: boolean): Promise<Round> {
+async function round(long: LedgerFile, shortFirst: boolean): Promise<Round> {
   const measureLong = async () => ({ one: await run(long.ledger, long.store, MEASURED / 2, 1, oneLine), sixteen: await run(long.ledger, long.store, MEASURED, CLIENTS, oneLine) });
   const measureShort = async (): Promise<Omit<Round, 'long'>> => {
     const { ledger, store, close } = await openLedger();
@@ -166,6 +168,19 @@ async function round(long: Ledgerfile, shortFirst: boolean): Promise<Round> {
   }
   const longRuns = await measureLong();
   return { ...(await measureShort()), long: longRuns };
+}
+
+/** A round's ratios, each from runs measured one after the other. */
+function figuresOf(round: Round) {
+  const { short, long, spread } = round;
+  return {
+    longOverShortOneClient: ratio(long.one.rate, short.one.rate),
+    longOverShortSixteen: ratio(long.sixteen.rate, short.sixteen.rate),
+    spreadOverOne: ratio(spread.rate, short.one.rate),
+    oneLineOverOne: ratio(short.sixteen.rate, short.one.rate),
+    spreadBlockedInCommits: ratio((spread.blockedMs * spread.rate) / 1000, 1),
+    ...boundsOf(short.one, short.sixteen, spread),
+  };
 }
 
 async function main(): Promise<void> {
@@ -187,16 +202,8 @@ async function main(): Promise<void> {
     const longRuns = { one: medians(rounds.map((r) => r.long.one)), sixteen: medians(rounds.map((r) => r.long.sixteen)) };
     const spreadRun = medians(rounds.map((r) => r.spread));
     console.log(`medians of ${ROUNDS} rounds:`, { short, long: longRuns, spread: spreadRun });
-
-    const figures = {
-      longOverShortOneClient: ratio(longRuns.one.rate, short.one.rate),
-      longOverShortSixteen: ratio(longRuns.sixteen.rate, short.sixteen.rate),
-      spreadOverOne: ratio(spreadRun.rate, short.one.rate),
-      oneLineOverOne: ratio(short.sixteen.rate, short.one.rate),
-      spreadBlockedInCommits: ratio((spreadRun.blockedMs * spreadRun.rate) / 1000, 1),
-      ...boundsOf(short.one, short.sixteen, spreadRun),
-    };
-    console.log(figures);
+    const figures = medians(rounds.map(figuresOf));
+    console.log(`each ratio within its round, the median of the rounds:`, figures);
     printResult({
       bench: 'commands',
       quick,

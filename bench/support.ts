@@ -16,9 +16,20 @@ export async function timed<T>(work: () => Promise<T> | T): Promise<{ seconds: n
 
 /** The median of each figure over runs measured alike (rounds of one benchmark): steadier on a shared machine than any one run. */
 export function medians<T extends object>(runs: T[]): T {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => {
+    const sorted = values.sort((a, b) => a - b);
+    const middle = sorted.length / 2;
+    return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+  };
   const keys = Object.keys(runs[0]!) as (keyof T)[];
   return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] as number))])) as T;
+}
+
+/** `--rounds R`: how many rounds a benchmark measures (default 3), a whole number from 1. */
+export function roundsFlag(): number {
+  const rounds = Number(flagValue('rounds') ?? 3);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number from 1, not ${flagValue('rounds')}`);
+  return rounds;
 }
 
 export const perSecond = (count: number, seconds: number) => Math.round(count / seconds);

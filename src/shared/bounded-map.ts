@@ -1,6 +1,7 @@
 /**
  * A map of at most `max` entries: setting an entry makes it the newest, and past `max` the oldest
- * leaves. Every call costs the same however long the process has run.
+ * leaves. A call costs the same however long the process has run, amortized: now and then a `set`
+ * drops the stale part of the order, a pass over at most a few times `max` keys.
  *
  * Evicting with `map.delete(map.keys().next().value)` does not: to find a Map's first entry, V8
  * steps over every entry deleted since the Map was last rehashed. Measured here, with entries set

@@ -51,9 +51,9 @@ export class RecentAppends {
       this.keptText += textLength;
     }
     this.pending = [];
-    while (this.keptText > KEPT_TEXT) {
+    while (this.keptText > KEPT_TEXT && this.oldest < this.order.length) {
       const position = this.order[this.oldest++]!;
-      this.keptText -= this.kept.get(position)!.textLength;
+      this.keptText -= this.kept.get(position)?.textLength ?? 0;
       this.kept.delete(position);
     }
     if (this.oldest > 1_024 && this.oldest * 2 > this.order.length) [this.order, this.oldest] = [this.order.slice(this.oldest), 0];

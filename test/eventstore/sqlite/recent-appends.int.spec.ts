@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../src/eventstore/port.js';
+import { RecentAppends } from '../../../src/eventstore/sqlite/recent-appends.js';
 import { openSqliteEventStore } from '../../../src/eventstore/sqlite/sqlite-event-store.js';
 import { newEvent } from '../event-store.contract.js';
 import { storeFailingAtCommit, tempLedgerFile } from './temp-ledger.js';
@@ -72,5 +73,20 @@ describe('the events the embedded store appended lately', () => {
     expect(page.every((e) => Object.isFrozen(e.data))).toBe(true);
     expect(asRead(page)).toEqual(asRead(read.slice(16, 21)));
     await store.close();
+  });
+
+  it('keep the newest that fit, without a gap, after thousands have left', () => {
+    const recent = new RecentAppends();
+    const kilobytes = (n: number) => n * 1_024;
+    // 8 KiB of text each: 1,024 fit in the 8 MiB kept; 5,000 make the oldest leave 3,976 times.
+    for (let position = 1; position <= 5_000; position++) {
+      const event = { ...newEvent('Tested', { position }), stream: `s-${position}`, revision: 0, position: String(position).padStart(20, '0') };
+      recent.written([{ position, event, textLength: kilobytes(8) }]);
+      recent.committed();
+    }
+    expect(recent.run(1, 10)).toEqual([]);
+    expect(recent.run(3_976, 10)).toEqual([]);
+    const kept = recent.run(3_977, 5_000);
+    expect(kept.map((e) => (e.data as { position: number }).position)).toEqual(Array.from({ length: 1_024 }, (_, i) => 3_977 + i));
   });
 });
