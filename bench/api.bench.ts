@@ -211,11 +211,9 @@ async function rounds(operations: Operation[], measure: Record<keyof RoundRuns, 
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, op] of operations.entries()) {
       const servers = (Object.keys(measure) as (keyof RoundRuns)[]).filter((server) => server !== 'floor' || i === 0);
+      const turn = round % servers.length;
       const runs: Partial<RoundRuns> = {};
-      for (const [j] of servers.entries()) {
-        const server = servers[(j + round) % servers.length]!;
-        runs[server] = await measure[server](op);
-      }
+      for (const server of [...servers.slice(turn), ...servers.slice(0, turn)]) runs[server] = await measure[server](op);
       measured.get(op.name)!.push(runs as RoundRuns);
       const cpu = servers.map((server) => `${server} ${runs[server]!.cpuMicrosPerRequest}`).join(', ');
       console.log(`round ${round + 1}, ${op.name}: server CPU µs/req ${cpu}`);
@@ -229,7 +227,6 @@ const ratiosOf = (runs: RoundRuns) => ({
   ratio: ratio(runs.apollo.perSecond, runs.inProcess.perSecond),
   bareRatio: ratio(runs.bare.perSecond, runs.inProcess.perSecond),
   apolloOverBare: ratio(runs.apollo.perSecond, runs.bare.perSecond),
-  cpuToFloor: runs.floor ? ratio(runs.apollo.cpuMicrosPerRequest, runs.floor.cpuMicrosPerRequest) : 0,
 });
 
 async function main(): Promise<void> {
@@ -298,7 +295,7 @@ async function main(): Promise<void> {
     const page = results[operations[0]!.name]!;
     const pageRuns = measured.get(operations[0]!.name)!;
     const pageFloor = medians(pageRuns.map((r) => r.floor!));
-    const pageCpuToFloor = page.ratios.cpuToFloor;
+    const pageCpuToFloor = medians(pageRuns.map((r) => ({ cpu: ratio(r.apollo.cpuMicrosPerRequest, r.floor!.cpuMicrosPerRequest) }))).cpu;
     // Like for like: the baseline was the page's first run on a server just started, so is this one.
     const pageCpuFirstRound = pageRuns[0]!.apollo.cpuMicrosPerRequest;
     const pageCpuToBaseline = ratio(pageCpuFirstRound, BASELINE_PAGE_CPU_MICROS);
