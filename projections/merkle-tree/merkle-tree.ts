@@ -6,14 +6,16 @@
  * subtrees and of the few leaves under the smaller ones, which it rehashes (queries.ts).
  *
  * The tree's right edge is kept in its size row, so a leaf is appended with no read. The per-event
- * cost is one canonical encoding, one leaf hash, on average one node hash, one leaf row and
+ * cost is one canonical encoding (a concatenation of stored texts on the embedded store), one leaf hash, on average one node hash, one leaf row and
  * 1/2^(STORED_FROM_LEVEL−1) of a node row. On the embedded store the tree catches up on a thread of
  * its own (src/audit/tree-catch-up.ts), its leaves hashed before each transaction (PreparedLeaves).
  */
-import { canonicalText } from '../../src/audit/canonical.js';
+import { canonicalText, canonicalTextOf } from '../../src/audit/canonical.js';
 import { startTreeCatchUp } from '../../src/audit/tree-catch-up.js';
 import { appendToEdge, leafHash, type Hash, type RightEdge } from '../../src/audit/merkle.js';
+import type { CanonicalTexts } from '../../src/eventstore/canonical-json.js';
 import type { Position, RecordedEvent } from '../../src/eventstore/port.js';
+import type { EventWithTexts } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
 import { defineReplay, notCompared } from '../../src/readmodel/replay.js';
 import { column, tableSpec, type Table } from '../../src/readmodel/table.js';
@@ -80,10 +82,13 @@ export class PreparedLeaves {
 
   constructor(readonly first: number) {}
 
-  /** Hashes the events' leaves; one that cannot be hashed is left to the tree, whose handler then fails on it. */
-  add(events: RecordedEvent[]): void {
-    for (const event of events) {
-      this.hashes.push(hashOrNothing(event, this.first + this.hashes.length));
+  /**
+   * Hashes the events' leaves, from the stored RFC 8785 texts of their data and metadata where the
+   * store has them; one that cannot be hashed is left to the tree, whose handler then fails on it.
+   */
+  add(events: EventWithTexts[]): void {
+    for (const { event, texts } of events) {
+      this.hashes.push(hashOrNothing(event, this.first + this.hashes.length, texts));
       this.positions.push(event.position);
     }
   }
@@ -95,9 +100,9 @@ export class PreparedLeaves {
   }
 }
 
-function hashOrNothing(event: RecordedEvent, leafIndex: number): Hash | undefined {
+function hashOrNothing(event: RecordedEvent, leafIndex: number, texts: CanonicalTexts | undefined): Hash | undefined {
   try {
-    return leafHash(canonicalText(event, leafIndex));
+    return leafHash(canonicalTextOf(event, leafIndex, texts));
   } catch {
     return undefined;
   }

@@ -2,14 +2,15 @@
  * The worker of tree-catch-up.ts: applies the log after the audit tree's checkpoint to the tree
  * projection in the read store, through connections of its own, until the head of the log.
  *
- * Each page read is hashed at once (`PreparedLeaves`); the pages read so far are applied in one
+ * Each page read is hashed at once (`PreparedLeaves`), from the rows' canonical texts where they are
+ * (the payloads are not parsed then); the pages read so far are applied in one
  * transaction as soon as the read store's write lock is free (tried without waiting while there
  * is more to read, so the worker hashes on while the runner writes), or, with a runner's batch
  * of events pending or at the head, once it is free (waiting for it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
-import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
+import { type EventWithTexts, openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
 import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { BATCH_SIZE } from '../readmodel/runner.js';
@@ -40,8 +41,8 @@ class Pending {
     return this.events.length;
   }
 
-  add(events: RecordedEvent[]): void {
-    this.events.push(...events);
+  add(events: EventWithTexts[]): void {
+    for (const { event } of events) this.events.push(event);
     this.prepared.add(events);
   }
 
@@ -80,7 +81,7 @@ async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefi
   const store = openSqliteEventStoreReadOnly(ledgerFile);
   try {
     for (let after: Position | undefined = tree.position; !stopped(); ) {
-      const events = await store.readAll({ ...(after !== undefined && { after }), maxCount: page });
+      const events = store.readAllWithTexts({ ...(after !== undefined && { after }), maxCount: page });
       pending.add(events);
       const atHead = events.length < page;
       const failure = pending.flush(atHead || pending.size >= BATCH_SIZE);
@@ -89,7 +90,7 @@ async function catchUp(readStore: ReadStore): Promise<ProjectionFailure | undefi
         makeIndexes(db);
         return undefined;
       }
-      after = events.at(-1)!.position;
+      after = events.at(-1)!.event.position;
     }
     return undefined;
   } finally {

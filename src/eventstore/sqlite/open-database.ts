@@ -6,9 +6,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StoreUnavailableError } from '../port.js';
-import { applyDurablePragmas, EVENTS_TABLE_SQL } from './schema.js';
+import { ADD_CANONICAL_SQL, applyDurablePragmas, EVENTS_TABLE_SQL } from './schema.js';
 
-const EXPECTED_COLUMNS = 'position,id,stream,revision,type,data,metadata';
+const BEFORE_CANONICAL = 'position,id,stream,revision,type,data,metadata';
+const EXPECTED_COLUMNS = `${BEFORE_CANONICAL},canonical`;
 
 export function openLedgerDatabase(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -17,7 +18,7 @@ export function openLedgerDatabase(file: string): Database.Database {
     db = new Database(file);
     applyDurablePragmas(db);
     db.exec(EVENTS_TABLE_SQL);
-    assertLedgerShape(db, file);
+    ensureLedgerShape(db, file);
     return db;
   } catch (error) {
     db?.close();
@@ -30,13 +31,19 @@ export function openLedgerDatabase(file: string): Database.Database {
   }
 }
 
-function assertLedgerShape(db: Database.Database, file: string): void {
-  const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[])
-    .map((c) => c.name)
-    .join(',');
+/** Refuses another program's table; a ledger of the shape before `canonical` gets the column. */
+function ensureLedgerShape(db: Database.Database, file: string): void {
+  let columns = columnsOf(db);
+  if (columns === BEFORE_CANONICAL) {
+    db.exec(ADD_CANONICAL_SQL);
+    columns = columnsOf(db);
+  }
   if (columns !== EXPECTED_COLUMNS) {
     throw new StoreUnavailableError(
       `${file} has an "events" table of another shape (${columns}); it is not a ledger database`,
     );
   }
 }
+
+const columnsOf = (db: Database.Database) =>
+  (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name).join(',');

@@ -17,7 +17,11 @@
  * The store knows the last revision of the streams it wrote or read whole while no other process
  * has written to the file (known-revisions.ts), so command handling reads nothing for a stream it
  * already holds at that revision. A reader of the log gets the events this store appended lately
- * as they were appended, without reading their rows back (recent-appends.ts).
+ * as a read of their rows would give them, without reading the rows back (recent-appends.ts).
+ *
+ * An event's data and metadata are stored as their RFC 8785 text where they are plain JSON, as
+ * nearly all are (a row's `canonical` mark, schema.ts): the same text a canonical encoder would
+ * write, so the audit tree hashes it as it is, with no parse (readAllWithTexts).
  */
 import Database from 'better-sqlite3';
 import {
@@ -38,6 +42,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../port.js';
+import { type CanonicalTexts, canonicalForm } from '../canonical-json.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
 import { KnownRevisions } from './known-revisions.js';
 import { openLedgerDatabase } from './open-database.js';
@@ -51,13 +56,18 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-/** An event as its row stores it: serialised when the append is called, outside the transaction; and as it was given. */
+/**
+ * An event as its row stores it, serialised when the append is called, outside the transaction:
+ * data and metadata as their RFC 8785 text where they are plain JSON (`canonical`), otherwise as
+ * JSON.stringify writes them; and the event as a read of its row gives it back.
+ */
 interface EventToWrite {
   id: string;
   type: string;
   data: string;
   metadata: string;
-  given: NewEvent;
+  canonical: 0 | 1;
+  asRead: NewEvent;
 }
 
 interface AppendJob {
@@ -74,6 +84,13 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  canonical: number;
+}
+
+/** An event read from its row, with the RFC 8785 texts of its data and metadata where the row holds those. */
+export interface EventWithTexts {
+  event: RecordedEvent;
+  texts: CanonicalTexts | undefined;
 }
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
@@ -107,7 +124,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT max(revision) AS revision FROM events WHERE stream = ?',
       ),
       insert: db.prepare(
-        'INSERT INTO events (id, stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO events (id, stream, revision, type, data, metadata, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
       forwards: db.prepare<[string, number, number], EventRow>(
@@ -188,6 +205,19 @@ export class SqliteEventStore implements EventStore {
     return recent.length === 0 ? rows : recent.concat(rows);
   }
 
+  /**
+   * The log as readAll reads it from the rows, for a reader that needs the stored texts rather than
+   * the values (the audit tree's thread): each event's data and metadata are parsed only if read.
+   */
+  readAllWithTexts(options: ReadAllOptions): EventWithTexts[] {
+    this.assertOpen();
+    const after = options.after === undefined ? 0 : Number(decodePosition(options.after)[0]);
+    return this.sql.all.all(after, options.maxCount).map((row) => ({
+      event: parsedWhenRead(row),
+      texts: row.canonical === 1 ? { data: row.data, metadata: row.metadata } : undefined,
+    }));
+  }
+
   subscribeAll(options: SubscribeOptions = {}): Subscription {
     return subscribeByPolling({
       after: options.after,
@@ -221,9 +251,9 @@ export class SqliteEventStore implements EventStore {
     const written = [];
     for (const event of events) {
       revision += 1;
-      const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata);
+      const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata, event.canonical);
       position = Number(info.lastInsertRowid);
-      const { id, type, data, metadata } = event.given;
+      const { id, type, data, metadata } = event.asRead;
       const recorded = { id, type, data, metadata, stream, revision, position: encodePosition(position) };
       written.push({ position, event: recorded, textLength: event.data.length + event.metadata.length });
     }
@@ -295,7 +325,14 @@ function asRefusal(stream: string, error: unknown): EventStoreError | undefined 
 }
 
 function toWrite(event: NewEvent): EventToWrite {
-  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), given: event };
+  const { id, type } = event;
+  const data = canonicalForm(event.data);
+  const metadata = canonicalForm(event.metadata);
+  if (data && metadata) {
+    const asRead = { ...event, data: data.value, metadata: metadata.value as NewEvent['metadata'] };
+    return { id, type, data: data.text, metadata: metadata.text, canonical: 1, asRead };
+  }
+  return { id, type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), canonical: 0, asRead: event };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -304,6 +341,25 @@ function toRecorded(row: EventRow): RecordedEvent {
     type: row.type,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
+    stream: row.stream,
+    revision: row.revision,
+    position: encodePosition(row.position),
+  };
+}
+
+/** toRecorded, with data and metadata parsed the first time they are read. */
+function parsedWhenRead(row: EventRow): RecordedEvent {
+  let data: { value: unknown } | undefined;
+  let metadata: { value: RecordedEvent['metadata'] } | undefined;
+  return {
+    id: row.id,
+    type: row.type,
+    get data() {
+      return (data ??= { value: JSON.parse(row.data) }).value;
+    },
+    get metadata() {
+      return (metadata ??= { value: JSON.parse(row.metadata) }).value;
+    },
     stream: row.stream,
     revision: row.revision,
     position: encodePosition(row.position),

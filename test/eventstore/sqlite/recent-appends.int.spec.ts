@@ -1,6 +1,6 @@
 /**
- * A reader of the embedded store's log gets the events the store appended lately as they were
- * appended (recent-appends.ts): the same values a read of their rows would give, never an append
+ * A reader of the embedded store's log gets the events the store appended lately without reading
+ * their rows (recent-appends.ts): the same values, keys in the same order, as a read of their rows, never an append
  * that was rolled back, and the rows themselves once those kept are too many.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,17 +23,19 @@ async function fromFile(file: string): Promise<RecordedEvent[]> {
 }
 
 describe('the events the embedded store appended lately', () => {
-  it('reach a reader as they were appended, frozen, equal to what their rows give', async () => {
+  it('reach a reader as their rows give them, keys in canonical order, frozen, what was in order not copied', async () => {
     const file = tempLedgerFile();
     const store = openSqliteEventStore({ file });
     const data = { records: [{ amountFen: 50_000_000, differences: [], payeeName: '许昌市钧瓷小微企业' }], period: '2016-12' };
     const event = newEvent('TreasuryRecordsMatched', data);
     await store.append('treasury-file-1', [event], { expectedRevision: 'no_stream' });
     const [read] = await store.readAll({ maxCount: 10 });
-    expect(read!.data).toBe(data);
+    expect(Object.keys(read!.data as object)).toEqual(['period', 'records']);
+    expect((read!.data as typeof data).records).toBe(data.records);
     expect(Object.isFrozen(data.records[0]!.differences)).toBe(true);
     expect(() => data.records.push(data.records[0]!)).toThrow(TypeError);
-    expect(asRead(await store.readAll({ maxCount: 10 }))).toEqual(asRead(await fromFile(file)));
+    // JSON text, so that the keys' order counts too.
+    expect(JSON.stringify(asRead(await store.readAll({ maxCount: 10 })))).toBe(JSON.stringify(asRead(await fromFile(file))));
     await store.close();
   });
 

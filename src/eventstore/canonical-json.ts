@@ -1,0 +1,111 @@
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) text of plain JSON values, without the `canonicalize`
+ * package: what the embedded store writes as an event's data and metadata, and what the audit
+ * tree hashes (src/audit/canonical.ts).
+ *
+ * For what JSON.parse gives (null, booleans, finite numbers, strings, arrays, plain objects),
+ * RFC 8785 is JSON.stringify with every object's keys in UTF-16 code-unit order: strings are
+ * escaped as JSON.stringify escapes them, numbers written as ECMAScript writes them. So the value
+ * is copied with its keys in that order where they are not already, and written by JSON.stringify,
+ * twice as fast as the package. The path gives up on anything else, and the caller lets the
+ * package decide (it refuses lone surrogates, NaN and cycles, and applies toJSON);
+ * test/audit/canonical.property.unit.spec.ts checks both give the same text for random events.
+ */
+
+class NotPlain extends Error {}
+
+/** A plain JSON value with every object's keys in code-unit order, and its RFC 8785 text. */
+export interface CanonicalForm {
+  value: unknown;
+  text: string;
+}
+
+/** The RFC 8785 texts of an event's data and metadata, as the embedded store holds them where its row is canonical. */
+export interface CanonicalTexts {
+  data: string;
+  metadata: string;
+}
+
+/** The value in canonical key order (itself where it already is) and its RFC 8785 text, or undefined for the package to decide. */
+export function canonicalForm(value: unknown): CanonicalForm | undefined {
+  let ordered: unknown;
+  let text: string;
+  try {
+    ordered = inKeyOrder(value);
+    text = JSON.stringify(ordered);
+  } catch {
+    return undefined; // not plain JSON, too deep, or a getter threw
+  }
+  // JSON.stringify writes a lone surrogate as \udXXX where the package refuses it; a literal
+  // backslash before "ud" is a false alarm that only costs the package's time.
+  return text.includes('\\ud') ? undefined : { value: ordered, text };
+}
+
+/** RFC 8785 text of a plain JSON value, or undefined for the package to decide. */
+export const plainCanonical = (value: unknown): string | undefined => canonicalForm(value)?.text;
+
+/** JSON text of a string as RFC 8785 writes it, or undefined where the package decides (a lone surrogate). */
+export function canonicalString(text: string): string | undefined {
+  const json = JSON.stringify(text);
+  return json.includes('\\ud') ? undefined : json;
+}
+
+/** The value, or a copy of it with every object's keys in code-unit order; throws NotPlain. */
+function inKeyOrder(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotPlain();
+      return value;
+    case 'object':
+      if (value === null) return value;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') throw new NotPlain();
+      if (Array.isArray(value)) return arrayInKeyOrder(value);
+      if (!isPlainObject(value)) throw new NotPlain();
+      return objectInKeyOrder(value as Record<string, unknown>);
+    default:
+      throw new NotPlain();
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+function arrayInKeyOrder(array: unknown[]): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < array.length; i++) {
+    const element = inKeyOrder(array[i]);
+    if (element !== array[i]) (copy ??= array.slice())[i] = element;
+  }
+  return copy ?? array;
+}
+
+function objectInKeyOrder(object: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(object);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) {
+    // JSON.stringify writes keys in the order Object.keys gives: this one is already right.
+    let copy: Record<string, unknown> | undefined;
+    for (const key of keys) {
+      const member = inKeyOrder(object[key]);
+      if (member !== object[key]) (copy ??= { ...object })[key] = member;
+    }
+    return copy ?? object;
+  }
+  keys.sort(); // default sort: UTF-16 code units
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    // An array-index key is written before the others whatever the order it was set in, and
+    // `__proto__` cannot be set as a key: the package writes those.
+    if (isDigit(key.charCodeAt(0)) || key === '__proto__') throw new NotPlain();
+    copy[key] = inKeyOrder(object[key]);
+  }
+  return copy;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
