@@ -76,16 +76,10 @@ interface AppendJob {
   events: EventToWrite[];
 }
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  canonical: number;
-}
+/** A row as an array of its columns (ROW_COLUMNS): a page of thousands costs a third less than as objects. */
+type EventRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, canonical: number];
+const ROW_COLUMNS = 'position, id, stream, revision, type, data, metadata, canonical';
+const revisionOf = (row: EventRow) => row[3];
 
 /** An event read from its row, with the RFC 8785 texts of its data and metadata where the row holds those. */
 export interface EventWithTexts {
@@ -126,16 +120,14 @@ export class SqliteEventStore implements EventStore {
       insert: db.prepare(
         'INSERT INTO events (id, stream, revision, type, data, metadata, canonical) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      byId: db.prepare<[string], EventRow>('SELECT * FROM events WHERE id = ?'),
-      forwards: db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      backwards: db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
-      ),
-      all: db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-      ),
+      byId: db.prepare<[string], { stream: string; revision: number; position: number }>('SELECT stream, revision, position FROM events WHERE id = ?'),
+      forwards: db
+        .prepare<[string, number, number], EventRow>(`SELECT ${ROW_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+        .raw(),
+      backwards: db
+        .prepare<[string, number, number], EventRow>(`SELECT ${ROW_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+        .raw(),
+      all: db.prepare<[number, number], EventRow>(`SELECT ${ROW_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
       head: db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM events'),
     };
     const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
@@ -186,7 +178,7 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.sql.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.sql.forwards.all(stream, options.fromRevision ?? 0, limit);
-    if (asOf !== undefined) this.known.readToEnd(stream, rows.at(-1)?.revision ?? null, asOf);
+    if (asOf !== undefined) this.known.readToEnd(stream, rows.length > 0 ? revisionOf(rows.at(-1)!) : null, asOf);
     return rows.map(toRecorded);
   }
 
@@ -212,10 +204,7 @@ export class SqliteEventStore implements EventStore {
   readAllWithTexts(options: ReadAllOptions): EventWithTexts[] {
     this.assertOpen();
     const after = options.after === undefined ? 0 : Number(decodePosition(options.after)[0]);
-    return this.sql.all.all(after, options.maxCount).map((row) => ({
-      event: parsedWhenRead(row),
-      texts: row.canonical === 1 ? { data: row.data, metadata: row.metadata } : undefined,
-    }));
+    return this.sql.all.all(after, options.maxCount).map(withTexts);
   }
 
   subscribeAll(options: SubscribeOptions = {}): Subscription {
@@ -335,34 +324,27 @@ function toWrite(event: NewEvent): EventToWrite {
   return { id, type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), canonical: 0, asRead: event };
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    stream: row.stream,
-    revision: row.revision,
-    position: encodePosition(row.position),
-  };
+function toRecorded([position, id, stream, revision, type, data, metadata]: EventRow): RecordedEvent {
+  return { id, type, data: JSON.parse(data), metadata: JSON.parse(metadata), stream, revision, position: encodePosition(position) };
 }
 
-/** toRecorded, with data and metadata parsed the first time they are read. */
-function parsedWhenRead(row: EventRow): RecordedEvent {
+/** The event as toRecorded gives it, but with data and metadata parsed the first time they are read; and its canonical texts. */
+function withTexts([position, id, stream, revision, type, dataText, metadataText, canonical]: EventRow): EventWithTexts {
   let data: { value: unknown } | undefined;
   let metadata: { value: RecordedEvent['metadata'] } | undefined;
-  return {
-    id: row.id,
-    type: row.type,
+  const event = {
+    id,
+    type,
     get data() {
-      return (data ??= { value: JSON.parse(row.data) }).value;
+      return (data ??= { value: JSON.parse(dataText) }).value;
     },
     get metadata() {
-      return (metadata ??= { value: JSON.parse(row.metadata) }).value;
+      return (metadata ??= { value: JSON.parse(metadataText) }).value;
     },
-    stream: row.stream,
-    revision: row.revision,
-    position: encodePosition(row.position),
+    stream,
+    revision,
+    position: encodePosition(position),
   };
+  return { event, texts: canonical === 1 ? { data: dataText, metadata: metadataText } : undefined };
 }
 
