@@ -6,9 +6,10 @@
  * subtrees and of the few leaves under the smaller ones, which it rehashes (queries.ts).
  *
  * The tree's right edge is kept in its size row, so a leaf is appended with no read. The per-event
- * cost is one canonical encoding (a concatenation of stored texts on the embedded store), one leaf hash, on average one node hash, one leaf row and
+ * cost is one canonical encoding, one leaf hash, on average one node hash, one leaf row and
  * 1/2^(STORED_FROM_LEVEL−1) of a node row. On the embedded store the tree catches up on a thread of
- * its own (src/audit/tree-catch-up.ts), its leaves hashed before each transaction (PreparedLeaves).
+ * its own (src/audit/tree-catch-up.ts), its leaves hashed before each transaction (PreparedLeaves),
+ * their canonical text made by concatenating the texts the store holds.
  */
 import { canonicalText, canonicalTextOf } from '../../src/audit/canonical.js';
 import { startTreeCatchUp } from '../../src/audit/tree-catch-up.js';

@@ -2,11 +2,11 @@
  * The worker of tree-catch-up.ts: applies the log after the audit tree's checkpoint to the tree
  * projection in the read store, through connections of its own, until the head of the log.
  *
- * Each page read is hashed at once (`PreparedLeaves`), from the rows' canonical texts where they are
- * (the payloads are not parsed then); the pages read so far are applied in one
- * transaction as soon as the read store's write lock is free (tried without waiting while there
- * is more to read, so the worker hashes on while the runner writes), or, with a runner's batch
- * of events pending or at the head, once it is free (waiting for it).
+ * Each page read is hashed at once (`PreparedLeaves`), from the rows' canonical texts where they
+ * hold them (no payload is parsed then); the pages read so far are applied in one transaction as
+ * soon as the read store's write lock is free (tried without waiting while there is more to read,
+ * so the worker hashes on while the runner writes), or, with a runner's batch of events pending or
+ * at the head, once it is free (waiting for it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
