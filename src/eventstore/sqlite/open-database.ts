@@ -31,13 +31,15 @@ export function openLedgerDatabase(file: string): Database.Database {
   }
 }
 
-/** Refuses another program's table; a ledger of the shape before `canonical` gets the column. */
+/**
+ * Refuses another program's table; a ledger of the shape before `canonical` gets the column, under
+ * the write lock and looked at again there, since another process may be opening it too.
+ */
 function ensureLedgerShape(db: Database.Database, file: string): void {
-  let columns = columnsOf(db);
-  if (columns === BEFORE_CANONICAL) {
-    db.exec(ADD_CANONICAL_SQL);
-    columns = columnsOf(db);
+  if (columnsOf(db) === BEFORE_CANONICAL) {
+    db.transaction(() => columnsOf(db) === BEFORE_CANONICAL && db.exec(ADD_CANONICAL_SQL)).immediate();
   }
+  const columns = columnsOf(db);
   if (columns !== EXPECTED_COLUMNS) {
     throw new StoreUnavailableError(
       `${file} has an "events" table of another shape (${columns}); it is not a ledger database`,

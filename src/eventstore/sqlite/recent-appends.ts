@@ -4,10 +4,9 @@
  * instead of reading their rows back and parsing their JSON again (a batch of treasury records is
  * one event of half a megabyte).
  *
- * An event is kept only when its data and metadata are plain JSON values, whose JSON text gives
- * back an equal value with its keys in the same order, so that a reader gets what a read of its
- * row would give; the values are frozen then, so that a later change by the writer fails loudly
- * rather than reaching the readers. Events enter at COMMIT (a rolled-back append never does), and
+ * An event is kept only when its row holds RFC 8785 text: the store gives it here with the frozen
+ * snapshots that text was written from, equal to what a read of the row gives, keys in the same
+ * order, and that no writer or reader can change. Events enter at COMMIT (a rolled-back append never does), and
  * the oldest leave once those kept hold more than a fixed amount of JSON text: memory stays
  * bounded, and a reader further behind reads the rows as before.
  */
@@ -15,8 +14,6 @@ import type { RecordedEvent } from '../port.js';
 
 /** JSON text (UTF-16 code units) of the events kept, at most. */
 const KEPT_TEXT = 8 * 2 ** 20;
-/** Objects nested deeper than this are not walked: their event is read back instead. */
-const MAX_DEPTH = 64;
 
 interface Kept {
   event: RecordedEvent;
@@ -32,15 +29,9 @@ export class RecentAppends {
   private oldest = 0;
   private keptText = 0;
 
-  /** The events of an append written in the open transaction, each with the JSON text its row holds. */
+  /** Events written in the open transaction, their data and metadata frozen snapshots of their rows' texts, with the texts' length. */
   written(events: Array<{ position: number; event: RecordedEvent; textLength: number }>): void {
-    for (const written of events) {
-      const values: object[] = [];
-      if (isPlainJson(written.event.data, 0, values) && isPlainJson(written.event.metadata, 0, values)) {
-        for (const value of values) Object.freeze(value);
-        this.pending.push(written);
-      }
-    }
+    for (const event of events) this.pending.push(event);
   }
 
   /** The transaction was committed: its events are readable. */
@@ -74,42 +65,4 @@ export class RecentAppends {
     }
     return events;
   }
-}
-
-/**
- * Whether JSON.parse(JSON.stringify(value)) would give an equal value, keys in the same order:
- * null, booleans, strings, finite numbers other than -0, arrays without holes and plain objects
- * of those, no undefined member, no toJSON. Its arrays and objects are added to `values`.
- */
-function isPlainJson(value: unknown, depth: number, values: object[]): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object':
-      if (value === null) return true;
-      if (depth >= MAX_DEPTH) return false;
-      values.push(value);
-      return Array.isArray(value) ? isPlainArray(value, depth, values) : isPlainObject(value as Record<string, unknown>, depth, values);
-    default:
-      return false;
-  }
-}
-
-function isPlainArray(array: unknown[], depth: number, values: object[]): boolean {
-  if (Object.getPrototypeOf(array) !== Array.prototype) return false;
-  for (let i = 0; i < array.length; i++) if (!(i in array) || !isPlainJson(array[i], depth + 1, values)) return false;
-  return true;
-}
-
-function isPlainObject(object: Record<string, unknown>, depth: number, values: object[]): boolean {
-  const prototype = Object.getPrototypeOf(object) as unknown;
-  if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in object) return false;
-  for (const key in object) {
-    // A plain prototype has no enumerable key: these are the object's own; `__proto__` would not come back from JSON.parse the same.
-    if (key === '__proto__' || !isPlainJson(object[key], depth + 1, values)) return false;
-  }
-  return true;
 }

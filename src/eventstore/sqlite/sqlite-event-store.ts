@@ -42,7 +42,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../port.js';
-import { type CanonicalTexts, canonicalForm } from '../canonical-json.js';
+import { type CanonicalTexts, canonicalSnapshot } from '../canonical-json.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
 import { KnownRevisions } from './known-revisions.js';
 import { openLedgerDatabase } from './open-database.js';
@@ -58,16 +58,16 @@ export interface SqliteEventStoreOptions {
 
 /**
  * An event as its row stores it, serialised when the append is called, outside the transaction:
- * data and metadata as their RFC 8785 text where they are plain JSON (`canonical`), otherwise as
- * JSON.stringify writes them; and the event as a read of its row gives it back.
+ * data and metadata as their RFC 8785 text where they are plain JSON, with the snapshots those
+ * texts were written from (what a read of the row gives back); otherwise as JSON.stringify writes
+ * them, with no snapshot.
  */
 interface EventToWrite {
   id: string;
   type: string;
   data: string;
   metadata: string;
-  canonical: 0 | 1;
-  asRead: NewEvent;
+  snapshot: { data: unknown; metadata: NewEvent['metadata'] } | undefined;
 }
 
 interface AppendJob {
@@ -240,10 +240,11 @@ export class SqliteEventStore implements EventStore {
     const written = [];
     for (const event of events) {
       revision += 1;
-      const info = this.sql.insert.run(event.id, stream, revision, event.type, event.data, event.metadata, event.canonical);
+      const { id, type, snapshot } = event;
+      const info = this.sql.insert.run(id, stream, revision, type, event.data, event.metadata, snapshot ? 1 : 0);
       position = Number(info.lastInsertRowid);
-      const { id, type, data, metadata } = event.asRead;
-      const recorded = { id, type, data, metadata, stream, revision, position: encodePosition(position) };
+      if (!snapshot) continue; // read back from its row
+      const recorded = { id, type, ...snapshot, stream, revision, position: encodePosition(position) };
       written.push({ position, event: recorded, textLength: event.data.length + event.metadata.length });
     }
     this.recent.written(written);
@@ -315,13 +316,13 @@ function asRefusal(stream: string, error: unknown): EventStoreError | undefined 
 
 function toWrite(event: NewEvent): EventToWrite {
   const { id, type } = event;
-  const data = canonicalForm(event.data);
-  const metadata = canonicalForm(event.metadata);
+  const data = canonicalSnapshot(event.data);
+  const metadata = canonicalSnapshot(event.metadata);
   if (data && metadata) {
-    const asRead = { ...event, data: data.value, metadata: metadata.value as NewEvent['metadata'] };
-    return { id, type, data: data.text, metadata: metadata.text, canonical: 1, asRead };
+    const snapshot = { data: data.value, metadata: metadata.value as NewEvent['metadata'] };
+    return { id, type, data: data.text, metadata: metadata.text, snapshot };
   }
-  return { id, type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), canonical: 0, asRead: event };
+  return { id, type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), snapshot: undefined };
 }
 
 function toRecorded([position, id, stream, revision, type, data, metadata]: EventRow): RecordedEvent {

@@ -23,17 +23,20 @@ async function fromFile(file: string): Promise<RecordedEvent[]> {
 }
 
 describe('the events the embedded store appended lately', () => {
-  it('reach a reader as their rows give them, keys in canonical order, frozen, what was in order not copied', async () => {
+  it('reach a reader as their rows give them, keys in canonical order: a frozen snapshot, the writer\'s values left alone', async () => {
     const file = tempLedgerFile();
     const store = openSqliteEventStore({ file });
     const data = { records: [{ amountFen: 50_000_000, differences: [], payeeName: '许昌市钧瓷小微企业' }], period: '2016-12' };
     const event = newEvent('TreasuryRecordsMatched', data);
     await store.append('treasury-file-1', [event], { expectedRevision: 'no_stream' });
+    data.records[0]!.amountFen = 1; // the writer's own object: no reader sees this
     const [read] = await store.readAll({ maxCount: 10 });
-    expect(Object.keys(read!.data as object)).toEqual(['period', 'records']);
-    expect((read!.data as typeof data).records).toBe(data.records);
-    expect(Object.isFrozen(data.records[0]!.differences)).toBe(true);
-    expect(() => data.records.push(data.records[0]!)).toThrow(TypeError);
+    const kept = read!.data as typeof data;
+    expect(Object.keys(kept)).toEqual(['period', 'records']);
+    expect(kept.records[0]!.amountFen).toBe(50_000_000);
+    expect(Object.isFrozen(kept.records[0]!.differences)).toBe(true);
+    expect(() => kept.records.push(kept.records[0]!)).toThrow(TypeError);
+    expect(Object.isFrozen(data.records)).toBe(false);
     // JSON text, so that the keys' order counts too.
     expect(JSON.stringify(asRead(await store.readAll({ maxCount: 10 })))).toBe(JSON.stringify(asRead(await fromFile(file))));
     await store.close();
