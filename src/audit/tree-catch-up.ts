@@ -48,7 +48,7 @@ export function startTreeCatchUp(store: EventStore, readStore: ReadStore, versio
 }
 
 export class TreeCatchUp implements CatchingUpApart {
-  /** Settles once the thread has exited: its connections are closed by then. */
+  /** Settles once the thread has reported, which it does after closing its connections, or has failed or exited without a report. */
   readonly done: Promise<ProjectionFailure | undefined>;
   private readonly stopFlag: Int32Array;
   private readonly worker: Worker;
@@ -56,17 +56,13 @@ export class TreeCatchUp implements CatchingUpApart {
   constructor(start: TreeCatchUpStart) {
     this.stopFlag = start.stop;
     this.worker = spawnWorker(start);
+    // The first of these settles it: a thread winding down after its report is not waited for.
     this.done = new Promise((resolve, reject) => {
-      let end: TreeCatchUpEnd | undefined;
-      let failed: Error | undefined;
-      this.worker.on('message', (message: TreeCatchUpEnd) => (end = message));
-      this.worker.on('error', (error) => (failed = error));
-      this.worker.on('exit', (code) => {
-        if (failed) reject(new Error(`the audit tree's catch-up thread failed: ${failed.message}`, { cause: failed }));
-        else if (end?.error) reject(new Error(`the audit tree's catch-up thread stopped: ${end.error}`));
-        else if (end) resolve(end.failure);
-        else reject(new Error(`the audit tree's catch-up thread ended (exit code ${code}) before reporting`));
-      });
+      this.worker.on('message', ({ failure, error }: TreeCatchUpEnd) =>
+        error ? reject(new Error(`the audit tree's catch-up thread stopped: ${error}`)) : resolve(failure),
+      );
+      this.worker.on('error', (error) => reject(new Error(`the audit tree's catch-up thread failed: ${error.message}`, { cause: error })));
+      this.worker.on('exit', (code) => reject(new Error(`the audit tree's catch-up thread ended (exit code ${code}) before reporting`)));
     });
   }
 
