@@ -6,9 +6,9 @@
  *
  * An event is kept only when its row holds RFC 8785 text: the store gives it here with the frozen
  * snapshots that text was written from, equal to what a read of the row gives, keys in the same
- * order, and that no writer or reader can change. Events enter at COMMIT (a rolled-back append never does), and
- * the oldest leave once those kept hold more than a fixed amount of JSON text: memory stays
- * bounded, and a reader further behind reads the rows as before.
+ * order, and that neither the writer nor a reader can change. Events enter at COMMIT (a
+ * rolled-back append never does), and the oldest leave once those kept hold more than a fixed
+ * amount of JSON text: memory stays bounded, and a reader further behind reads the rows as before.
  */
 import type { RecordedEvent } from '../port.js';
 
