@@ -14,9 +14,8 @@
 import { canonicalText, canonicalTextOf } from '../../src/audit/canonical.js';
 import { startTreeCatchUp } from '../../src/audit/tree-catch-up.js';
 import { appendToEdge, leafHash, type Hash, type RightEdge } from '../../src/audit/merkle.js';
-import type { CanonicalTexts } from '../../src/eventstore/canonical-json.js';
+import type { CanonicalTexts, EventWithTexts } from '../../src/eventstore/canonical-json.js';
 import type { Position, RecordedEvent } from '../../src/eventstore/port.js';
-import type { EventWithTexts } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { defineProjection, type Tables } from '../../src/readmodel/projection.js';
 import { defineReplay, notCompared } from '../../src/readmodel/replay.js';
 import { column, tableSpec, type Table } from '../../src/readmodel/table.js';

@@ -52,7 +52,10 @@ export const canonicalBytes = (event: RecordedEvent, index: number): Buffer => B
  * type holds what the package decides, it is canonicalText itself.
  */
 export function canonicalTextOf(event: RecordedEvent, index: number, texts: CanonicalTexts | undefined): string {
-  const [id, stream, type] = texts ? [canonicalString(event.id), canonicalString(event.stream), canonicalString(event.type)] : [];
-  if (!texts || id === undefined || stream === undefined || type === undefined) return canonicalText(event, index);
+  if (!texts) return canonicalText(event, index);
+  const id = canonicalString(event.id);
+  const stream = canonicalString(event.stream);
+  const type = canonicalString(event.type);
+  if (id === undefined || stream === undefined || type === undefined) return canonicalText(event, index);
   return `{"data":${texts.data},"id":${id},"index":${index},"metadata":${texts.metadata},"revision":${event.revision},"stream":${stream},"type":${type}}`;
 }

@@ -10,7 +10,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
-import { type EventWithTexts, openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
+import type { EventWithTexts } from '../eventstore/canonical-json.js';
+import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-store.js';
 import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { BATCH_SIZE } from '../readmodel/runner.js';

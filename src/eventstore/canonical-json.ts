@@ -11,6 +11,7 @@
  * package decide (it refuses lone surrogates, NaN and cycles, and applies toJSON);
  * test/audit/canonical.property.unit.spec.ts checks both give the same text for random events.
  */
+import type { RecordedEvent } from './port.js';
 
 class NotPlain extends Error {}
 
@@ -24,6 +25,12 @@ export interface CanonicalForm {
 export interface CanonicalTexts {
   data: string;
   metadata: string;
+}
+
+/** An event read from the embedded store's row, with the RFC 8785 texts of its data and metadata where the row holds those. */
+export interface EventWithTexts {
+  event: RecordedEvent;
+  texts: CanonicalTexts | undefined;
 }
 
 /**

@@ -42,7 +42,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../port.js';
-import { type CanonicalTexts, canonicalSnapshot } from '../canonical-json.js';
+import { canonicalSnapshot, type EventWithTexts } from '../canonical-json.js';
 import { GroupCommit, type GroupCommitStats, type Outcome } from './group-commit.js';
 import { KnownRevisions } from './known-revisions.js';
 import { openLedgerDatabase } from './open-database.js';
@@ -80,12 +80,8 @@ interface AppendJob {
 type EventRow = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, canonical: number];
 const ROW_COLUMNS = 'position, id, stream, revision, type, data, metadata, canonical';
 const revisionOf = (row: EventRow) => row[3];
-
-/** An event read from its row, with the RFC 8785 texts of its data and metadata where the row holds those. */
-export interface EventWithTexts {
-  event: RecordedEvent;
-  texts: CanonicalTexts | undefined;
-}
+/** The position a read of the log starts after: 0 for its start. */
+const afterOf = (options: ReadAllOptions) => (options.after === undefined ? 0 : Number(decodePosition(options.after)[0]));
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   return new SqliteEventStore(openLedgerDatabase(options.file), options.pollIntervalMs ?? 200);
@@ -189,7 +185,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const after = options.after === undefined ? 0 : Number(decodePosition(options.after)[0]);
+    const after = afterOf(options);
     // What this store appended lately is read as it was written (recent-appends.ts); the rows after it from the file.
     const recent = this.recent.run(after + 1, options.maxCount);
     if (recent.length === options.maxCount) return recent;
@@ -203,8 +199,7 @@ export class SqliteEventStore implements EventStore {
    */
   readAllWithTexts(options: ReadAllOptions): EventWithTexts[] {
     this.assertOpen();
-    const after = options.after === undefined ? 0 : Number(decodePosition(options.after)[0]);
-    return this.sql.all.all(after, options.maxCount).map(withTexts);
+    return this.sql.all.all(afterOf(options), options.maxCount).map(withTexts);
   }
 
   subscribeAll(options: SubscribeOptions = {}): Subscription {
