@@ -86,7 +86,7 @@ interface Counters {
   cpu: NodeJS.CpuUsage;
 }
 
-const counters = (app: LedgerApp): Counters => ({ queries: app.readStore.stats.queries, cpu: process.cpuUsage() });
+const counters = (app: LedgerApp): Counters => ({ queries: app.readStores.models.stats.queries, cpu: process.cpuUsage() });
 
 const percentile = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100;
 
@@ -99,7 +99,7 @@ function summary(app: LedgerApp, before: Counters, latencies: number[], seconds:
     perSecond: perSecond(latencies.length, seconds),
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
-    queriesPerRequest: ratio(app.readStore.stats.queries - before.queries, latencies.length),
+    queriesPerRequest: ratio(app.readStores.models.stats.queries - before.queries, latencies.length),
     cpuMicrosPerRequest: Math.round((cpu.user + cpu.system) / latencies.length),
     systemCpuMicrosPerRequest: Math.round(cpu.system / latencies.length),
   };

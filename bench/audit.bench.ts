@@ -2,8 +2,8 @@
  * bench:audit — what the audit tree costs and how fast its proofs and its verifier are.
  *
  * Loads N lifecycle events (1,000,000; `--events N`) into the embedded store, then in one run:
- * - the tree's share of a full rebuild: every projection with it, and without it, each into a
- *   fresh read store (target: the tree adds at most 15%); R pairs of rebuilds (`--rounds R`, 3
+ * - the tree's share of a full rebuild: every projection with it (the tree in its own file, as the
+ *   application keeps it), and without it, each into fresh files (target: the tree adds at most 15%); R pairs of rebuilds (`--rounds R`, 3
  *   unless given) in alternating order, for a busy machine: the median share is the figure, and
  *   the range is shown;
  *   the tree catches up on a thread of its own (src/audit/tree-catch-up.ts), or with `--in-thread`
@@ -27,10 +27,11 @@ import { exportJournal } from '../src/audit/journal-export.js';
 import { verifyJournal } from '../src/audit/verify-journal.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../src/eventstore/port.js';
-import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
-import type { AnyProjection } from '../src/readmodel/projection.js';
+import { auditTreeProjections, ledgerProjections, readModelProjections } from '../src/readmodel/ledger-projections.js';
 import { openReadStore, type ReadStore } from '../src/readmodel/read-store.js';
-import { createProjectionRunner } from '../src/readmodel/runner.js';
+import { auditTreeFileBeside, openReadStores } from '../src/readmodel/read-stores.js';
+import { createProjectionRunner, type ProjectionRunner } from '../src/readmodel/runner.js';
+import { createProjectionRunners } from '../src/readmodel/runners.js';
 import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
 import { loadLog, measured } from './rebuild.js';
 import { flagValue, perSecond, printResult, ratio, timed } from './support.js';
@@ -40,8 +41,8 @@ const PROOFS = Number(flagValue('proofs') ?? 5_000);
 const ROUNDS = Number(flagValue('rounds') ?? 3);
 const IN_THREAD = process.argv.includes('--in-thread');
 
-/** Every projection, the tree caught up apart unless `--in-thread`. */
-const allProjections = ledgerProjections.map((p) => (p === merkleTree && IN_THREAD ? { ...merkleTree, catchUpApart: undefined } : p));
+/** The tree, caught up apart unless `--in-thread`. */
+const treeProjections = IN_THREAD ? [{ ...merkleTree, catchUpApart: undefined }] : auditTreeProjections;
 
 /**
  * CPU seconds of the runner's thread (this one) so far, from Linux's /proc/thread-self/stat
@@ -58,36 +59,45 @@ function runnerThreadCpu(): number {
   }
 }
 
-async function rebuildInto(store: EventStore, file: string, projections: AnyProjection[]) {
+const onError = (e: Error) => console.error(e);
+
+/** The read models of `file`, and the tree beside it `withTree`, rebuilt from the start of the log. */
+async function rebuildInto(store: EventStore, file: string, withTree: boolean) {
   const cpuBefore = runnerThreadCpu();
-  const run = await measured(async () => {
-    const readStore = openReadStore({ file });
-    const runner = createProjectionRunner({ store, readStore, projections, onError: (e) => console.error(e) });
+  const toHead = async (runner: ProjectionRunner) => {
     await runner.start();
     await runner.catchUp();
     await runner.stop();
-    readStore.close();
+  };
+  const run = await measured(async () => {
+    if (!withTree) {
+      const readStore = openReadStore({ file });
+      await toHead(createProjectionRunner({ store, readStore, projections: readModelProjections, onError }));
+      return readStore.close();
+    }
+    const { models, tree, close } = openReadStores(file);
+    await toHead(createProjectionRunners([{ store, readStore: models, projections: readModelProjections, onError }, { store, readStore: tree, projections: treeProjections, onError }]));
+    close();
   });
   return { ...run, runnerCpu: runnerThreadCpu() - cpuBefore };
 }
 
 /**
  * Rebuilds without the tree and with it, ROUNDS times, alternating which comes first; each into a
- * fresh read store (the last one with the tree stays in with.db for the proofs). The figures of the
- * median round, and every round's share.
+ * fresh read store (the tree of the last one with it stays beside with.db for the proofs). The
+ * figures of the median round, and every round's share.
  */
 async function rebuildsWithAndWithout(store: EventStore, dir: string) {
-  const others = ledgerProjections.filter((p) => p !== merkleTree);
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const file of ['without.db', 'with.db']) for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, file + suffix), { force: true });
+    for (const file of [join(dir, 'without.db'), join(dir, 'with.db'), auditTreeFileBeside(join(dir, 'with.db'))]) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     const first = round % 2 === 0 ? 'without' : 'with';
-    const rebuildWithout = () => rebuildInto(store, join(dir, 'without.db'), others);
-    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), allProjections);
+    const rebuildWithout = () => rebuildInto(store, join(dir, 'without.db'), false);
+    const rebuildWith = () => rebuildInto(store, join(dir, 'with.db'), true);
     const without = first === 'without' ? await rebuildWithout() : undefined;
     const withIt = await rebuildWith();
     const pair = { without: without ?? (await rebuildWithout()), withTree: withIt };
-    console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s, runner's thread ${pair.without.runnerCpu.toFixed(2)} s of CPU (${others.length} projections)`);
+    console.log(`rebuild without the tree: ${pair.without.seconds.toFixed(2)} s, runner's thread ${pair.without.runnerCpu.toFixed(2)} s of CPU (${readModelProjections.length} projections)`);
     console.log(`rebuild with the tree:    ${withIt.seconds.toFixed(2)} s, runner's thread ${withIt.runnerCpu.toFixed(2)} s of CPU (${ledgerProjections.length} projections, the tree ${IN_THREAD ? 'on the runner\'s thread' : 'on its own thread'})`);
     const share = ratio(withIt.seconds - pair.without.seconds, pair.without.seconds);
     const cpuShare = ratio(withIt.runnerCpu - pair.without.runnerCpu, pair.without.runnerCpu);
@@ -145,7 +155,7 @@ async function main() {
     if (ROUNDS > 1) console.log(`tree's share over ${ROUNDS} rounds: median ${treeShare}, from ${Math.min(...shares)} to ${Math.max(...shares)}`);
     console.log(`tree's share of the runner's thread's CPU: median ${median(cpuShares)}, from ${Math.min(...cpuShares)} to ${Math.max(...cpuShares)}`);
 
-    const readStore = openReadStore({ file: join(dir, 'with.db') });
+    const readStore = openReadStore({ file: auditTreeFileBeside(join(dir, 'with.db')) });
     const read = merkleTreeQueries(readStore);
     const size = read.merkleTreeSize();
     const proofs = proofLatencies(readStore, size);

@@ -5,11 +5,12 @@
  * measured on the same log.
  */
 import { rmSync } from 'node:fs';
-import { merkleTree } from '../projections/merkle-tree/merkle-tree.js';
 import type { AppendResult, EventStore } from '../src/eventstore/port.js';
-import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
+import { auditTreeProjections, readModelProjections } from '../src/readmodel/ledger-projections.js';
+import type { AnyProjection } from '../src/readmodel/projection.js';
 import { openReadStore } from '../src/readmodel/read-store.js';
-import { createProjectionRunner } from '../src/readmodel/runner.js';
+import { auditTreeFileBeside, createReadModelsRunner, openReadStores } from '../src/readmodel/read-stores.js';
+import { createProjectionRunner, type ProjectionRunner } from '../src/readmodel/runner.js';
 import type { History } from '../test/readmodel/support/lifecycle.js';
 import { measureWriteFloor, type WriteFloor } from './write-floor.js';
 import { peakRss, ratio, timed } from './support.js';
@@ -50,15 +51,37 @@ export async function rawScan(store: EventStore): Promise<number> {
   return count;
 }
 
-/** Every projection (or those given) rebuilt from the start of the log into `readStoreFile`. */
-export async function rebuild(store: EventStore, readStoreFile: string, projections = ledgerProjections): Promise<void> {
-  const readStore = openReadStore({ file: readStoreFile });
-  const runner = createProjectionRunner({ store, readStore, projections, onError: (e) => console.error(e) });
+async function toHead(runner: ProjectionRunner): Promise<void> {
   await runner.start();
   await runner.catchUp();
   await runner.stop();
-  readStore.close();
 }
+
+/** Every projection rebuilt from the start of the log as the application keeps them: the read store in `readStoreFile`, the audit tree in its file beside it. */
+export async function rebuild(store: EventStore, readStoreFile: string): Promise<void> {
+  const readStores = openReadStores(readStoreFile);
+  try {
+    await toHead(createReadModelsRunner(store, readStores, (e) => console.error(e)));
+  } finally {
+    readStores.close();
+  }
+}
+
+/** `projections` rebuilt from the start of the log into the one read store of `file`. */
+export async function rebuildInOneFile(store: EventStore, file: string, projections: AnyProjection[]): Promise<void> {
+  const readStore = openReadStore({ file });
+  try {
+    await toHead(createProjectionRunner({ store, readStore, projections, onError: (e) => console.error(e) }));
+  } finally {
+    readStore.close();
+  }
+}
+
+/** The files a rebuild into `readStoreFile` writes, and the projections in each. */
+export const rebuiltFiles = (readStoreFile: string) => [
+  { file: readStoreFile, projections: readModelProjections },
+  { file: auditTreeFileBeside(readStoreFile), projections: auditTreeProjections },
+];
 
 /** Times `work` and samples the peak RSS while it runs. */
 export async function measured<T>(work: () => Promise<T> | T) {
@@ -86,9 +109,9 @@ export interface RebuildFigures {
 export async function rebuildAgainstBound(store: EventStore, readStoreFile: string, floorFile: string): Promise<RebuildFigures> {
   const scan = await measured(() => rawScan(store));
   const build = await measured(() => rebuild(store, readStoreFile));
-  const floor = measureWriteFloor(readStoreFile, floorFile);
+  const floor = measureWriteFloor(rebuiltFiles(readStoreFile), floorFile);
   const withoutTreeFile = `${readStoreFile}.without-tree`;
-  const withoutTree = await timed(() => rebuild(store, withoutTreeFile, ledgerProjections.filter((projection) => projection !== merkleTree)));
+  const withoutTree = await timed(() => rebuildInOneFile(store, withoutTreeFile, readModelProjections));
   rmSync(withoutTreeFile, { force: true });
   return {
     scanSeconds: scan.seconds,

@@ -20,7 +20,7 @@ import { openLedgerApp } from '../src/app.js';
 import { openSqliteEventStore } from '../src/eventstore/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../src/eventstore/port.js';
 import { createLedger } from '../src/ledger.js';
-import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
+import { readModelProjections } from '../src/readmodel/ledger-projections.js';
 import { openReadStore } from '../src/readmodel/read-store.js';
 import { describeDifference, reconcile } from '../src/readmodel/reconcile.js';
 import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
@@ -55,7 +55,7 @@ function census(ledgerFile: string) {
 
 async function reconcileTimed(store: EventStore, readStoreFile: string) {
   const readStore = openReadStore({ file: readStoreFile });
-  const run = await measured(() => reconcile({ store, readStore, projections: ledgerProjections }));
+  const run = await measured(() => reconcile({ store, readStore, projections: readModelProjections }));
   readStore.close();
   for (const difference of run.result.differences.slice(0, 20)) console.log(describeDifference(difference));
   return { seconds: run.seconds, peakRssMiB: run.peakRssMiB, differences: run.result.differences.length, skipped: run.result.skipped };

@@ -112,7 +112,7 @@ interface Payment {
 async function writeFile(app: LedgerApp, path: string, offset: number, count: number): Promise<void> {
   const out = createWriteStream(path);
   const table = openTable('csv', out, { header: FIELDS.map((f) => COLUMN_NAMES[f][0]!) });
-  const payments = app.readStore.db
+  const payments = app.readStores.models.db
     .prepare(
       `SELECT p.disbursement_id AS disbursementId, p.credit_code AS creditCode, e.name, p.amount_fen AS amountFen, p.paid_on AS paidOn,
         p.payment_reference AS paymentReference

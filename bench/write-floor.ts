@@ -1,13 +1,13 @@
 /**
  * The write floor of a rebuild: what SQLite alone takes to store the rows a rebuild wrote. The
- * rows of every read-model table are copied from the rebuilt read store into a fresh one (same
- * pragmas, same tables, same indexes) with one prepared INSERT per table, a page of rows per
- * transaction, no handler and no event in sight; reading each page is untimed. A single-threaded
- * rebuild reads the log and writes these rows, so scan / (scan + floor) bounds its ratio to the
- * raw scan however cheap its handlers.
+ * rows of every read-model table are copied from the rebuilt files (the read store and the audit
+ * tree's) into one fresh read store (same pragmas, same tables, same indexes) with one prepared
+ * INSERT per table, a page of rows per transaction, no handler and no event in sight; reading each
+ * page is untimed. A single-threaded rebuild reads the log and writes these rows, so
+ * scan / (scan + floor) bounds its ratio to the raw scan however cheap its handlers.
  */
 import Database from 'better-sqlite3';
-import { ledgerProjections } from '../src/readmodel/ledger-projections.js';
+import type { AnyProjection } from '../src/readmodel/projection.js';
 import { openReadStore } from '../src/readmodel/read-store.js';
 import { tablesOf } from '../src/readmodel/schema.js';
 
@@ -25,22 +25,36 @@ export interface WriteFloor {
   seconds: number;
 }
 
-const physicalTables = () => ledgerProjections.flatMap((p) => Object.values(tablesOf(p)));
+const timed = (work: () => void) => {
+  const start = performance.now();
+  work();
+  return (performance.now() - start) / 1000;
+};
 
-/** Copies the read models of `rebuiltFile` into `copyFile`, timing only the writes. */
-export function measureWriteFloor(rebuiltFile: string, copyFile: string): WriteFloor {
-  const source = new Database(rebuiltFile, { readonly: true });
+/** A rebuilt file and the projections whose tables it holds. */
+export interface RebuiltFile {
+  file: string;
+  projections: AnyProjection[];
+}
+
+/** Copies the read models of the rebuilt files into `copyFile`, timing only the writes. */
+export function measureWriteFloor(rebuilt: RebuiltFile[], copyFile: string): WriteFloor {
   const copy = openReadStore({ file: copyFile }).db;
+  const copied = rebuilt.map(({ file, projections }) => copyTables(new Database(file, { readonly: true }), copy, projections));
+  const indexSeconds = timed(() => copy.transaction(() => copied.flatMap((c) => c.indexes).forEach((sql) => copy.exec(sql)))());
+  const closeSeconds = timed(() => copy.close());
+  const rows = copied.reduce((sum, c) => sum + c.rows, 0);
+  const insertSeconds = copied.reduce((sum, c) => sum + c.insertSeconds, 0);
+  return { rows, insertSeconds, indexSeconds, closeSeconds, seconds: insertSeconds + indexSeconds + closeSeconds };
+}
+
+/** The rows of `projections`' tables copied from `source` (closed after), and the indexes to make over them. */
+function copyTables(source: Database.Database, copy: Database.Database, projections: AnyProjection[]) {
   const ddl = (type: string, table: string) =>
     source.prepare(`SELECT sql FROM sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL`).pluck().all(type, table) as string[];
   let rows = 0;
   let insertSeconds = 0;
-  const timed = (work: () => void) => {
-    const start = performance.now();
-    work();
-    return (performance.now() - start) / 1000;
-  };
-  const tables = physicalTables();
+  const tables = projections.flatMap((p) => Object.values(tablesOf(p)));
   for (const table of tables) {
     for (const sql of ddl('table', table)) copy.exec(sql);
     // Generated columns are computed, not stored: copy the stored ones.
@@ -60,8 +74,6 @@ export function measureWriteFloor(rebuiltFile: string, copyFile: string): WriteF
     }
   }
   const indexes = tables.flatMap((table) => ddl('index', table));
-  const indexSeconds = timed(() => copy.transaction(() => indexes.forEach((sql) => copy.exec(sql)))());
   source.close();
-  const closeSeconds = timed(() => copy.close());
-  return { rows, insertSeconds, indexSeconds, closeSeconds, seconds: insertSeconds + indexSeconds + closeSeconds };
+  return { rows, insertSeconds, indexes };
 }

@@ -1,7 +1,7 @@
 /**
  * The composition root: the only place that wires infrastructure. `openLedgerApp` puts the
  * ledger on a given event store (the built-in policy loaded, half-done approvals recovered), runs
- * the projections into a read store and the approval sweep, and makes the services the API
+ * the projections into the read stores and the approval sweep, and makes the services the API
  * serves; tests and benchmarks give it their store, so all of them run the same wiring.
  * `startLedgerApi` adds what a deployment configures: the store it names and the HTTP API.
  */
@@ -26,17 +26,17 @@ import { type RunningApi, startApi } from './graphql/server.js';
 import { type BudgetFigures, createLedger, type Ledger } from './ledger.js';
 import { publicationRoutes } from './publication/http.js';
 import { publicationSettings } from './publication/settings.js';
-import { ledgerProjections } from './readmodel/ledger-projections.js';
-import { createReadModelQueries, type ReadModelQueries } from './readmodel/queries/index.js';
-import { openReadStore, type ReadStore } from './readmodel/read-store.js';
+import { readModelProjections } from './readmodel/ledger-projections.js';
+import type { ReadModelQueries } from './readmodel/queries/index.js';
+import { createReadModelsRunner, openReadStores, readModelQueries, type ReadStores } from './readmodel/read-stores.js';
 import { reconcile } from './readmodel/reconcile.js';
-import { createProjectionRunner, type ProjectionRunner } from './readmodel/runner.js';
+import type { ProjectionRunner } from './readmodel/runner.js';
 import { type Clock, systemClock } from './shared/clock.js';
 import { singleFlight } from './shared/single-flight.js';
 
 export interface LedgerAppOptions {
   store: EventStore;
-  /** The read store's file, or ':memory:'. */
+  /** The read store's file, or ':memory:'; the audit tree's is beside it (read-stores.ts). */
   readStoreFile: string;
   /** The command side's snapshots (a cache), or ':memory:'; absent, none are kept. */
   snapshotFile?: string;
@@ -55,14 +55,14 @@ export interface LedgerAuditOptions {
 
 export interface LedgerApp {
   ledger: Ledger;
-  readStore: ReadStore;
+  readStores: ReadStores;
   runner: ProjectionRunner;
   /** Completes or compensates approvals left half-done, every 30 s. */
   approvalSweep: ApprovalSweep;
   /** Signed tree heads and proofs; `signHead` is what a fiscal-year close calls. */
   audit: AuditService;
   services: ApiServices;
-  /** Stops the projections and closes the read store; the caller closes the event store it opened. */
+  /** Stops the projections and closes the read stores; the caller closes the event store it opened. */
   close(): Promise<void>;
 }
 
@@ -108,15 +108,10 @@ function signHeadAtClose(audit: AuditService, logger: Logger) {
 }
 
 export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger, clock = systemClock, audit: auditOptions }: LedgerAppOptions): Promise<LedgerApp> {
-  const readStore = openReadStore({ file: readStoreFile });
+  const readStores = openReadStores(readStoreFile);
   const snapshots = snapshotFile === undefined ? undefined : openSnapshotStore(snapshotFile);
-  const runner = createProjectionRunner({
-    store,
-    readStore,
-    projections: ledgerProjections,
-    onError: (error) => logger.error({ err: error }, 'projection runner'),
-  });
-  const read = createReadModelQueries(readStore);
+  const runner = createReadModelsRunner(store, readStores, (error) => logger.error({ err: error }, 'projection runner'));
+  const read = readModelQueries(readStores);
   let projecting = false;
   const { signingKey, headsFile, publishDir, intervalMs } = auditOptions ?? { signingKey: generateKeyPairSync('ed25519').privateKey, headsFile: ':memory:' };
   const heads = openHeadLog({ file: headsFile, ...(publishDir ? { publishDir } : {}) });
@@ -150,7 +145,7 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
   });
   return {
     ledger,
-    readStore,
+    readStores,
     runner,
     approvalSweep,
     audit,
@@ -161,13 +156,13 @@ export async function openLedgerApp({ store, readStoreFile, snapshotFile, logger
       read,
       audit,
       // A full replay of the log: callers asking at the same time share one.
-      reconcile: singleFlight(() => reconcile({ store, readStore, projections: ledgerProjections })),
+      reconcile: singleFlight(() => reconcile({ store, readStore: readStores.models, projections: readModelProjections })),
     },
     async close() {
       audit.stop();
       await approvalSweep.stop();
       await runner.stop();
-      readStore.close();
+      readStores.close();
       snapshots?.close();
       heads.close();
     },
@@ -187,7 +182,7 @@ export interface RunningLedger {
   app: LedgerApp;
   api: RunningApi;
   store: EventStore;
-  /** No new requests; those in flight finish; then the projections, the read store and the event store close. */
+  /** No new requests; those in flight finish; then the projections, the read stores and the event store close. */
   stop(): Promise<void>;
 }
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
-import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { readModelQueries } from '../readmodel/read-stores.js';
 import { openHeadLog } from './head-log.js';
 import { exportJournal } from './journal-export.js';
 
@@ -31,13 +31,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const to = values.to;
-  return withLedgerFiles(async ({ config, store, readStore }) => {
+  return withLedgerFiles(async ({ config, store, readStores }) => {
     const heads = openHeadLog({ file: config.headsFile });
     try {
       const started = Date.now();
       const manifest = await exportJournal({
         store,
-        read: createReadModelQueries(readStore),
+        read: readModelQueries(readStores),
         head: heads.newest(),
         to,
         ...(throughFiscalYear !== undefined ? { throughFiscalYear } : {}),

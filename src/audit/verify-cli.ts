@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
-import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { readModelQueries } from '../readmodel/read-stores.js';
 import { parseHead, type SignedHead } from './head.js';
 import { openHeadLog } from './head-log.js';
 import { verifyJournal, type Verdict } from './verify-journal.js';
@@ -21,7 +21,7 @@ it), recomputes every leaf of FILE (from journal:export) and the tree, compares 
 head's, checks OLD.json (a head kept from before) is a prefix of it, and FILE's SHA-256 with its
 manifest. Leaves past the head are reported as not yet covered by a head.
 --store: recomputes every leaf from the store (DATA_DIR, or EVENTSTORE_CONNECTION_STRING) and
-compares it with the ledger's audit tree (DATA_DIR/readmodel.db) and every signed head
+compares it with the ledger's audit tree (DATA_DIR/audit-tree.db) and every signed head
 (DATA_DIR/heads.db).
 --key-id: the key id the heads must carry (default: OLD.json's, or the first head's).
 Exits 0 when everything holds, 1 naming the first leaf that differs, 2 on a usage error.`;
@@ -56,10 +56,10 @@ const progress = (started: number) => (n: number) =>
   console.error(`  ${n.toLocaleString('en')} leaves checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 async function checkStore(options: { previousHead?: SignedHead; keyId?: string; onProgress(n: number): void }): Promise<Verdict> {
-  return withLedgerFiles(async ({ config, store, readStore }) => {
+  return withLedgerFiles(async ({ config, store, readStores }) => {
     const heads = openHeadLog({ file: config.headsFile });
     try {
-      return await verifyStore({ store, read: createReadModelQueries(readStore), heads: heads.all(), ...options });
+      return await verifyStore({ store, read: readModelQueries(readStores), heads: heads.all(), ...options });
     } finally {
       heads.close();
     }

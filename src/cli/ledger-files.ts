@@ -1,6 +1,6 @@
 /**
  * What the command-line tools share: the store the API is configured with (EventStoreDB when
- * EVENTSTORE_CONNECTION_STRING is set, else DATA_DIR/ledger.db) and the read store beside it,
+ * EVENTSTORE_CONNECTION_STRING is set, else DATA_DIR/ledger.db) and the read stores beside it,
  * opened for one piece of work and closed after it; and how a tool ends: its exit code, or 2 with
  * what stopped it.
  */
@@ -9,16 +9,16 @@ import { ConfigError, loadStoreConfig, type StoreConfig } from '../config.js';
 import { openConfiguredStore } from '../eventstore/open-store.js';
 import type { EventStore } from '../eventstore/port.js';
 import { catchUpReadModels } from '../readmodel/catch-up.js';
-import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
+import { openReadStores, type ReadStores } from '../readmodel/read-stores.js';
 
 export interface LedgerFiles {
   config: StoreConfig;
   store: EventStore;
-  readStore: ReadStore;
+  readStores: ReadStores;
 }
 
 /**
- * Runs `work` on the configured ledger and its read store, the read models first brought up to
+ * Runs `work` on the configured ledger and its read stores, the read models first brought up to
  * the head of the log when `catchUp` is set; closes both after it, whatever happens.
  */
 export async function withLedgerFiles<T>(work: (files: LedgerFiles) => Promise<T>, { catchUp = false } = {}): Promise<T> {
@@ -27,12 +27,12 @@ export async function withLedgerFiles<T>(work: (files: LedgerFiles) => Promise<T
     throw new ConfigError(`no ledger at ${config.ledgerFile}: set DATA_DIR to the folder of ledger.db`);
   }
   const store = await openConfiguredStore(config);
-  const readStore = openReadStore({ file: config.readStoreFile });
+  const readStores = openReadStores(config.readStoreFile);
   try {
-    if (catchUp) await catchUpReadModels(store, readStore);
-    return await work({ config, store, readStore });
+    if (catchUp) await catchUpReadModels(store, readStores);
+    return await work({ config, store, readStores });
   } finally {
-    readStore.close();
+    readStores.close();
     await store.close();
   }
 }

@@ -6,12 +6,12 @@
 import { createWriteStream } from 'node:fs';
 import { withLedgerFiles } from '../cli/ledger-files.js';
 import { ConfigError } from '../config.js';
-import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { readModelQueries } from '../readmodel/read-stores.js';
 import type { ExportSources } from './exports.js';
 
 /** Runs `work` on the export sources, the read models first brought up to the head of the log. */
 export function withExportSources<T>(work: (sources: ExportSources) => Promise<T>): Promise<T> {
-  return withLedgerFiles(({ store, readStore }) => work({ store, read: createReadModelQueries(readStore) }), { catchUp: true });
+  return withLedgerFiles(({ store, readStores }) => work({ store, read: readModelQueries(readStores) }), { catchUp: true });
 }
 
 /** `--fiscal-year 2025 --to x.csv` as a map of camelCase names (fiscalYear, to); a flag without a value is refused. */

@@ -9,7 +9,7 @@ import { reportedAt } from '../../projections/finance-journal/queries.js';
 import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { TABLE_FORMATS, type TableFormat } from '../export/table.js';
 import { catchUpReadModels } from '../readmodel/catch-up.js';
-import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { readModelQueries } from '../readmodel/read-stores.js';
 import { writeBudgetExecution } from './budget-execution-table.js';
 
 const HELP = `Usage: npm run report:budget -- --fiscal-year YEAR [--as-of YYYY-MM-DD] [--as-reported-at POSITION|INSTANT] --format csv|xlsx --to FILE
@@ -43,11 +43,11 @@ async function main(): Promise<number> {
     console.log(HELP);
     return process.argv.includes('--help') ? 0 : 2;
   }
-  return withLedgerFiles(async ({ store, readStore }) => {
+  return withLedgerFiles(async ({ store, readStores }) => {
     console.error(`bringing the read models up to the head of the log (${store.kind} store)…`);
-    await catchUpReadModels(store, readStore);
+    await catchUpReadModels(store, readStores);
     const at = { asOf: opts.asOf, asReportedAt: opts.asReportedAt ? reportedAt(opts.asReportedAt) : undefined };
-    const report = createReadModelQueries(readStore).budgetExecution(opts.fiscalYear, at);
+    const report = readModelQueries(readStores).budgetExecution(opts.fiscalYear, at);
     const rows = await writeBudgetExecution(opts.format, createWriteStream(opts.to), report);
     console.log(`预算执行情况 ${opts.fiscalYear}${opts.asOf ? ` as of ${opts.asOf}` : ''}: ${report.lines.length} line(s), ${report.articles.length} article roll-up(s), ${rows} row(s) written to ${opts.to}`);
     return 0;

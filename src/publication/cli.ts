@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
 import { TABLE_FORMATS, type TableFormat } from '../export/table.js';
-import { createReadModelQueries } from '../readmodel/queries/index.js';
+import { readModelQueries } from '../readmodel/read-stores.js';
 import { listHtml } from './html.js';
 import { LIST_KINDS, type ListKind, publishedList } from './lists.js';
 import { publicationSettings } from './settings.js';
@@ -47,8 +47,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const settings = values['credit-code'] ? { showCreditCode: true } : publicationSettings();
-  return withLedgerFiles(async ({ readStore }) => {
-    const list = publishedList(createReadModelQueries(readStore), kind, line, fiscalYear);
+  return withLedgerFiles(async ({ readStores }) => {
+    const list = publishedList(readModelQueries(readStores), kind, line, fiscalYear);
     const out: Writable = values.to ? createWriteStream(values.to) : process.stdout;
     if (format === 'html') {
       out.end(listHtml(list, settings));

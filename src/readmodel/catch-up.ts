@@ -1,11 +1,9 @@
 /** Brings the read models up to the head of the log, then stops: for the command-line tools. */
 import type { EventStore } from '../eventstore/port.js';
-import { ledgerProjections } from './ledger-projections.js';
-import type { ReadStore } from './read-store.js';
-import { createProjectionRunner } from './runner.js';
+import { createReadModelsRunner, type ReadStores } from './read-stores.js';
 
-export async function catchUpReadModels(store: EventStore, readStore: ReadStore): Promise<void> {
-  const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections, onError: (e) => console.error(e.message) });
+export async function catchUpReadModels(store: EventStore, readStores: ReadStores): Promise<void> {
+  const runner = createReadModelsRunner(store, readStores, (e) => console.error(e.message));
   try {
     await runner.start();
     await runner.catchUp();

@@ -1,11 +1,11 @@
 /**
- * The ledger's read models, in the order the runner applies them to each event: the one list the
- * runner builds and reconciliation compares (each projection carries what its replay must give).
+ * The ledger's read models, in the order the runner applies them to each event: the lists the
+ * runners build and reconciliation compares (each projection carries what its replay must give).
  *
  * A new read model is a folder `projections/<model>/`: `<model>.ts` (tables, handlers, version and
  * `replay`, which must name every table: compared, or `notCompared` with the reason), `replay.ts`
  * (its folds and expected rows, sharing no code with the handlers) and `queries.ts`; then one line
- * here, and its queries in queries/index.ts.
+ * in `readModelProjections`, and its queries in queries/index.ts.
  */
 import { applicationList } from '../../projections/application-list/application-list.js';
 import { budgetUse } from '../../projections/budget-use/budget-use.js';
@@ -20,16 +20,22 @@ import { financeJournal } from '../../projections/finance-journal/finance-journa
 import { measures } from '../../projections/measures/measures.js';
 import type { AnyProjection } from './projection.js';
 
-export const ledgerProjections: AnyProjection[] = [
+/** The read models of the read store's file. */
+export const readModelProjections: AnyProjection[] = [
   catalog,
   enterpriseRegister,
   budgetUse,
   applicationList,
   enterpriseBalance,
   disbursementHistory,
-  merkleTree,
   treasuryStatement,
   publicNotice,
   financeJournal,
   measures,
 ];
+
+/** The audit tree, in a file of its own beside the read store (read-stores.ts). */
+export const auditTreeProjections: AnyProjection[] = [merkleTree];
+
+/** Every projection: what one read store holds when it holds them all (`:memory:` in tests), and what reconciliation must cover. */
+export const ledgerProjections: AnyProjection[] = [...readModelProjections, ...auditTreeProjections];

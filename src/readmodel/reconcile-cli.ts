@@ -3,7 +3,7 @@
  * in memory, and prints each figure that differs, to the fen. Exits 1 on any difference.
  */
 import { runCli, withLedgerFiles } from '../cli/ledger-files.js';
-import { ledgerProjections } from './ledger-projections.js';
+import { readModelProjections } from './ledger-projections.js';
 import { catchUpReadModels } from './catch-up.js';
 import { describeDifference, reconcile } from './reconcile.js';
 
@@ -25,16 +25,16 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  return withLedgerFiles(async ({ store, readStore }) => {
+  return withLedgerFiles(async ({ store, readStores }) => {
     if (!args.includes('--no-catch-up')) {
       console.log(`bringing the read models up to the head of the log (${store.kind} store)…`);
-      await catchUpReadModels(store, readStore);
+      await catchUpReadModels(store, readStores);
     }
     console.log('replaying the log…');
     const report = await reconcile({
       store,
-      readStore,
-      projections: ledgerProjections,
+      readStore: readStores.models,
+      projections: readModelProjections,
       onProgress: (events) => console.log(`  ${events.toLocaleString('en')} events replayed`),
     });
     console.log(`compared at position ${report.positions.join(', ') || '(empty log)'} after ${report.events} events`);

@@ -143,6 +143,12 @@ export function load(db: Database, p: AnyProjection): StoredProjection | undefin
   return row && stored(row, all.some((r) => r.active));
 }
 
+/** Drops every version of a projection this read store no longer holds: its views, tables and checkpoints. */
+export function forget(db: Database, name: string): void {
+  const stale = rows(db, name);
+  if (stale.length > 0) db.transaction(() => stale.forEach((row) => drop(db, name, row))).immediate();
+}
+
 function rows(db: Database, name: string): StateRow[] {
   return db
     .prepare(`SELECT version, tables, position, active, failure FROM projection_state WHERE name = ?`)

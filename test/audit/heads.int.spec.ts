@@ -92,10 +92,10 @@ describe('signed tree heads', () => {
   it('refuses to sign a tree that no longer extends the newest head', async () => {
     await loadDemo(app.ledger);
     await app.audit.signHead({ reason: 'schedule' });
-    const physical = app.readStore.get<{ tables: string }>(`SELECT tables FROM projection_state WHERE name = 'merkle-tree'`)!;
+    const physical = app.readStores.tree.get<{ tables: string }>(`SELECT tables FROM projection_state WHERE name = 'merkle-tree'`)!;
     const nodes = (JSON.parse(physical.tables) as Record<string, string>).merkle_nodes!;
     // The largest complete subtree: the first half of the log, as a rewrite of it would leave it.
-    app.readStore.db.prepare(`UPDATE ${nodes} SET hash = zeroblob(32) WHERE level = (SELECT max(level) FROM ${nodes})`).run();
+    app.readStores.tree.db.prepare(`UPDATE ${nodes} SET hash = zeroblob(32) WHERE level = (SELECT max(level) FROM ${nodes})`).run();
     await expect(app.audit.signHead({ reason: 'schedule' })).rejects.toThrow(HeadRefusedError);
     expect(app.audit.heads().map((h) => h.reason)).toEqual(['fiscal-year close 2024', 'schedule']);
   });

@@ -20,10 +20,7 @@ import { verifyJournal, type Verdict } from '../../src/audit/verify-journal.js';
 import { verifyStore } from '../../src/audit/verify-store.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
-import { createReadModelQueries } from '../../src/readmodel/queries/index.js';
-import { openReadStore } from '../../src/readmodel/read-store.js';
-import { ledgerProjections } from '../../src/readmodel/ledger-projections.js';
-import { createProjectionRunner } from '../../src/readmodel/runner.js';
+import { createReadModelsRunner, openReadStores, readModelQueries } from '../../src/readmodel/read-stores.js';
 
 const logger = pino({ level: 'silent' });
 let original: string;
@@ -33,7 +30,7 @@ let positions: number[];
 /** A copy of the ledger's files, for one tampering. */
 function copyOfLedger(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tampered-'));
-  for (const name of ['ledger.db', 'readmodel.db', 'heads.db']) {
+  for (const name of ['ledger.db', 'readmodel.db', 'audit-tree.db', 'heads.db']) {
     for (const suffix of ['', '-wal']) if (existsSync(join(original, name + suffix))) copyFileSync(join(original, name + suffix), join(dir, name + suffix));
   }
   return dir;
@@ -48,10 +45,10 @@ function tamper(dir: string, change: (db: Database.Database) => void): void {
 /** Both verifiers over the copy: a journal exported from it, checked offline; and the store itself. */
 async function verifyCopy(dir: string, options: { head?: SignedHead; previousHead?: SignedHead; rebuild?: boolean } = {}): Promise<{ journal: Verdict; store: Verdict }> {
   const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
-  const readStore = openReadStore({ file: join(dir, 'readmodel.db') });
+  const readStores = openReadStores(join(dir, 'readmodel.db'));
   const heads = openHeadLog({ file: join(dir, 'heads.db') });
   try {
-    const read = createReadModelQueries(readStore);
+    const read = readModelQueries(readStores);
     const against = options.head ?? heads.newest()!;
     const to = join(dir, 'journal.jsonl');
     await exportJournal({ store, read, head: against, to, now: new Date() });
@@ -62,7 +59,7 @@ async function verifyCopy(dir: string, options: { head?: SignedHead; previousHea
     };
   } finally {
     heads.close();
-    readStore.close();
+    readStores.close();
     await store.close();
   }
 }
@@ -169,17 +166,17 @@ describe('tampering behind the ledger\'s back', () => {
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(data.replace(/\d/, (d) => String((Number(d) + 1) % 10)), at);
     });
     // The forger rebuilds the read models from the forged log and signs with a key of its own.
-    writeFileSync(join(dir, 'readmodel.db'), '');
+    for (const file of ['readmodel.db', 'audit-tree.db']) writeFileSync(join(dir, file), '');
     const store = openSqliteEventStore({ file: join(dir, 'ledger.db') });
-    const readStore = openReadStore({ file: join(dir, 'readmodel.db') });
-    const runner = createProjectionRunner({ store, readStore, projections: ledgerProjections });
+    const readStores = openReadStores(join(dir, 'readmodel.db'));
+    const runner = createReadModelsRunner(store, readStores, () => {});
     await runner.start();
     await runner.catchUp();
     await runner.stop();
-    const read = createReadModelQueries(readStore);
+    const read = readModelQueries(readStores);
     const size = read.merkleTreeSize();
     const forged = signHead({ treeSize: size, rootHash: read.merkleRoot(size).toString('hex'), signedAt: new Date().toISOString(), reason: 'schedule' }, generateKeyPairSync('ed25519').privateKey);
-    readStore.close();
+    readStores.close();
     await store.close();
     const heads = openHeadLog({ file: join(dir, 'heads.db') });
     heads.append(forged);

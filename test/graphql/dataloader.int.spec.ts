@@ -31,12 +31,12 @@ describe.each(testStores())('read-store queries per request ($name store)', (tes
   afterAll(() => api?.close());
 
   async function queriesFor(first: number) {
-    const before = api.app.readStore.stats.queries;
+    const before = api.app.readStores.models.stats.queries;
     const { body } = await api.gql(PAGE, { first }, auditor);
     expect(body.errors).toBeUndefined();
     expect(body.data.disbursements.edges).toHaveLength(first);
     expect(body.data.disbursements.edges.every((e: { node: { enterprise: unknown; approval: unknown } }) => e.node.enterprise && e.node.approval)).toBe(true);
-    return api.app.readStore.stats.queries - before;
+    return api.app.readStores.models.stats.queries - before;
   }
 
   it('is the same for a page of 10 as for a page of 100: the page, its total, one batch per kind', async () => {

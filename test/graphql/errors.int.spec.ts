@@ -26,7 +26,7 @@ describe('errors and production mode', () => {
     const sink = new Writable({ write: (chunk, _, done) => (lines.push(JSON.parse(String(chunk))), done()) });
     api = await startTestApi(firstStore!, { logger: pino({ level: 'error' }, sink) });
     // The read model breaks under the API: a table is gone.
-    api.app.readStore.db.exec('DROP VIEW enterprises');
+    api.app.readStores.models.db.exec('DROP VIEW enterprises');
     const answer = await api.gql('{ enterprises(first: 5) { totalCount } }', {}, await token(Role.AUDITOR));
     expect(answer.body.errors).toEqual([{ message: 'Internal server error', path: ['enterprises'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(JSON.stringify(answer.body)).not.toMatch(/enterprises_v|SQLITE|no such table|at .*\.ts/);

@@ -64,7 +64,7 @@ describe('reconciliation of every registered read model', () => {
     const notCompared = projectionsWithFixture.flatMap((p) =>
       Object.entries(p.replay.tables).flatMap(([table, expected]) => ('notCompared' in expected ? [viewName(table)] : [])),
     );
-    expect(notCompared).toEqual(['eb_bookings', 'dh_payees', ...AUDIT_TREE, ...FINANCE_JOURNAL]);
+    expect(notCompared).toEqual(['eb_bookings', 'dh_payees', ...FINANCE_JOURNAL, ...AUDIT_TREE]);
   });
 
   it('reports a row taken out of any other table served, the fixture model included', async () => {

@@ -16,7 +16,8 @@ import { financeJournalQueries } from '../../../projections/finance-journal/quer
 import { measureQueries } from '../../../projections/measures/queries.js';
 import type { ReadStore } from '../read-store.js';
 
-export function createReadModelQueries(rs: ReadStore) {
+/** `tree`: the audit tree's read store, where it has one of its own (read-stores.ts). */
+export function createReadModelQueries(rs: ReadStore, tree: ReadStore = rs) {
   return {
     ...catalogQueries(rs),
     ...enterpriseQueries(rs),
@@ -24,7 +25,7 @@ export function createReadModelQueries(rs: ReadStore) {
     ...applicationQueries(rs),
     ...disbursementQueries(rs),
     ...budgetQueries(rs),
-    ...merkleTreeQueries(rs),
+    ...merkleTreeQueries(tree),
     ...treasuryQueries(rs),
     ...publicNoticeQueries(rs),
     ...financeJournalQueries(rs),
