@@ -15,6 +15,7 @@ import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-
 import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { BATCH_SIZE } from '../readmodel/runner.js';
+import { runAsBackgroundWork } from '../shared/thread-priority.js';
 import { createIndexes, load, openTables, type ProjectionFailure } from '../readmodel/schema.js';
 import { isBusy } from '../readmodel/write-turn.js';
 import { leafCount, merkleTree, PreparedLeaves } from '../../projections/merkle-tree/merkle-tree.js';
@@ -107,6 +108,8 @@ function makeIndexes(db: ReadStore['db']): void {
 }
 
 async function run(): Promise<TreeCatchUpEnd> {
+  // Measured here at a million events: the full rebuild in 14.4–14.6 s so, 14.8–15.3 s at the process's priority.
+  runAsBackgroundWork();
   if (version !== merkleTree.version) return { failure: undefined, error: `asked for version ${version} of the tree, this thread applies version ${merkleTree.version}` };
   const readStore = openReadStore({ file: readStoreFile });
   try {
