@@ -30,10 +30,10 @@ import type { EventStore } from '../src/eventstore/port.js';
 import { auditTreeProjections, ledgerProjections, readModelProjections } from '../src/readmodel/ledger-projections.js';
 import { openReadStore, type ReadStore } from '../src/readmodel/read-store.js';
 import { auditTreeFileBeside, openReadStores } from '../src/readmodel/read-stores.js';
-import { createProjectionRunner, type ProjectionRunner } from '../src/readmodel/runner.js';
+import { createProjectionRunner } from '../src/readmodel/runner.js';
 import { createProjectionRunners } from '../src/readmodel/runners.js';
 import { lifecycleEvents } from '../test/readmodel/support/lifecycle.js';
-import { loadLog, measured } from './rebuild.js';
+import { loadLog, measured, toHead } from './rebuild.js';
 import { flagValue, perSecond, printResult, ratio, timed } from './support.js';
 
 const N = Number(flagValue('events') ?? 1_000_000);
@@ -64,11 +64,6 @@ const onError = (e: Error) => console.error(e);
 /** The read models of `file`, and the tree beside it `withTree`, rebuilt from the start of the log. */
 async function rebuildInto(store: EventStore, file: string, withTree: boolean) {
   const cpuBefore = runnerThreadCpu();
-  const toHead = async (runner: ProjectionRunner) => {
-    await runner.start();
-    await runner.catchUp();
-    await runner.stop();
-  };
   const run = await measured(async () => {
     if (!withTree) {
       const readStore = openReadStore({ file });

@@ -51,7 +51,8 @@ export async function rawScan(store: EventStore): Promise<number> {
   return count;
 }
 
-async function toHead(runner: ProjectionRunner): Promise<void> {
+/** Starts `runner`, waits until it has reached the head of the log, and stops it. */
+export async function toHead(runner: ProjectionRunner): Promise<void> {
   await runner.start();
   await runner.catchUp();
   await runner.stop();

@@ -1,12 +1,13 @@
 /**
  * The worker of tree-catch-up.ts: applies the log after the audit tree's checkpoint to the tree
- * projection in the read store, through connections of its own, until the head of the log.
+ * projection in the tree's read store (audit-tree.db, or a read store holding every projection),
+ * through connections of its own, until the head of the log, at the lowest priority.
  *
  * Each page read is hashed at once (`PreparedLeaves`), from the rows' canonical texts where they
  * hold them (no payload is parsed then); the pages read so far are applied in one transaction as
- * soon as the read store's write lock is free (tried without waiting while there is more to read,
- * so the worker hashes on while the runner writes), or, with a runner's batch of events pending or
- * at the head, once it is free (waiting for it).
+ * soon as the file's write lock is free (tried without waiting while there is more to read, so
+ * where the runner writes the same file the worker hashes on meanwhile), or, with a runner's batch
+ * of events pending or at the head, once it is free (waiting for it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Position, RecordedEvent } from '../eventstore/port.js';
@@ -15,9 +16,9 @@ import { openSqliteEventStoreReadOnly } from '../eventstore/sqlite/sqlite-event-
 import { applyBatch, type Member } from '../readmodel/apply.js';
 import { openReadStore, type ReadStore } from '../readmodel/read-store.js';
 import { BATCH_SIZE } from '../readmodel/runner.js';
-import { runAsBackgroundWork } from '../shared/thread-priority.js';
 import { createIndexes, load, openTables, type ProjectionFailure } from '../readmodel/schema.js';
 import { isBusy } from '../readmodel/write-turn.js';
+import { runAsBackgroundWork } from '../shared/thread-priority.js';
 import { leafCount, merkleTree, PreparedLeaves } from '../../projections/merkle-tree/merkle-tree.js';
 import type { TreeCatchUpEnd, TreeCatchUpStart } from './tree-catch-up.js';
 
@@ -108,7 +109,7 @@ function makeIndexes(db: ReadStore['db']): void {
 }
 
 async function run(): Promise<TreeCatchUpEnd> {
-  // Measured here at a million events: the full rebuild in 14.4–14.6 s so, 14.8–15.3 s at the process's priority.
+  // Measured here at a million events: the full rebuild took 14.4–14.6 s with it, 14.8–15.3 s without.
   runAsBackgroundWork();
   if (version !== merkleTree.version) return { failure: undefined, error: `asked for version ${version} of the tree, this thread applies version ${merkleTree.version}` };
   const readStore = openReadStore({ file: readStoreFile });

@@ -1,13 +1,14 @@
 /**
  * The audit tree caught up on a thread of its own while the runner catches up the other read
  * models: on a rebuild or a restart behind the head, on the embedded store, the tree costs the
- * runner's thread nothing but the moments it waits for the tree's commits.
+ * runner's thread nothing (in its own file, audit-tree.db) or the moments it waits for the tree's
+ * commits (in a read store holding every projection, as some tests keep them).
  *
- * A worker (tree-catch-up-worker.ts) opens the read store and the ledger file (read only) on
+ * A worker (tree-catch-up-worker.ts) opens the tree's read store and the ledger file (read only) on
  * connections of its own and applies the log to the tree projection exactly as the runner would
  * (`applyBatch`: its rows and checkpoint in one transaction). Each page's leaves are hashed before
- * the transaction, so the read store's write lock is held only to grow the tree and write it; while
- * the runner holds the lock, the worker hashes on instead of waiting. At the head of the log it
+ * the transaction, so the file's write lock is held only to grow the tree and write it; where the
+ * runner writes the same file and holds the lock, the worker hashes on instead of waiting. At the head of the log it
  * makes the tree's indexes and ends; the runner follows the log for the tree from the checkpoint it
  * left (`CatchingUpApart`), as it does when the worker fails or cannot start.
  *

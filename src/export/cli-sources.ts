@@ -1,7 +1,7 @@
 /**
  * What the export commands read: the store the API is configured with (EventStoreDB when
  * EVENTSTORE_CONNECTION_STRING is set, else DATA_DIR/ledger.db) and the read models in
- * DATA_DIR/readmodel.db, first brought up to the head of the log.
+ * DATA_DIR/readmodel.db and audit-tree.db, first brought up to the head of the log.
  */
 import { createWriteStream } from 'node:fs';
 import { withLedgerFiles } from '../cli/ledger-files.js';

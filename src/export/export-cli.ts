@@ -21,7 +21,7 @@ const HELP = `Usage: npm run export -- <disbursements|events> [--format csv|xlsx
   --to FILE       write the file there; without it, to standard output
 
 Reads the store the API is configured with (EVENTSTORE_CONNECTION_STRING, or DATA_DIR/ledger.db)
-and the read models in DATA_DIR/readmodel.db, brought up to date first.`;
+and the read models in DATA_DIR/readmodel.db and audit-tree.db, brought up to date first.`;
 
 async function main(): Promise<number> {
   const [name, ...args] = process.argv.slice(2);

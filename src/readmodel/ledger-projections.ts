@@ -37,5 +37,5 @@ export const readModelProjections: AnyProjection[] = [
 /** The audit tree, in a file of its own beside the read store (read-stores.ts). */
 export const auditTreeProjections: AnyProjection[] = [merkleTree];
 
-/** Every projection: what one read store holds when it holds them all (`:memory:` in tests), and what reconciliation must cover. */
+/** Every projection: what one read store holds when it holds them all (as some tests keep them), each of which says what its replay must give. */
 export const ledgerProjections: AnyProjection[] = [...readModelProjections, ...auditTreeProjections];

@@ -9,16 +9,17 @@
  * checkpoints. Nothing joins the tree to another read model: reconciliation leaves it to
  * `npm run verify -- --store`.
  *
- * A read store made before the split holds a version of the tree: it is dropped when the file is
- * opened (the tree is built anew in its own file, as after a change of its version).
+ * A read store made before the split holds the tree: the first open moves it into the tree's file
+ * (copied there, then dropped from the read store), so it is served at once and goes on from its
+ * checkpoint rather than being built anew.
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { EventStore } from '../eventstore/port.js';
 import { auditTreeProjections, readModelProjections } from './ledger-projections.js';
 import { createReadModelQueries, type ReadModelQueries } from './queries/index.js';
 import { openReadStore, type ReadStore } from './read-store.js';
 import { createProjectionRunners, type ProjectionRunner } from './runners.js';
-import { ensureStateTable, forget } from './schema.js';
+import { adopt, ensureStateTable, forget } from './schema.js';
 
 export interface ReadStores {
   /** Every read model but the audit tree. */
@@ -32,22 +33,36 @@ export interface ReadStores {
 export const auditTreeFileBeside = (readStoreFile: string) => (readStoreFile === ':memory:' ? readStoreFile : join(dirname(readStoreFile), 'audit-tree.db'));
 
 export function openReadStores(readStoreFile: string, treeFile = auditTreeFileBeside(readStoreFile)): ReadStores {
+  if (readStoreFile !== ':memory:' && resolve(readStoreFile) === resolve(treeFile)) throw new Error(`the audit tree needs a file of its own, not the read store's (${readStoreFile})`);
   const models = openReadStore({ file: readStoreFile });
+  let tree: ReadStore | undefined;
   try {
-    ensureStateTable(models.db);
-    for (const moved of auditTreeProjections) forget(models.db, moved.name);
-    const tree = openReadStore({ file: treeFile });
+    tree = openReadStore({ file: treeFile });
+    moveTheTree(models, tree);
+    const opened = tree;
     return {
       models,
       tree,
       close: () => {
         models.close();
-        tree.close();
+        opened.close();
       },
     };
   } catch (error) {
     models.close();
+    tree?.close();
     throw error;
+  }
+}
+
+/** The tree of a read store made before the split, moved into the tree's file: copied, then dropped. */
+function moveTheTree(models: ReadStore, tree: ReadStore): void {
+  if (models.db.memory) return; // made just now: it holds nothing
+  ensureStateTable(models.db);
+  ensureStateTable(tree.db);
+  for (const { name } of auditTreeProjections) {
+    adopt(tree.db, models.db.name, name);
+    forget(models.db, name);
   }
 }
 

@@ -10,8 +10,9 @@
  * - A handler error stops that projection and is reported (position, event id, error); the
  *   event is never skipped. Other errors (store unavailable…) are reported and retried.
  * - A projection behind the head may catch up on a thread of its own (`catchUpApart`: the audit
- *   tree on the embedded store); the runner takes it back from the checkpoint it leaves. Meanwhile
- *   that thread holds the read store's write lock a transaction at a time, at times longer than
+ *   tree on the embedded store); the runner takes it back from the checkpoint it leaves. Where
+ *   that thread writes the runner's own read store (the application keeps the tree in a file of
+ *   its own: read-stores.ts), it holds the write lock a transaction at a time, at times longer than
  *   busy_timeout (the tree's indexes on a big log): the runner's writes wait their turn.
  */
 import {

@@ -143,6 +143,47 @@ export function load(db: Database, p: AnyProjection): StoredProjection | undefin
   return row && stored(row, all.some((r) => r.active));
 }
 
+/**
+ * Copies every version of projection `name` from the read store in `fromFile` into this one (its
+ * tables, rows, indexes and checkpoint, and the views of the version served), in one transaction
+ * of this file; nothing if this one holds a version of it already. With `forget` on the other file
+ * after it, a projection moves between files: a crash in between leaves it in both, and the next
+ * move only drops it from the old one.
+ */
+export function adopt(db: Database, fromFile: string, name: string): void {
+  db.prepare('ATTACH DATABASE ? AS old').run(fromFile);
+  try {
+    const hasState = db.prepare(`SELECT 1 FROM old.sqlite_master WHERE type = 'table' AND name = 'projection_state'`).get();
+    const versions = hasState ? (db.prepare(`SELECT * FROM old.projection_state WHERE name = ?`).all(name) as (StateRow & { name: string })[]) : [];
+    if (versions.length === 0 || rows(db, name).length > 0) return;
+    db.transaction(() => versions.forEach((row) => copyVersion(db, row))).immediate();
+  } finally {
+    db.exec('DETACH DATABASE old');
+  }
+}
+
+function copyVersion(db: Database, row: StateRow & { name: string }): void {
+  const tables = JSON.parse(row.tables) as Record<string, string>;
+  const ddl = (type: string, table: string) =>
+    db.prepare(`SELECT sql FROM old.sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL`).pluck().all(type, table) as string[];
+  for (const [view, physical] of Object.entries(tables)) {
+    ddl('table', physical).forEach((sql) => db.exec(sql));
+    // Generated columns are computed, not stored: table_info names the stored ones.
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).pluck().all(physical) as string[]).join(', ');
+    db.exec(`INSERT INTO main.${physical} (${columns}) SELECT ${columns} FROM old.${physical}`);
+    ddl('index', physical).forEach((sql) => db.exec(sql));
+    if (row.active) db.exec(`CREATE VIEW ${view} AS SELECT * FROM ${physical}`);
+  }
+  db.prepare(`INSERT INTO projection_state (name, version, tables, position, active, failure) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    row.name,
+    row.version,
+    row.tables,
+    row.position,
+    row.active,
+    row.failure,
+  );
+}
+
 /** Drops every version of a projection this read store no longer holds: its views, tables and checkpoints. */
 export function forget(db: Database, name: string): void {
   const stale = rows(db, name);

@@ -15,7 +15,7 @@ import { openSqliteEventStore, type SqliteEventStore } from '../../src/eventstor
 import { ledgerProjections, readModelProjections } from '../../src/readmodel/ledger-projections.js';
 import { openReadStore, type ReadStore } from '../../src/readmodel/read-store.js';
 import { auditTreeFileBeside, createReadModelsRunner, openReadStores, type ReadStores } from '../../src/readmodel/read-stores.js';
-import { load as checkpointOf } from '../../src/readmodel/schema.js';
+import { adopt, load as checkpointOf, ensureStateTable } from '../../src/readmodel/schema.js';
 import { tempLedgerFile } from '../eventstore/sqlite/temp-ledger.js';
 import { type History, lifecycles } from './support/lifecycle.js';
 import { buildReadModels, dump, load } from './support/read-side.js';
@@ -122,25 +122,56 @@ describe('the read models in two files', () => {
 });
 
 describe('a read store made before the split', () => {
-  it('gives its tree up when opened: the tree is built anew beside it, to the same root, and the other read models stay as they were', async () => {
+  /** A read store holding every projection, the tree among them, built to the head. */
+  async function oldReadStore() {
     const old = openReadStore({ file: readStoreFile });
     await buildReadModels(store, old, ledgerProjections);
-    const before = { models: dump(old, readModelProjections), tree: treeRoot(old) };
-    const checkpoints = readModelProjections.map((p) => checkpointOf(old.db, p));
+    const before = { models: dump(old, readModelProjections), tree: dump(old, [merkleTree]), root: treeRoot(old) };
+    const checkpoints = ledgerProjections.map((p) => checkpointOf(old.db, p));
     old.close();
+    return { before, checkpoints };
+  }
 
+  const treeLeftIn = (readStore: ReadStore) => ({
+    views: views(readStore).filter((v) => v.startsWith('merkle')),
+    tables: readStore.all(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'merkle%'`),
+    checkpoint: checkpointOf(readStore.db, merkleTree),
+  });
+
+  it('moves its tree into the tree file on first open: served at once, the same rows and root, the other read models as they were', async () => {
+    const { before, checkpoints } = await oldReadStore();
     const readStores = openReadStores(readStoreFile);
     try {
-      expect(views(readStores.models).filter((v) => v.startsWith('merkle'))).toEqual([]);
-      expect(readStores.models.all(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'merkle%'`)).toEqual([]);
-      expect(checkpointOf(readStores.models.db, merkleTree)).toBeUndefined();
-      expect(readModelProjections.map((p) => checkpointOf(readStores.models.db, p))).toEqual(checkpoints);
+      expect(treeLeftIn(readStores.models)).toEqual({ views: [], tables: [], checkpoint: undefined });
+      expect(treeRoot(readStores.tree)).toEqual(before.root);
+      expect(dump(readStores.tree, [merkleTree])).toEqual(before.tree);
+      expect(ledgerProjections.map((p) => checkpointOf(p === merkleTree ? readStores.tree.db : readStores.models.db, p))).toEqual(checkpoints);
+      const more = await load(store, 50, history);
       await caughtUp(readStores);
-      expect(dump(readStores.models, readModelProjections)).toEqual(before.models);
-      expect(treeRoot(readStores.tree)).toEqual(before.tree);
+      expect(checkpointOf(readStores.tree.db, merkleTree)?.position).toBe(more);
+      expect(treeRoot(readStores.tree).size).toBe(eventCount(store));
     } finally {
       readStores.close();
     }
+  });
+
+  it('only drops the tree from the read store when a move was cut short after the copy', async () => {
+    const { before } = await oldReadStore();
+    const tree = openReadStore({ file: auditTreeFileBeside(readStoreFile) });
+    ensureStateTable(tree.db);
+    adopt(tree.db, readStoreFile, merkleTree.name); // the copy committed, the drop never made
+    tree.close();
+    const readStores = openReadStores(readStoreFile);
+    try {
+      expect(treeLeftIn(readStores.models)).toEqual({ views: [], tables: [], checkpoint: undefined });
+      expect(dump(readStores.tree, [merkleTree])).toEqual(before.tree);
+    } finally {
+      readStores.close();
+    }
+  });
+
+  it('refuses a tree file that is the read store itself', () => {
+    expect(() => openReadStores(readStoreFile, join(dirname(readStoreFile), '.', 'readmodel.db'))).toThrow(/file of its own/);
   });
 });
 
