@@ -6,8 +6,8 @@
  * rebuild each waits for the other's transactions. In two files each writes at its own pace.
  * Each file is consistent in itself (a batch and its checkpoints commit together); the two may
  * stand at different positions, as any two projections may, and each resumes from its own
- * checkpoints. Nothing joins the tree to another read model: reconciliation leaves it to
- * `npm run verify -- --store`.
+ * checkpoints. No table of the tree is kept in step with another read model's: reconciliation
+ * compares the others, and `npm run verify -- --store` the tree.
  *
  * A read store made before the split holds the tree: the first open moves it into the tree's file
  * (copied there, then dropped from the read store), so it is served at once and goes on from its
@@ -18,7 +18,8 @@ import type { EventStore } from '../eventstore/port.js';
 import { auditTreeProjections, readModelProjections } from './ledger-projections.js';
 import { createReadModelQueries, type ReadModelQueries } from './queries/index.js';
 import { openReadStore, type ReadStore } from './read-store.js';
-import { createProjectionRunners, type ProjectionRunner } from './runners.js';
+import type { ProjectionRunner } from './runner.js';
+import { createProjectionRunners } from './runners.js';
 import { adopt, ensureStateTable, forget } from './schema.js';
 
 export interface ReadStores {
@@ -34,23 +35,20 @@ export const auditTreeFileBeside = (readStoreFile: string) => (readStoreFile ===
 
 export function openReadStores(readStoreFile: string, treeFile = auditTreeFileBeside(readStoreFile)): ReadStores {
   if (readStoreFile !== ':memory:' && resolve(readStoreFile) === resolve(treeFile)) throw new Error(`the audit tree needs a file of its own, not the read store's (${readStoreFile})`);
-  const models = openReadStore({ file: readStoreFile });
-  let tree: ReadStore | undefined;
+  const opened: ReadStore[] = [];
+  const open = (file: string) => {
+    const readStore = openReadStore({ file });
+    opened.push(readStore);
+    return readStore;
+  };
+  const close = () => opened.forEach((readStore) => readStore.close());
   try {
-    tree = openReadStore({ file: treeFile });
+    const models = open(readStoreFile);
+    const tree = open(treeFile);
     moveTheTree(models, tree);
-    const opened = tree;
-    return {
-      models,
-      tree,
-      close: () => {
-        models.close();
-        opened.close();
-      },
-    };
+    return { models, tree, close };
   } catch (error) {
-    models.close();
-    tree?.close();
+    close();
     throw error;
   }
 }

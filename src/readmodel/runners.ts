@@ -5,8 +5,6 @@
 import type { Position } from '../eventstore/port.js';
 import { createProjectionRunner, type Lag, type ProjectionRunner, type RunnerOptions } from './runner.js';
 
-export type { ProjectionRunner };
-
 const later = (a: Position | undefined, b: Position | undefined) => (a === undefined ? b : b === undefined || a > b ? a : b);
 
 export function createProjectionRunners(options: RunnerOptions[]): ProjectionRunner {
